@@ -1,0 +1,75 @@
+/**
+ * What the console shows for a failed AWS call: the exception name (e.g.
+ * `ResourceNotFoundException`) and AWS's message, plus the HTTP status and request ID when the
+ * service answered (a network failure has neither).
+ */
+export interface AwsErrorInfo {
+  /** AWS exception name, or `NetworkError` / the JavaScript error's name when AWS never answered. */
+  name: string;
+  /** AWS's message text, verbatim when AWS sent one. */
+  message: string;
+  /** HTTP status of the final attempt, when a response arrived. */
+  httpStatusCode?: number;
+  /** `x-amzn-RequestId` of the final attempt, when a response arrived. */
+  requestId?: string;
+}
+
+interface SdkMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+}
+
+/** Errors thrown by SDK clients carry `$metadata` (set by the retry middleware on every failure). */
+function sdkMetadata(error: Error): SdkMetadata | undefined {
+  const metadata: unknown = (error as { $metadata?: unknown }).$metadata;
+  return typeof metadata === 'object' && metadata !== null ? (metadata as SdkMetadata) : undefined;
+}
+
+/**
+ * Narrows anything thrown by an SDK call to {@link AwsErrorInfo}.
+ *
+ * - A service error (has `$metadata.httpStatusCode`) keeps its `name` and `message`. When the
+ *   browser hid `x-amzn-ErrorType` (missing CORS expose header) the SDK can only report `Unknown`
+ *   or the bare status code; the name then says so instead of inventing an exception.
+ * - A network failure (fetch's `TypeError`, no status) becomes `NetworkError`.
+ * - Anything else keeps its own name and message; non-`Error` values are stringified.
+ * @param error the rejection reason of a `client.send()` (or any other value).
+ * @returns the fields to show; never throws.
+ */
+export function toAwsError(error: unknown): AwsErrorInfo {
+  if (!(error instanceof Error)) {
+    return { name: 'Error', message: typeof error === 'string' ? error : JSON.stringify(error) };
+  }
+  const metadata = sdkMetadata(error);
+  const httpStatusCode = metadata?.httpStatusCode;
+  if (httpStatusCode !== undefined) {
+    const unnamed = error.name === 'Unknown' || /^\d+$/.test(error.name);
+    return {
+      name: unnamed ? `HTTP ${httpStatusCode} error` : error.name,
+      message:
+        unnamed && (!error.message || error.message === 'UnknownError')
+          ? `The service answered HTTP ${httpStatusCode} without naming an exception.`
+          : error.message,
+      httpStatusCode,
+      ...(metadata?.requestId ? { requestId: metadata.requestId } : {}),
+    };
+  }
+  if (error.name === 'TypeError' && /fetch|network|load failed/i.test(error.message)) {
+    return {
+      name: 'NetworkError',
+      message: `The service could not be reached (${error.message}). Check the endpoint in config.json and your connection.`,
+    };
+  }
+  return { name: error.name || 'Error', message: error.message };
+}
+
+/**
+ * Whether an SDK error is Lambda's `ResourceNotFoundException` (HTTP 404): the mapping (or
+ * function) does not exist, e.g. it was deleted (reference §4.2).
+ * @param error the rejection reason of a `client.send()`.
+ * @returns true for ResourceNotFoundException, or an unnamed 404 response.
+ */
+export function isResourceNotFound(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'ResourceNotFoundException' || sdkMetadata(error)?.httpStatusCode === 404;
+}

@@ -1,0 +1,58 @@
+import {
+  GetEventSourceMappingCommand,
+  ListEventSourceMappingsCommand,
+  UpdateEventSourceMappingCommand,
+  type GetEventSourceMappingCommandInput,
+  type GetEventSourceMappingCommandOutput,
+  type ListEventSourceMappingsCommandInput,
+  type ListEventSourceMappingsCommandOutput,
+  type UpdateEventSourceMappingCommandInput,
+  type UpdateEventSourceMappingCommandOutput,
+} from '@aws-sdk/client-lambda';
+import { getLambdaClient, type LambdaSender } from './lambda-client.ts';
+
+/** Per-call options: an abort signal (TanStack Query passes one) and the client to use. */
+export interface CallOptions {
+  /** Cancels the HTTP request when aborted (e.g. the query was cancelled). */
+  abortSignal?: AbortSignal;
+  /** Defaults to the app's client ({@link getLambdaClient}); tests pass a fake. */
+  client?: LambdaSender;
+}
+
+/**
+ * Lambda `ListEventSourceMappings`: one page of mappings, optionally filtered by `FunctionName`
+ * and/or `EventSourceArn`. Pass the previous page's `NextMarker` as `Marker`; the last page has no
+ * `NextMarker`. Lambda returns at most 100 items per call whatever `MaxItems` says (reference §6).
+ * @throws the SDK's exception (e.g. `InvalidParameterValueException`, `ServiceException`).
+ */
+export function listEventSourceMappings(
+  input: ListEventSourceMappingsCommandInput,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<ListEventSourceMappingsCommandOutput> {
+  return client.send(new ListEventSourceMappingsCommand(input), { abortSignal });
+}
+
+/**
+ * Lambda `GetEventSourceMapping`: one mapping by `UUID`.
+ * @throws `ResourceNotFoundException` (404) when the mapping does not exist or was deleted.
+ */
+export function getEventSourceMapping(
+  input: GetEventSourceMappingCommandInput,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<GetEventSourceMappingCommandOutput> {
+  return client.send(new GetEventSourceMappingCommand(input), { abortSignal });
+}
+
+/**
+ * Lambda `UpdateEventSourceMapping`: changes only the members present (e.g. `{ UUID, Enabled }`
+ * to enable or disable). The response already holds the new values and a transitional `State`
+ * (`Enabling`, `Disabling` or `Updating`) (reference §2, §5).
+ * @throws `ResourceInUseException` while the mapping is in a transitional state,
+ *   `ResourceNotFoundException` when it does not exist.
+ */
+export function updateEventSourceMapping(
+  input: UpdateEventSourceMappingCommandInput,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<UpdateEventSourceMappingCommandOutput> {
+  return client.send(new UpdateEventSourceMappingCommand(input), { abortSignal });
+}

@@ -1,0 +1,48 @@
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { useState } from 'react';
+import { paths } from '../config/paths.ts';
+import MappingRoute from './routes/mapping.tsx';
+import MappingsRoute from './routes/mappings.tsx';
+import NotFoundRoute from './routes/not-found.tsx';
+import RootRoute, { type RouteHandle } from './routes/root.tsx';
+import RouteError from './routes/route-error.tsx';
+
+const mappingsCrumb: RouteHandle = {
+  breadcrumb: () => ({ text: 'Event source mappings', href: paths.mappings.getHref() }),
+};
+
+/**
+ * Builds the console's routes: `/` (mappings list) and `/mappings/:uuid` (one mapping), inside the
+ * console frame, with a not-found page and an error boundary that keeps the frame.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <RootRoute />,
+      errorElement: <RouteError />,
+      handle: mappingsCrumb,
+      children: [
+        { index: true, element: <MappingsRoute /> },
+        {
+          path: paths.mapping.path,
+          element: <MappingRoute />,
+          handle: {
+            breadcrumb: (match) => {
+              const uuid = match.params.uuid ?? '';
+              return { text: uuid, href: paths.mapping.getHref(uuid) };
+            },
+          } satisfies RouteHandle,
+        },
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+  ]);
+}
+
+/** The router for the running app (created once per mount). */
+export function AppRouter() {
+  const [router] = useState(createAppRouter);
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,163 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { RouterLink } from '../../components/router-link.tsx';
+import { paths } from '../../config/paths.ts';
+import {
+  MappingDetails,
+  MappingStateSection,
+} from '../../features/event-source-mappings/components/mapping-details.tsx';
+import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
+import { StateTransitions } from '../../features/event-source-mappings/components/state-transitions.tsx';
+import { describeEventSource } from '../../features/event-source-mappings/event-source.ts';
+import { parseFunctionArn } from '../../features/event-source-mappings/function-arn.ts';
+import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
+import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
+import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
+
+const backToList = <RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>;
+
+function MappingDetail({ uuid }: { uuid: string }) {
+  const query = useQuery(mappingQueries.detail(uuid));
+  const {
+    data: mapping,
+    error,
+    isPending,
+    dataUpdatedAt,
+    errorUpdatedAt,
+    refetch,
+    isFetching,
+  } = query;
+  const deleted = isResourceNotFound(error);
+  const history = useStateHistory(
+    deleted && mapping
+      ? { State: 'Deleted', at: errorUpdatedAt }
+      : mapping?.State
+        ? {
+            State: mapping.State,
+            ...(mapping.StateTransitionReason
+              ? { StateTransitionReason: mapping.StateTransitionReason }
+              : {}),
+            at: dataUpdatedAt,
+          }
+        : undefined,
+  );
+
+  const refreshButton = (
+    <Button
+      iconName="refresh"
+      ariaLabel="Refresh mapping"
+      onClick={() => void refetch()}
+      loading={isFetching}
+      disabled={deleted}
+    />
+  );
+
+  const header = (description?: React.ReactNode, actions?: React.ReactNode) => (
+    <Header variant="h1" description={description} actions={actions}>
+      Mapping {uuid}
+    </Header>
+  );
+
+  if (isPending) {
+    return (
+      <ContentLayout header={header()}>
+        <Box textAlign="center" padding="l">
+          <Spinner size="large" /> <Box variant="span">Loading mapping</Box>
+        </Box>
+      </ContentLayout>
+    );
+  }
+
+  if (!mapping) {
+    return (
+      <ContentLayout header={header()}>
+        {deleted ? (
+          <Alert type="warning" header="Mapping not found">
+            <SpaceBetween size="xs">
+              <span>
+                There is no mapping {uuid} in this region: it may have been deleted.{' '}
+                <Box variant="span" color="text-body-secondary">
+                  ({toAwsError(error).name}: {toAwsError(error).message})
+                </Box>
+              </span>
+              {backToList}
+            </SpaceBetween>
+          </Alert>
+        ) : (
+          <ErrorAlert
+            header="Could not load the mapping"
+            error={error}
+            onRetry={() => void refetch()}
+            retrying={isFetching}
+          />
+        )}
+      </ContentLayout>
+    );
+  }
+
+  const fn = mapping.FunctionArn ? parseFunctionArn(mapping.FunctionArn) : undefined;
+  const source = describeEventSource(mapping);
+  const transitional = !deleted && isTransitionalState(mapping.State);
+  const problem = mapping.LastProcessingResult?.startsWith('PROBLEM:');
+
+  return (
+    <ContentLayout
+      header={header(
+        `${fn ? `${fn.name}${fn.qualifier ? `:${fn.qualifier}` : ''}` : 'Unknown function'} ← ${source.type} ${source.resourceName}`,
+        deleted ? undefined : (
+          <SpaceBetween direction="horizontal" size="xs">
+            {refreshButton}
+            <SetEnabledButton mapping={mapping} />
+          </SpaceBetween>
+        ),
+      )}
+    >
+      <SpaceBetween size="l">
+        {deleted ? (
+          <Alert type="warning" header="This mapping has been deleted">
+            <SpaceBetween size="xs">
+              <span>
+                Lambda no longer knows mapping {uuid} ({toAwsError(error).name}). Below is the last
+                configuration this page saw.
+              </span>
+              {backToList}
+            </SpaceBetween>
+          </Alert>
+        ) : null}
+        {problem ? (
+          <Alert type="error" header="The last processing attempt reported a problem">
+            {mapping.LastProcessingResult}
+          </Alert>
+        ) : null}
+        <MappingStateSection
+          mapping={mapping}
+          footer={
+            transitional ? (
+              <StatusIndicator type="loading">
+                {mapping.State}: checking again every second until the mapping is stable
+              </StatusIndicator>
+            ) : undefined
+          }
+        />
+        <StateTransitions history={history} />
+        <MappingDetails mapping={mapping} />
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}
+
+/** `/mappings/:uuid` — one mapping, followed live while its state is transitional. */
+export default function MappingRoute() {
+  const { uuid = '' } = useParams();
+  return <MappingDetail key={uuid} uuid={uuid} />;
+}

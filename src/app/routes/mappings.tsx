@@ -1,0 +1,201 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { MappingFilters } from '../../features/event-source-mappings/components/mapping-filters.tsx';
+import { MappingsTable } from '../../features/event-source-mappings/components/mappings-table.tsx';
+import {
+  mappingQueries,
+  normalizeFilters,
+  type MappingListFilters,
+} from '../../features/event-source-mappings/queries.ts';
+import { useLoadAllPages } from '../../lib/use-load-all-pages.ts';
+
+/**
+ * Calls `onVisible` whenever the returned element scrolls into view (infinite scroll).
+ * Without IntersectionObserver (old browsers, tests) it does nothing; "Load more" still works.
+ */
+function useWhenVisible(onVisible: () => void) {
+  const ref = useRef<HTMLDivElement>(null);
+  const callback = useRef(onVisible);
+  useEffect(() => {
+    callback.current = onVisible;
+  });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) callback.current();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
+function MappingsList({
+  filters,
+  onFiltersChange,
+}: {
+  filters: MappingListFilters;
+  onFiltersChange: (filters: MappingListFilters) => void;
+}) {
+  const query = useInfiniteQuery(mappingQueries.list(filters));
+  const { data, error, isPending, isError, hasNextPage, isFetchingNextPage, isFetchNextPageError } =
+    query;
+  const { fetchNextPage, refetch, isRefetching } = query;
+  const loadAll = useLoadAllPages({ hasNextPage, fetchNextPage });
+  const items = data?.pages.flatMap((page) => page.EventSourceMappings ?? []) ?? [];
+  const filtered = Boolean(filters.FunctionName || filters.EventSourceArn);
+
+  const loadMore = () => {
+    if (hasNextPage && !isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
+  };
+  const sentinel = useWhenVisible(() => {
+    if (!loadAll.running) loadMore();
+  });
+
+  const counter = isPending ? undefined : `(${items.length}${hasNextPage ? '+' : ''})`;
+
+  const footer = (
+    <div ref={sentinel}>
+      <SpaceBetween size="s">
+        {isFetchNextPageError ? (
+          <ErrorAlert
+            header="Could not load more mappings"
+            error={error}
+            onRetry={() => void fetchNextPage()}
+            retrying={isFetchingNextPage}
+          />
+        ) : null}
+        <Box textAlign="center">
+          {loadAll.running ? (
+            <SpaceBetween size="xs" direction="horizontal" alignItems="center">
+              <StatusIndicator type="loading">
+                <span role="status">Loading all mappings: {items.length} loaded</span>
+              </StatusIndicator>
+              <Button variant="inline-link" onClick={loadAll.stop}>
+                Stop
+              </Button>
+            </SpaceBetween>
+          ) : hasNextPage ? (
+            <Button
+              onClick={loadMore}
+              loading={isFetchingNextPage}
+              disabled={isFetchNextPageError}
+              ariaLabel="Load more mappings"
+            >
+              Load more
+            </Button>
+          ) : data && items.length > 0 ? (
+            <Box color="text-body-secondary" variant="small">
+              <span role="status">All {items.length} mappings loaded</span>
+            </Box>
+          ) : null}
+        </Box>
+      </SpaceBetween>
+    </div>
+  );
+
+  return (
+    <SpaceBetween size="m">
+      {isError && !data ? (
+        <ErrorAlert
+          header="Could not load mappings"
+          error={error}
+          onRetry={() => void refetch()}
+          retrying={isRefetching}
+        />
+      ) : null}
+      <MappingsTable
+        items={items}
+        loading={isPending && !isError}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={counter}
+            description="Event source mappings of this region: what each function reads from, and how."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button
+                  iconName="refresh"
+                  ariaLabel="Refresh mappings"
+                  onClick={() => void refetch()}
+                  loading={query.isRefetching && !loadAll.running}
+                  disabled={loadAll.running}
+                />
+                <Button
+                  onClick={() => void loadAll.start()}
+                  disabled={!hasNextPage || loadAll.running || isFetchNextPageError}
+                >
+                  Load all
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Event source mappings
+          </Header>
+        }
+        filter={
+          <MappingFilters
+            key={`${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
+            value={filters}
+            onApply={onFiltersChange}
+            disabled={loadAll.running}
+          />
+        }
+        empty={
+          isError ? (
+            <EmptyState title="No mappings to show" subtitle="The list could not be loaded." />
+          ) : filtered ? (
+            <EmptyState
+              title="No matches"
+              subtitle="No mapping matches these filters."
+              action={<Button onClick={() => onFiltersChange({})}>Clear filters</Button>}
+            />
+          ) : (
+            <EmptyState
+              title="No mappings"
+              subtitle="This region has no event source mappings yet."
+            />
+          )
+        }
+        footer={
+          data && (hasNextPage || items.length > 0 || isFetchNextPageError) ? footer : undefined
+        }
+      />
+    </SpaceBetween>
+  );
+}
+
+/**
+ * `/` — the mappings list. Filters (`FunctionName`, `EventSourceArn`) live in the URL's query
+ * string, so filtered views can be shared and survive a reload.
+ */
+export default function MappingsRoute() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = normalizeFilters({
+    FunctionName: searchParams.get('FunctionName') ?? undefined,
+    EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,
+  });
+  const applyFilters = (next: MappingListFilters) => {
+    const normalized = normalizeFilters(next);
+    const params = new URLSearchParams();
+    if (normalized.FunctionName) params.set('FunctionName', normalized.FunctionName);
+    if (normalized.EventSourceArn) params.set('EventSourceArn', normalized.EventSourceArn);
+    setSearchParams(params);
+  };
+  return (
+    <MappingsList
+      key={`${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
+      filters={filters}
+      onFiltersChange={applyFilters}
+    />
+  );
+}

@@ -1,0 +1,268 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { ReactNode } from 'react';
+import { formatDateTime } from '../../../lib/format.ts';
+import { describeEventSource } from '../event-source.ts';
+import { parseFunctionArn } from '../function-arn.ts';
+import { MappingStateIndicator, ProcessingResultIndicator } from './mapping-status.tsx';
+
+type MappingField = keyof EventSourceMappingConfiguration;
+
+/** One row of a group: the AWS field it shows and how (defaults to {@link renderValue}). */
+interface FieldSpec {
+  field: MappingField;
+  render?: (mapping: EventSourceMappingConfiguration) => ReactNode;
+  /** Shown as `-` even when absent. */
+  always?: boolean;
+}
+
+const seconds = (value: number | undefined) =>
+  value === undefined ? '-' : `${value} second${value === 1 ? '' : 's'}`;
+
+/** Generic rendering: dates formatted, booleans as true/false, lists and objects as JSON. */
+function renderValue(value: unknown): ReactNode {
+  if (value === undefined || value === null) return '-';
+  if (value instanceof Date) return formatDateTime(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.length === 0 ? '[] (none)' : value.join(', ');
+  }
+  return <Box variant="code">{JSON.stringify(value, null, 2)}</Box>;
+}
+
+function Lines({ lines }: { lines: readonly ReactNode[] }) {
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Box key={index} display="block">
+          {line}
+        </Box>
+      ))}
+    </>
+  );
+}
+
+const sourceFields: FieldSpec[] = [
+  { field: 'EventSourceArn' },
+  {
+    field: 'SelfManagedEventSource',
+    render: (m) => (
+      <Lines lines={m.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? ['-']} />
+    ),
+  },
+  { field: 'Topics' },
+  { field: 'Queues' },
+  { field: 'StartingPosition' },
+  { field: 'StartingPositionTimestamp' },
+  {
+    field: 'SourceAccessConfigurations',
+    render: (m) => (
+      <Lines
+        lines={(m.SourceAccessConfigurations ?? []).map((c) => `${c.Type ?? '?'}: ${c.URI ?? '-'}`)}
+      />
+    ),
+  },
+  { field: 'AmazonManagedKafkaEventSourceConfig' },
+  { field: 'SelfManagedKafkaEventSourceConfig' },
+  { field: 'DocumentDBEventSourceConfig' },
+  {
+    field: 'FilterCriteria',
+    render: (m) => (
+      <Lines
+        lines={(m.FilterCriteria?.Filters ?? []).map((f, i) => (
+          <Box key={i} variant="code">
+            {f.Pattern ?? ''}
+          </Box>
+        ))}
+      />
+    ),
+  },
+  { field: 'FilterCriteriaError' },
+  { field: 'KMSKeyArn' },
+];
+
+const functionFields: FieldSpec[] = [{ field: 'FunctionArn', always: true }];
+
+const batchingFields: FieldSpec[] = [
+  { field: 'BatchSize', always: true },
+  {
+    field: 'MaximumBatchingWindowInSeconds',
+    render: (m) => seconds(m.MaximumBatchingWindowInSeconds),
+  },
+  { field: 'ParallelizationFactor' },
+  {
+    field: 'TumblingWindowInSeconds',
+    render: (m) =>
+      m.TumblingWindowInSeconds === 0
+        ? '0 (no tumbling window)'
+        : seconds(m.TumblingWindowInSeconds),
+  },
+  { field: 'ScalingConfig' },
+  { field: 'ProvisionedPollerConfig' },
+];
+
+const errorHandlingFields: FieldSpec[] = [
+  {
+    field: 'DestinationConfig',
+    render: (m) => (
+      <Lines
+        lines={[
+          `OnFailure: ${m.DestinationConfig?.OnFailure?.Destination || '-'}`,
+          ...(m.DestinationConfig?.OnSuccess
+            ? [`OnSuccess: ${m.DestinationConfig.OnSuccess.Destination || '-'}`]
+            : []),
+        ]}
+      />
+    ),
+  },
+  {
+    field: 'MaximumRetryAttempts',
+    render: (m) =>
+      m.MaximumRetryAttempts === -1
+        ? '-1 (retry until the record expires)'
+        : String(m.MaximumRetryAttempts),
+  },
+  {
+    field: 'MaximumRecordAgeInSeconds',
+    render: (m) =>
+      m.MaximumRecordAgeInSeconds === -1 ? '-1 (no limit)' : seconds(m.MaximumRecordAgeInSeconds),
+  },
+  { field: 'BisectBatchOnFunctionError' },
+  { field: 'FunctionResponseTypes' },
+];
+
+const stateFields: FieldSpec[] = [
+  { field: 'State', always: true, render: (m) => <MappingStateIndicator state={m.State} /> },
+  { field: 'StateTransitionReason', always: true },
+  {
+    field: 'LastProcessingResult',
+    always: true,
+    render: (m) => <ProcessingResultIndicator result={m.LastProcessingResult} />,
+  },
+  { field: 'LastModified', always: true },
+];
+
+const identityFields: FieldSpec[] = [
+  { field: 'UUID', always: true },
+  { field: 'EventSourceMappingArn' },
+  { field: 'MetricsConfig' },
+  { field: 'LoggingConfig' },
+];
+
+/** Every field the groups above show; anything else Lambda returns goes to "Other fields". */
+const KNOWN_FIELDS = new Set<string>(
+  [sourceFields, functionFields, batchingFields, errorHandlingFields, stateFields, identityFields]
+    .flat()
+    .map((spec) => spec.field),
+);
+
+function pairs(mapping: EventSourceMappingConfiguration, specs: readonly FieldSpec[]) {
+  return specs
+    .filter((spec) => spec.always || mapping[spec.field] !== undefined)
+    .map((spec) => ({
+      label: spec.field,
+      value: spec.render ? spec.render(mapping) : renderValue(mapping[spec.field]),
+    }));
+}
+
+function Group({
+  title,
+  description,
+  items,
+  emptyText,
+}: {
+  title: string;
+  description?: string;
+  items: { label: string; value: ReactNode }[];
+  emptyText?: string;
+}) {
+  return (
+    <Container
+      header={
+        <Header variant="h2" description={description}>
+          {title}
+        </Header>
+      }
+    >
+      {items.length > 0 ? (
+        <KeyValuePairs columns={3} items={items} ariaLabel={title} />
+      ) : (
+        <Box color="text-body-secondary">{emptyText}</Box>
+      )}
+    </Container>
+  );
+}
+
+/**
+ * The state group: State, StateTransitionReason, LastProcessingResult and LastModified, shown first
+ * and large because they answer "is it working?".
+ * @param props.mapping the mapping as Lambda returned it.
+ * @param props.footer extra content (e.g. "refreshing while transitional").
+ */
+export function MappingStateSection({
+  mapping,
+  footer,
+}: {
+  mapping: EventSourceMappingConfiguration;
+  footer?: ReactNode;
+}) {
+  return (
+    <Container header={<Header variant="h2">State</Header>} footer={footer}>
+      <KeyValuePairs columns={4} items={pairs(mapping, stateFields)} ariaLabel="State" />
+    </Container>
+  );
+}
+
+/**
+ * Every field of a mapping, grouped: source, function, batching, error handling, and identity/other
+ * (anything Lambda returns that the console does not know yet is listed there as JSON, so no field
+ * is hidden). Fields that do not apply to the mapping's source type are left out. The state group
+ * is {@link MappingStateSection}.
+ * @param props.mapping the mapping as Lambda returned it (SDK `$metadata` is ignored).
+ */
+export function MappingDetails({ mapping }: { mapping: EventSourceMappingConfiguration }) {
+  const source = describeEventSource(mapping);
+  const fn = mapping.FunctionArn ? parseFunctionArn(mapping.FunctionArn) : undefined;
+  const otherItems = Object.entries(mapping)
+    .filter(([key, value]) => !KNOWN_FIELDS.has(key) && !key.startsWith('$') && value !== undefined)
+    .map(([key, value]) => ({ label: key, value: renderValue(value) }));
+  return (
+    <SpaceBetween size="l">
+      <Group
+        title="Source"
+        description="Where records come from"
+        items={[
+          { label: 'Type', value: source.type },
+          { label: 'Resource name', value: source.resourceName },
+          ...pairs(mapping, sourceFields),
+        ]}
+      />
+      <Group
+        title="Function"
+        description="What Lambda invokes with each batch"
+        items={[
+          { label: 'Function name', value: fn?.name ?? '-' },
+          { label: 'Qualifier', value: fn?.qualifier ?? '- (unqualified)' },
+          ...pairs(mapping, functionFields),
+        ]}
+      />
+      <Group
+        title="Batching"
+        description="How records are grouped into invocations"
+        items={pairs(mapping, batchingFields)}
+      />
+      <Group
+        title="Error handling"
+        description="What happens when the function fails"
+        items={pairs(mapping, errorHandlingFields)}
+        emptyText="No error-handling settings: they apply to stream and Kafka sources."
+      />
+      <Group title="Other fields" items={[...pairs(mapping, identityFields), ...otherItems]} />
+    </SpaceBetween>
+  );
+}

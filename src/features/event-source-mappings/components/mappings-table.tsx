@@ -1,0 +1,106 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import Box from '@cloudscape-design/components/box';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
+import type { ReactNode } from 'react';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { describeEventSource } from '../event-source.ts';
+import { parseFunctionArn } from '../function-arn.ts';
+import { MappingStateIndicator, ProcessingResultIndicator } from './mapping-status.tsx';
+
+function FunctionCell({ functionArn }: { functionArn: string | undefined }) {
+  if (!functionArn) return <>-</>;
+  const { name, qualifier } = parseFunctionArn(functionArn);
+  return (
+    <span title={functionArn}>
+      {name}
+      {qualifier ? (
+        <Box variant="small" display="block" color="text-body-secondary">
+          Qualifier: {qualifier}
+        </Box>
+      ) : null}
+    </span>
+  );
+}
+
+function EventSourceCell({ mapping }: { mapping: EventSourceMappingConfiguration }) {
+  const { type, resourceName } = describeEventSource(mapping);
+  return (
+    <span title={mapping.EventSourceArn}>
+      {resourceName}
+      <Box variant="small" display="block" color="text-body-secondary">
+        {type}
+      </Box>
+    </span>
+  );
+}
+
+const columns: TableProps.ColumnDefinition<EventSourceMappingConfiguration>[] = [
+  {
+    id: 'UUID',
+    header: 'UUID',
+    cell: (m) =>
+      m.UUID ? <RouterLink href={paths.mapping.getHref(m.UUID)}>{m.UUID}</RouterLink> : '-',
+    isRowHeader: true,
+    minWidth: 300,
+  },
+  { id: 'Function', header: 'Function', cell: (m) => <FunctionCell functionArn={m.FunctionArn} /> },
+  { id: 'EventSource', header: 'Event source', cell: (m) => <EventSourceCell mapping={m} /> },
+  { id: 'State', header: 'State', cell: (m) => <MappingStateIndicator state={m.State} /> },
+  { id: 'BatchSize', header: 'BatchSize', cell: (m) => m.BatchSize ?? '-' },
+  { id: 'LastModified', header: 'LastModified', cell: (m) => formatDateTime(m.LastModified) },
+  {
+    id: 'LastProcessingResult',
+    header: 'LastProcessingResult',
+    cell: (m) => <ProcessingResultIndicator result={m.LastProcessingResult} />,
+  },
+];
+
+/** Props of {@link MappingsTable}. */
+export interface MappingsTableProps {
+  /** Rows loaded so far (all fetched pages, in order). */
+  items: readonly EventSourceMappingConfiguration[];
+  /** First page is loading: the table shows "Loading mappings". */
+  loading: boolean;
+  /** Table header (title, counter, actions, filters). */
+  header: ReactNode;
+  /** Shown when there are no rows and nothing is loading (empty or no-match state). */
+  empty: ReactNode;
+  /** Below the rows: "Load more", progress, page errors. */
+  footer?: ReactNode;
+  /** Filter controls, shown above the rows. */
+  filter?: ReactNode;
+}
+
+/**
+ * The mappings table: UUID (link to the detail page), Function (name and qualifier from
+ * `FunctionArn`), Event source (resource name and type), State, BatchSize, LastModified and
+ * LastProcessingResult. Presentational: paging and filtering are done by the caller.
+ */
+export function MappingsTable({
+  items,
+  loading,
+  header,
+  empty,
+  footer,
+  filter,
+}: MappingsTableProps) {
+  return (
+    <Table
+      variant="full-page"
+      stickyHeader
+      columnDefinitions={columns}
+      items={items as EventSourceMappingConfiguration[]}
+      trackBy="UUID"
+      loading={loading}
+      loadingText="Loading mappings"
+      empty={empty}
+      header={header}
+      filter={filter}
+      footer={footer}
+      wrapLines
+      ariaLabels={{ tableLabel: 'Event source mappings' }}
+    />
+  );
+}
