@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { useState } from 'react';
 import { paths } from '../config/paths.ts';
@@ -13,36 +13,34 @@ const mappingsCrumb: RouteHandle = {
 };
 
 /**
- * Builds the console's routes: `/` (mappings list) and `/mappings/:uuid` (one mapping), inside the
+ * The console's routes: `/` (mappings list) and `/mappings/:uuid` (one mapping), inside the
  * console frame, with a not-found page and an error boundary that keeps the frame.
  */
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      path: '/',
-      element: <RootRoute />,
-      errorElement: <RouteError />,
-      handle: mappingsCrumb,
-      children: [
-        { index: true, element: <MappingsRoute /> },
-        {
-          path: paths.mapping.path,
-          element: <MappingRoute />,
-          handle: {
-            breadcrumb: (match) => {
-              const uuid = match.params.uuid ?? '';
-              return { text: uuid, href: paths.mapping.getHref(uuid) };
-            },
-          } satisfies RouteHandle,
-        },
-        { path: '*', element: <NotFoundRoute /> },
-      ],
-    },
-  ]);
-}
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <RootRoute />,
+    errorElement: <RouteError />,
+    handle: mappingsCrumb,
+    children: [
+      { index: true, element: <MappingsRoute /> },
+      {
+        path: paths.mapping.path,
+        element: <MappingRoute />,
+        handle: {
+          breadcrumb: (match) => {
+            const uuid = match.params.uuid ?? '';
+            return { text: uuid, href: paths.mapping.getHref(uuid) };
+          },
+        } satisfies RouteHandle,
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
 
 /** The router for the running app (created once per mount). */
 export function AppRouter() {
-  const [router] = useState(createAppRouter);
+  const [router] = useState(() => createBrowserRouter(routes));
   return <RouterProvider router={router} />;
 }

@@ -14,7 +14,7 @@ function FunctionCell({ functionArn }: { functionArn: string | undefined }) {
   const { name, qualifier } = parseFunctionArn(functionArn);
   return (
     <span title={functionArn}>
-      {name}
+      <Box variant="span">{name}</Box>
       {qualifier ? (
         <Box variant="small" display="block" color="text-body-secondary">
           Qualifier: {qualifier}
@@ -28,7 +28,7 @@ function EventSourceCell({ mapping }: { mapping: EventSourceMappingConfiguration
   const { type, resourceName } = describeEventSource(mapping);
   return (
     <span title={mapping.EventSourceArn}>
-      {resourceName}
+      <Box variant="span">{resourceName}</Box>
       <Box variant="small" display="block" color="text-body-secondary">
         {type}
       </Box>

@@ -1,0 +1,114 @@
+import { ServiceException } from '@aws-sdk/client-lambda';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
+import { renderApp } from '../../testing/render-app.tsx';
+
+const UUID = '00000000-0000-4000-8000-000000000007';
+
+function transitionStates() {
+  const table = screen.getByRole('table', { name: /State transitions/ });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[1]?.textContent);
+}
+
+describe('mapping detail', () => {
+  it('shows every group, with the state fields first', async () => {
+    const lambda = new FakeLambda([
+      fakeMapping(7, {
+        EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/clicks',
+        FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:clicks-handler:live',
+        BatchSize: 100,
+        ParallelizationFactor: 2,
+        MaximumRetryAttempts: -1,
+        DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:dlq' } },
+        LastProcessingResult: 'PROBLEM: Function call failed',
+        StartingPosition: 'LATEST',
+      }),
+    ]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    await screen.findByRole('heading', { name: `Mapping ${UUID}`, level: 1 });
+    expect(await screen.findByText('The last processing attempt reported a problem')).toBeTruthy();
+    for (const group of ['State', 'Source', 'Function', 'Batching', 'Error handling']) {
+      expect(screen.getByRole('heading', { name: group, level: 2 })).toBeTruthy();
+    }
+    expect(screen.getByText('clicks-handler')).toBeTruthy();
+    expect(screen.getByText('live')).toBeTruthy();
+    expect(screen.getByText('Kinesis')).toBeTruthy();
+    expect(screen.getByText('clicks')).toBeTruthy();
+    expect(screen.getByText('OnFailure: arn:aws:sqs:us-east-1:123456789012:dlq')).toBeTruthy();
+    expect(screen.getByText('-1 (retry until the record expires)')).toBeTruthy();
+    expect(transitionStates()).toEqual(['Enabled']);
+  });
+
+  it('polls while transitional, records the transitions it saw, and stops when stable', async () => {
+    const mapping = fakeMapping(7, { State: 'Disabling' });
+    const lambda = new FakeLambda([mapping]);
+    let gets = 0;
+    lambda.afterGet = (m) => {
+      gets += 1;
+      if (gets === 2) m.State = 'Disabled';
+    };
+    renderApp(`/mappings/${UUID}`, lambda);
+    await screen.findByText(/checking again every second/);
+    await waitFor(() => expect(transitionStates()).toEqual(['Disabling', 'Disabled']), {
+      timeout: 4000,
+    });
+    expect(screen.queryByText(/checking again every second/)).toBeNull();
+    const callsWhenStable = lambda.inputsOf('GetEventSourceMappingCommand').length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(lambda.inputsOf('GetEventSourceMappingCommand')).toHaveLength(callsWhenStable);
+  });
+
+  it('shows a mapping deleted while open as deleted, keeping what it last saw', async () => {
+    const lambda = new FakeLambda([fakeMapping(7, { State: 'Deleting' })]);
+    lambda.afterGet = () => {
+      lambda.mappings = [];
+    };
+    renderApp(`/mappings/${UUID}`, lambda);
+    expect(
+      await screen.findByText('This mapping has been deleted', {}, { timeout: 4000 }),
+    ).toBeTruthy();
+    expect(transitionStates()).toEqual(['Deleting', 'Deleted']);
+    expect(screen.getByRole('heading', { name: 'Source', level: 2 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Disable' })).toBeNull();
+  });
+
+  it('says so when the UUID does not exist', async () => {
+    renderApp(`/mappings/${UUID}`, new FakeLambda([]));
+    expect(await screen.findByText('Mapping not found')).toBeTruthy();
+    expect(screen.getByText(/ResourceNotFoundException/)).toBeTruthy();
+  });
+
+  it('shows other errors with Retry', async () => {
+    const lambda = new FakeLambda([fakeMapping(7)]);
+    lambda.failNext(
+      new ServiceException({
+        message: 'Injected fault',
+        $metadata: { httpStatusCode: 500, attempts: 3, totalRetryDelay: 0 },
+      }),
+    );
+    renderApp(`/mappings/${UUID}`, lambda);
+    expect(await screen.findByText('ServiceException')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByRole('heading', { name: 'Source', level: 2 });
+  });
+
+  it('disables from the button and follows Disabling → Disabled', async () => {
+    const lambda = new FakeLambda([fakeMapping(7)]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    await waitFor(() => expect(transitionStates()).toEqual(['Enabled', 'Disabling']));
+    expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toEqual([{ UUID, Enabled: false }]);
+    // While transitional the action is unavailable (Lambda would answer ResourceInUseException).
+    const button = screen.getByRole('button', { name: 'Enable' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    lambda.mappings[0]!.State = 'Disabled';
+    await waitFor(() => expect(transitionStates()).toEqual(['Enabled', 'Disabling', 'Disabled']), {
+      timeout: 4000,
+    });
+    expect(screen.getByRole('button', { name: 'Enable' }).getAttribute('aria-disabled')).toBeNull();
+  });
+});
