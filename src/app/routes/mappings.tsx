@@ -5,9 +5,10 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { paths } from '../../config/paths.ts';
 import { MappingFilters } from '../../features/event-source-mappings/components/mapping-filters.tsx';
 import { MappingsTable } from '../../features/event-source-mappings/components/mappings-table.tsx';
 import {
@@ -179,18 +180,14 @@ function MappingsList({
  * string, so filtered views can be shared and survive a reload.
  */
 export default function MappingsRoute() {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
   const filters = normalizeFilters({
     FunctionName: searchParams.get('FunctionName') ?? undefined,
     EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,
   });
-  const applyFilters = (next: MappingListFilters) => {
-    const normalized = normalizeFilters(next);
-    const params = new URLSearchParams();
-    if (normalized.FunctionName) params.set('FunctionName', normalized.FunctionName);
-    if (normalized.EventSourceArn) params.set('EventSourceArn', normalized.EventSourceArn);
-    setSearchParams(params);
-  };
+  const applyFilters = (next: MappingListFilters) =>
+    void navigate(paths.mappings.getHref(normalizeFilters(next)));
   return (
     <MappingsList
       key={`${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}

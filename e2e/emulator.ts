@@ -1,0 +1,101 @@
+import {
+  DeleteEventSourceMappingCommand,
+  LambdaClient,
+  ListEventSourceMappingsCommand,
+  UpdateEventSourceMappingCommand,
+  type EventSourceMappingConfiguration,
+} from '@aws-sdk/client-lambda';
+import { EMULATOR_URL } from './ports.ts';
+
+/** `GET /_emulator/stats` answer. */
+export interface EmulatorStats {
+  mappings: number;
+  functions: number;
+  byState: Record<string, number>;
+}
+
+/**
+ * Drives the e2e emulator from the test process: its test-only control endpoints
+ * (`/_emulator/*`) and, for changes "made by someone else", the real Lambda API through the SDK
+ * (Node build, static test/test credentials).
+ */
+export class Emulator {
+  /** A Lambda client (Node) pointed at the emulator, as another user or tool would use. */
+  readonly lambda = new LambdaClient({
+    region: 'us-east-1',
+    endpoint: EMULATOR_URL,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+
+  private async control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    if (!response.ok) {
+      throw new Error(
+        `${method} /_emulator/${path}: HTTP ${response.status} ${await response.text()}`,
+      );
+    }
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  /** Replaces the store with a seed (default: the default seed) and clears faults. */
+  async reset(options: { seed?: unknown; transitionMs?: number } = {}) {
+    await this.control('POST', 'reset', { seed: options.seed ?? 'default', ...options });
+    await this.control('DELETE', 'faults');
+  }
+
+  /** Mapping counts in us-east-1. */
+  stats(): Promise<EmulatorStats> {
+    return this.control('GET', 'stats?region=us-east-1') as Promise<EmulatorStats>;
+  }
+
+  /**
+   * Answers the next `count` matching Lambda requests with an AWS-format error.
+   * @param fault e.g. `{ method: 'GET', pathPattern: 'event-source-mappings', status: 500, count: 3 }`.
+   */
+  async injectFault(fault: {
+    method?: string;
+    pathPattern?: string;
+    status: number;
+    errorType?: string;
+    count: number;
+  }) {
+    await this.control('POST', 'faults', fault);
+  }
+
+  /** Changes the delay of each state transition, in milliseconds. */
+  async setTransitionMs(transitionMs: number) {
+    await this.control('POST', 'settings', { transitionMs });
+  }
+
+  /** The first page of mappings (up to 100), optionally filtered. */
+  async firstMappings(
+    filters: { FunctionName?: string; EventSourceArn?: string } = {},
+  ): Promise<EventSourceMappingConfiguration[]> {
+    const page = await this.lambda.send(new ListEventSourceMappingsCommand(filters));
+    return page.EventSourceMappings ?? [];
+  }
+
+  /** A mapping in the given State (from the first page), or throws. */
+  async someMapping(state: string): Promise<EventSourceMappingConfiguration & { UUID: string }> {
+    const mapping = (await this.firstMappings()).find((m) => m.State === state && m.UUID);
+    if (!mapping?.UUID) throw new Error(`The seed's first page has no ${state} mapping`);
+    return mapping as EventSourceMappingConfiguration & { UUID: string };
+  }
+
+  /** `UpdateEventSourceMapping { UUID, Enabled }` through the SDK. */
+  setEnabled(UUID: string, Enabled: boolean) {
+    return this.lambda.send(new UpdateEventSourceMappingCommand({ UUID, Enabled }));
+  }
+
+  /** `DeleteEventSourceMapping { UUID }` through the SDK. */
+  delete(UUID: string) {
+    return this.lambda.send(new DeleteEventSourceMappingCommand({ UUID }));
+  }
+}

@@ -1,0 +1,70 @@
+import { expect, test } from '../fixtures.ts';
+
+test.describe('mapping detail', () => {
+  test('opens from the list and survives a reload (deep link)', async ({
+    mappingsPage,
+    mappingPage,
+    emulator,
+    page,
+  }) => {
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingsPage.goto();
+    await mappingsPage.link(mapping.UUID).click();
+    await expect(page).toHaveURL(`/mappings/${mapping.UUID}`);
+    await expect(mappingPage.heading(mapping.UUID)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Source', level: 2 })).toBeVisible();
+
+    await page.reload();
+    await expect(mappingPage.heading(mapping.UUID)).toBeVisible();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
+  });
+
+  test('follows a disable made elsewhere: Disabling → Disabled without a reload', async ({
+    mappingPage,
+    emulator,
+  }) => {
+    await emulator.setTransitionMs(3000);
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingPage.goto(mapping.UUID);
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
+
+    const response = await emulator.setEnabled(mapping.UUID, false);
+    expect(response.State).toBe('Disabling');
+    await mappingPage.refreshButton.click();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling']);
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
+    await expect(mappingPage.enableButton).toBeEnabled();
+  });
+
+  test('disables from the Disable button and follows Disabling → Disabled', async ({
+    mappingPage,
+    emulator,
+    page,
+  }) => {
+    await emulator.setTransitionMs(2000);
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingPage.goto(mapping.UUID);
+    await mappingPage.disableButton.click();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling']);
+    await expect(mappingPage.enableButton).toBeDisabled();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
+    await expect(mappingPage.enableButton).toBeEnabled();
+    await expect(page.getByText(`Disable requested for mapping ${mapping.UUID}`)).toBeVisible();
+  });
+
+  test('a mapping deleted while open shows as deleted', async ({ mappingPage, emulator, page }) => {
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingPage.goto(mapping.UUID);
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
+    await emulator.delete(mapping.UUID);
+    await mappingPage.refreshButton.click();
+    await expect(page.getByText('This mapping has been deleted')).toBeVisible();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Deleting', 'Deleted']);
+  });
+
+  test('an unknown UUID says the mapping was not found', async ({ mappingPage, page }) => {
+    await mappingPage.goto('00000000-0000-4000-8000-000000000000');
+    await expect(page.getByText('Mapping not found')).toBeVisible();
+    await expect(page.getByText(/ResourceNotFoundException/)).toBeVisible();
+  });
+});

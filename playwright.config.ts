@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import { CONSOLE_PORT, EMULATOR_PORT } from './e2e/ports.ts';
+
+export default defineConfig({
+  testDir: 'e2e/specs',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: [
+    {
+      command: `npm run --silent emulator -- --port ${EMULATOR_PORT} --host 127.0.0.1 --seed default --transition-ms 1000`,
+      url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${CONSOLE_PORT}/`,
+      env: { ESM_CONSOLE_CONFIG: 'e2e/config.e2e.json' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
