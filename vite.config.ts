@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { previewSecurityHeaders } from './infra/lib/preview-security-headers.ts';
 
 /**
  * Serves `/config.json` from the file named by `ESM_CONSOLE_CONFIG` (dev server and preview),
@@ -26,8 +28,41 @@ function runtimeConfigOverride(): Plugin {
   };
 }
 
+/**
+ * `vite preview` sends the deployed site's security headers: the Content-Security-Policy that
+ * CloudFront sends (infra/lib/content-security-policy.ts), with connect-src computed from the
+ * runtime config being served (`ESM_CONSOLE_CONFIG`, else dist/ or public/ config.json), so the
+ * e2e suite runs under production's policy. `ESM_CONSOLE_CSP=off` turns it off. If the policy
+ * cannot be computed, every response is a 500 naming the problem (never a silent no-CSP).
+ */
+function previewSecurityHeadersPlugin(): Plugin {
+  return {
+    name: 'preview-security-headers',
+    configurePreviewServer(server) {
+      if (process.env.ESM_CONSOLE_CSP === 'off') return;
+      const location = {
+        configFile: process.env.ESM_CONSOLE_CONFIG,
+        outDir: resolve(server.config.root, server.config.build.outDir),
+        publicDir: server.config.publicDir,
+      };
+      server.middlewares.use((_req, res, next) => {
+        let headers: Record<string, string>;
+        try {
+          headers = previewSecurityHeaders(location);
+        } catch (error) {
+          res.statusCode = 500;
+          res.end(`preview-security-headers: ${error instanceof Error ? error.message : error}`);
+          return;
+        }
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), runtimeConfigOverride()],
+  plugins: [react(), previewSecurityHeadersPlugin(), runtimeConfigOverride()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { chunkSizeWarningLimit: 2000 },

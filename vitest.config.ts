@@ -25,6 +25,15 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      {
+        test: {
+          name: 'infra',
+          environment: 'node',
+          include: ['infra/test/**/*.test.ts'],
+          // Synthesising the stack (assets, cdk-nag) takes seconds on 2 cores.
+          testTimeout: 120_000,
+        },
+      },
     ],
   },
 });
