@@ -21,6 +21,8 @@ export const LAMBDA_EXCEPTIONS = {
   IncompleteSignatureException: 403,
   MissingAuthenticationTokenException: 403,
   AccessDeniedException: 403,
+  UnknownOperationException: 404,
+  RequestTooLargeException: 413,
 } as const;
 
 /** One of the exception codes in {@link LAMBDA_EXCEPTIONS}. */
@@ -55,8 +57,50 @@ export class LambdaError extends Error {
 
   /** The JSON body AWS sends: `Type` is `User` for client faults, `Service` for 5xx. */
   toBody(): Record<string, string> {
-    const key = CAPITALISED_MESSAGE.has(this.code) ? 'Message' : 'message';
-    return { Type: this.status >= 500 ? 'Service' : 'User', [key]: this.message };
+    return lambdaErrorBody(this.code, this.status, this.message);
+  }
+}
+
+/**
+ * The restJson1 error body for any code, including codes outside {@link LAMBDA_EXCEPTIONS}
+ * (used for injected faults): `{ Type, message|Message }` with the casing rule of reference §4.1.
+ * @param code exception name, e.g. `ServiceException`.
+ * @param status HTTP status; `Type` is `Service` for 5xx, `User` otherwise.
+ * @param message human-readable text.
+ */
+export function lambdaErrorBody(
+  code: string,
+  status: number,
+  message: string,
+): Record<string, string> {
+  const key = CAPITALISED_MESSAGE.has(code as LambdaExceptionCode) ? 'Message' : 'message';
+  return { Type: status >= 500 ? 'Service' : 'User', [key]: message };
+}
+
+/**
+ * A Cognito Identity (awsJson1.1) error, reference §1.5: HTTP 400 for client faults, 500 for
+ * `InternalErrorException`; body `{"__type": "<Code>", "message": "…"}`.
+ */
+export class CognitoError extends Error {
+  /** HTTP status code (400, or 500 for `InternalErrorException`). */
+  readonly status: number;
+
+  /**
+   * @param code Cognito exception name, e.g. `ResourceNotFoundException`.
+   * @param message AWS's message text.
+   */
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = code;
+    this.status = code === 'InternalErrorException' ? 500 : 400;
+  }
+
+  /** The awsJson1.1 error body. */
+  toBody(): Record<string, string> {
+    return { __type: this.code, message: this.message };
   }
 }
 

@@ -1,0 +1,175 @@
+/**
+ * Test-only control endpoints under `/_emulator/` (emulator contract): health, reset, stats,
+ * fault injection, live settings. No auth; CORS applies like everywhere else. Errors are plain
+ * `{"message": "..."}` with 400 — this prefix is not AWS.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EmulatorState } from '../emulator-state.ts';
+import { defaultErrorType } from '../domain/faults.ts';
+import { DEFAULT_SEED_REGION, type SeedData, type SeedOption } from '../seed.ts';
+import { rawBody } from './http.ts';
+
+class ControlError extends Error {}
+
+function body(request: FastifyRequest): Record<string, unknown> {
+  const text = rawBody(request);
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ControlError('Body must be JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ControlError('Body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function optionalNonNegativeInt(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ControlError(`${name} must be a non-negative integer`);
+  }
+  return value;
+}
+
+function optionalString(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new ControlError(`${name} must be a string`);
+  return value;
+}
+
+/**
+ * Counts of one region.
+ * @returns `{mappings, functions, byState}`.
+ */
+export function regionStats(
+  state: EmulatorState,
+  region: string,
+): { mappings: number; functions: number; byState: Record<string, number> } {
+  const regionState = state.store.peek(region);
+  const byState: Record<string, number> = {};
+  for (const record of regionState?.mappings.values() ?? []) {
+    const s = record.config.State ?? 'Unknown';
+    byState[s] = (byState[s] ?? 0) + 1;
+  }
+  return {
+    mappings: regionState?.mappings.size ?? 0,
+    functions: regionState?.functions.size ?? 0,
+    byState,
+  };
+}
+
+function send(reply: FastifyReply, payload: unknown): FastifyReply {
+  return reply
+    .code(200)
+    .header('content-type', 'application/json')
+    .send(Buffer.from(JSON.stringify(payload)));
+}
+
+/**
+ * Registers the `/_emulator/*` routes.
+ * @param app the fastify instance.
+ * @param state the emulator state.
+ */
+export function registerControlRoutes(app: FastifyInstance, state: EmulatorState): void {
+  app.register(
+    async (control) => {
+      control.setErrorHandler((error, _request, reply) =>
+        reply
+          .code(error instanceof ControlError ? 400 : 500)
+          .header('content-type', 'application/json')
+          .send(
+            JSON.stringify({ message: error instanceof Error ? error.message : String(error) }),
+          ),
+      );
+
+      control.get('/health', async (_request, reply) => send(reply, { status: 'ok' }));
+
+      control.post('/reset', async (request, reply) => {
+        const input = body(request);
+        let seed: SeedOption | undefined;
+        if (input.seed === 'default' || input.seed === 'none') seed = input.seed;
+        else if (
+          typeof input.seed === 'object' &&
+          input.seed !== null &&
+          !Array.isArray(input.seed)
+        ) {
+          seed = input.seed as SeedData;
+        } else if (input.seed !== undefined) {
+          throw new ControlError('seed must be "default", "none" or a seed object');
+        }
+        const transitionMs = optionalNonNegativeInt(input.transitionMs, 'transitionMs');
+        try {
+          state.reset(seed, transitionMs);
+        } catch (err) {
+          throw new ControlError((err as Error).message);
+        }
+        const region =
+          typeof seed === 'object' && seed.region !== undefined ? seed.region : DEFAULT_SEED_REGION;
+        return send(reply, { status: 'ok', region, ...regionStats(state, region) });
+      });
+
+      control.get('/stats', async (request, reply) => {
+        const region = (request.query as Record<string, unknown>).region;
+        return send(
+          reply,
+          regionStats(state, typeof region === 'string' && region ? region : DEFAULT_SEED_REGION),
+        );
+      });
+
+      control.post('/faults', async (request, reply) => {
+        const input = body(request);
+        const status = input.status;
+        if (
+          typeof status !== 'number' ||
+          !Number.isInteger(status) ||
+          status < 400 ||
+          status > 599
+        ) {
+          throw new ControlError('status must be an integer between 400 and 599');
+        }
+        const count = optionalNonNegativeInt(input.count, 'count') ?? 1;
+        const method = optionalString(input.method, 'method');
+        const pathPattern = optionalString(input.pathPattern, 'pathPattern');
+        const errorType = optionalString(input.errorType, 'errorType') ?? defaultErrorType(status);
+        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(errorType))
+          throw new ControlError('errorType must be an exception name');
+        state.faults.add({
+          status,
+          errorType,
+          remaining: count,
+          ...(method !== undefined && { method }),
+          ...(pathPattern !== undefined && { pathPattern }),
+        });
+        return send(reply, { faults: state.faults.list() });
+      });
+
+      control.delete('/faults', async (_request, reply) => {
+        state.faults.clear();
+        return send(reply, { faults: [] });
+      });
+
+      control.get('/settings', async (_request, reply) =>
+        send(reply, {
+          transitionMs: state.transitionMs,
+          credentialsTtlSeconds: state.credentialsTtlSeconds,
+        }),
+      );
+
+      control.post('/settings', async (request, reply) => {
+        const input = body(request);
+        const transitionMs = optionalNonNegativeInt(input.transitionMs, 'transitionMs');
+        const ttl = optionalNonNegativeInt(input.credentialsTtlSeconds, 'credentialsTtlSeconds');
+        if (transitionMs !== undefined) state.transitionMs = transitionMs;
+        if (ttl !== undefined) state.credentialsTtlSeconds = ttl;
+        return send(reply, {
+          transitionMs: state.transitionMs,
+          credentialsTtlSeconds: state.credentialsTtlSeconds,
+        });
+      });
+    },
+    { prefix: '/_emulator' },
+  );
+}

@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LambdaError, lambdaErrorBody } from '../errors.ts';
+import type { VerifiedCaller } from '../sigv4.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the SigV4 check on Lambda routes. */
+    caller?: VerifiedCaller;
+  }
+}
+
+/**
+ * Sends a restJson1 error exactly as Lambda does (reference §4.1): status, header
+ * `x-amzn-ErrorType: <Code>`, JSON body `{Type, message|Message}`; 429 adds `Retry-After`.
+ * @param reply the reply.
+ * @param status HTTP status.
+ * @param code exception name.
+ * @param message message text.
+ */
+export function sendLambdaError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+): FastifyReply {
+  const body: Record<string, string> = lambdaErrorBody(code, status, message);
+  if (status === 429) {
+    reply.header('Retry-After', '1');
+    body.Reason = 'CallerRateLimitExceeded';
+  }
+  return reply
+    .code(status)
+    .header('x-amzn-ErrorType', code)
+    .header('content-type', 'application/json')
+    .send(Buffer.from(JSON.stringify(body)));
+}
+
+/**
+ * Sends a successful Lambda response with `Content-Type: application/json`.
+ * @param reply the reply.
+ * @param status modeled status (200, or 202 for Create/Update/Delete).
+ * @param body JSON-serialisable output (unset members already omitted).
+ */
+export function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'application/json')
+    .send(Buffer.from(JSON.stringify(body)));
+}
+
+/** The raw body string kept by the content-type parser (`''` when there was none). */
+export function rawBody(request: FastifyRequest): string {
+  return typeof request.body === 'string' ? request.body : '';
+}
+
+/**
+ * Decodes a JSON request body the way Lambda does: empty → `{}`; anything that is not a JSON
+ * object → `InvalidRequestContentException` (reference §4.2).
+ * @param request the request (body kept as a raw string).
+ * @returns the decoded object, with top-level `null` members dropped (null = unset).
+ * @throws LambdaError `InvalidRequestContentException`.
+ */
+export function parseJsonBody(request: FastifyRequest): Record<string, unknown> {
+  const text = rawBody(request);
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new LambdaError(
+      'InvalidRequestContentException',
+      `Could not parse request body into json: Could not parse payload into json: ${(err as Error).message}`,
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new LambdaError(
+      'InvalidRequestContentException',
+      'Could not parse request body into json: the request body must be a JSON object',
+    );
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parsed)) if (v !== null) out[k] = v;
+  return out;
+}
+
+/**
+ * First value of a query parameter (`undefined` when absent).
+ * @param request the request.
+ * @param name parameter name, e.g. `MaxItems`.
+ */
+export function queryParam(request: FastifyRequest, name: string): string | undefined {
+  const query = request.query as Record<string, string | string[] | undefined>;
+  const value = query[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Region of the verified caller.
+ * @throws LambdaError if called on a route without the SigV4 check (programming error).
+ */
+export function callerRegion(request: FastifyRequest): string {
+  if (!request.caller) {
+    throw new LambdaError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  }
+  return request.caller.region;
+}

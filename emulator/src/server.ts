@@ -1,0 +1,29 @@
+/**
+ * CLI entry: `npm run emulator -- [--port 4599] [--host 127.0.0.1] [--seed default|none|FILE.json]
+ * [--transition-ms 1500] [--identity-pool-id …] [--credentials-ttl-seconds 3600] [--account-id …]`.
+ * Prints `Lambda emulator listening on http://<host>:<port>` once ready.
+ */
+import { buildApp } from './app.ts';
+import { parseCliOptions } from './cli-options.ts';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const app = buildApp(options);
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  console.log(`Lambda emulator listening on http://${options.host}:${port}`);
+  const stop = (): void => {
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();
