@@ -168,6 +168,11 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 const text = (v: TextIn | number): string =>
   (v === null || v === undefined ? '' : String(v)).trim();
 
+/** An object field that treats a missing (null/undefined) value as `{}`, keeping nested issue paths. */
+function objectOrEmpty<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.preprocess((v) => (v === null || v === undefined ? {} : v), z.object(shape));
+}
+
 /** A field that does not apply to the source type: accepts anything, parses to `undefined`. */
 function notApplicable<Out, In>(): z.ZodType<Out | undefined, In> {
   return z.unknown().transform((): undefined => undefined) as unknown as z.ZodType<
@@ -195,7 +200,8 @@ function integerField(
   sourceLabel: string,
 ): z.ZodType<number | undefined, NumberIn> {
   return z
-    .union([z.string(), z.number(), z.null(), z.undefined()])
+    .union([z.string(), z.number(), z.null()])
+    .optional()
     .transform((raw, ctx): number | undefined => {
       const s = text(raw);
       if (s === '') return undefined;
@@ -258,7 +264,8 @@ export function functionNameError(value: string): string | undefined {
 }
 
 const functionNameField = z
-  .union([z.string(), z.null(), z.undefined()])
+  .union([z.string(), z.null()])
+  .optional()
   .transform((raw, ctx): string => {
     const error = functionNameError(text(raw));
     if (error) {
@@ -271,31 +278,34 @@ const functionNameField = z
 function eventSourceArnField(type: SourceType): z.ZodType<string | undefined, TextIn> {
   const limits = SOURCE_LIMITS[type];
   if (limits.arnService === null) return notApplicable<string, TextIn>();
-  return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): string => {
-    const s = text(raw);
-    if (s === '') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Enter the ARN of the ${limits.label} source, e.g. ${limits.example}.`,
-      });
-      return z.NEVER;
-    }
-    const detected = detectSourceType(s);
-    if (detected.kind === 'invalid' || detected.kind === 'unsupported') {
-      ctx.addIssue({ code: 'custom', message: detected.message });
-      return z.NEVER;
-    }
-    if (!detectionMatches(detected, type)) {
-      const what =
-        detected.kind === 'detected' ? SOURCE_LIMITS[detected.type].label : 'an Amazon MQ broker';
-      ctx.addIssue({
-        code: 'custom',
-        message: `This ARN is ${what}, but the source type is ${limits.label}. Change the source type to ${what}, or enter the ARN of a ${limits.label} source.`,
-      });
-      return z.NEVER;
-    }
-    return s;
-  });
+  return z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((raw, ctx): string => {
+      const s = text(raw);
+      if (s === '') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Enter the ARN of the ${limits.label} source, e.g. ${limits.example}.`,
+        });
+        return z.NEVER;
+      }
+      const detected = detectSourceType(s);
+      if (detected.kind === 'invalid' || detected.kind === 'unsupported') {
+        ctx.addIssue({ code: 'custom', message: detected.message });
+        return z.NEVER;
+      }
+      if (!detectionMatches(detected, type)) {
+        const what =
+          detected.kind === 'detected' ? SOURCE_LIMITS[detected.type].label : 'an Amazon MQ broker';
+        ctx.addIssue({
+          code: 'custom',
+          message: `This ARN is ${what}, but the source type is ${limits.label}. Change the source type to ${what}, or enter the ARN of a ${limits.label} source.`,
+        });
+        return z.NEVER;
+      }
+      return s;
+    });
 }
 
 function startingPositionField(
@@ -305,7 +315,8 @@ function startingPositionField(
   if (!rule) return notApplicable<EventSourcePosition, TextIn>();
   const label = SOURCE_LIMITS[type].label;
   return z
-    .union([z.string(), z.null(), z.undefined()])
+    .union([z.string(), z.null()])
+    .optional()
     .transform((raw, ctx): EventSourcePosition | undefined => {
       const s = text(raw);
       if (s === '') {
@@ -370,7 +381,8 @@ function timestampField(type: SourceType): z.ZodType<Date | undefined, TextIn | 
     return notApplicable<Date, TextIn | Date>();
   }
   return z
-    .union([z.string(), z.date(), z.null(), z.undefined()])
+    .union([z.string(), z.date(), z.null()])
+    .optional()
     .transform((raw, ctx): Date | undefined => {
       if (raw instanceof Date) return raw;
       const s = text(raw);
@@ -388,7 +400,16 @@ function timestampField(type: SourceType): z.ZodType<Date | undefined, TextIn | 
     });
 }
 
-const BOOLEAN = z.union([z.boolean(), z.null(), z.undefined()]).transform((v) => v === true);
+/** A checkbox; missing counts as false (AWS default of BisectBatchOnFunctionError). */
+const BOOLEAN = z
+  .union([z.boolean(), z.null()])
+  .optional()
+  .transform((v) => v === true);
+/** `Enabled`; missing counts as true (AWS default: "Default: True"). */
+const ENABLED = z
+  .union([z.boolean(), z.null()])
+  .optional()
+  .transform((v) => v !== false);
 
 function booleanField(
   applies: boolean,
@@ -444,18 +465,21 @@ function destinationConfigField(
 ): z.ZodType<{ OnFailure: { Destination: string | undefined } } | undefined, unknown> {
   const kinds = SOURCE_LIMITS[type].DestinationConfig;
   if (!kinds) return notApplicable();
-  return z.object({
-    OnFailure: z.object({
-      Destination: z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx) => {
-        const s = text(raw);
-        if (s === '') return undefined;
-        const error = destinationError(s, kinds);
-        if (error) {
-          ctx.addIssue({ code: 'custom', message: error });
-          return z.NEVER;
-        }
-        return s;
-      }),
+  return objectOrEmpty({
+    OnFailure: objectOrEmpty({
+      Destination: z
+        .union([z.string(), z.null()])
+        .optional()
+        .transform((raw, ctx) => {
+          const s = text(raw);
+          if (s === '') return undefined;
+          const error = destinationError(s, kinds);
+          if (error) {
+            ctx.addIssue({ code: 'custom', message: error });
+            return z.NEVER;
+          }
+          return s;
+        }),
     }),
   });
 }
@@ -467,7 +491,8 @@ function functionResponseTypesField(
 ): z.ZodType<FunctionResponseType[] | undefined, unknown> {
   if (!applies) return notApplicable();
   return z
-    .union([z.array(z.string()), z.null(), z.undefined()])
+    .union([z.array(z.string()), z.null()])
+    .optional()
     .transform((raw, ctx): FunctionResponseType[] => {
       const out: FunctionResponseType[] = [];
       for (const item of raw ?? []) {
@@ -502,8 +527,10 @@ export function filterPatternError(pattern: string): string | undefined {
   } catch (e) {
     return `This filter pattern is not valid JSON (${e instanceof Error ? e.message : String(e)}). Fix the JSON, e.g. {"body": {"status": ["active"]}}.`;
   }
-  const problem = leafProblem(parsed, []);
-  return problem;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return 'A filter pattern must be a JSON object, e.g. {"body": {"status": ["active"]}}.';
+  }
+  return leafProblem(parsed, []);
 }
 
 function leafProblem(value: unknown, path: string[]): string | undefined {
@@ -514,9 +541,7 @@ function leafProblem(value: unknown, path: string[]): string | undefined {
       : undefined;
   }
   if (typeof value !== 'object' || value === null) {
-    return path.length === 0
-      ? 'A filter pattern must be a JSON object, e.g. {"body": {"status": ["active"]}}.'
-      : `Put the value${where} in a list: values to match are always arrays, e.g. ["${String(value)}"].`;
+    return `Put the value${where} in a list: values to match are always arrays, e.g. [${JSON.stringify(value)}].`;
   }
   const entries = Object.entries(value);
   if (entries.length === 0) {
@@ -532,36 +557,31 @@ function leafProblem(value: unknown, path: string[]): string | undefined {
 function filterCriteriaField(
   maxFilters: number,
 ): z.ZodType<{ Filters: { Pattern: string }[] }, unknown> {
+  // `.nullish()` rather than a union with null/undefined: a union would hide the nested issues.
   return z
-    .union([
-      z.object({
-        Filters: z
-          .union([
-            z.array(z.object({ Pattern: z.union([z.string(), z.null(), z.undefined()]) })),
-            z.null(),
-            z.undefined(),
-          ])
-          .transform((raw, ctx) => {
-            const filters = raw ?? [];
-            if (filters.length > maxFilters) {
-              ctx.addIssue({
-                code: 'custom',
-                message: `At most ${maxFilters} filters are allowed for this account (Lambda quota); remove ${filters.length - maxFilters}.`,
-              });
-            }
-            const out: { Pattern: string }[] = [];
-            filters.forEach((f, i) => {
-              const pattern = f.Pattern ?? '';
-              const error = filterPatternError(pattern);
-              if (error) ctx.addIssue({ code: 'custom', message: error, path: [i, 'Pattern'] });
-              out.push({ Pattern: pattern });
+    .object({
+      Filters: z
+        .array(z.object({ Pattern: z.union([z.string(), z.null()]).optional() }))
+        .nullish()
+        .transform((raw, ctx) => {
+          const filters = raw ?? [];
+          if (filters.length > maxFilters) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `At most ${maxFilters} filters are allowed for this account (Lambda quota); remove ${filters.length - maxFilters}.`,
             });
-            return out;
-          }),
-      }),
-      z.null(),
-      z.undefined(),
-    ])
+          }
+          const out: { Pattern: string }[] = [];
+          filters.forEach((f, i) => {
+            const pattern = f.Pattern ?? '';
+            const error = filterPatternError(pattern);
+            if (error) ctx.addIssue({ code: 'custom', message: error, path: [i, 'Pattern'] });
+            out.push({ Pattern: pattern });
+          });
+          return out;
+        }),
+    })
+    .nullish()
     .transform((raw) => ({ Filters: raw?.Filters ?? [] }));
 }
 
@@ -574,7 +594,8 @@ function singleItemListField(
 ): z.ZodType<string[] | undefined, unknown> {
   if (!applies) return notApplicable();
   return z
-    .union([z.array(z.union([z.string(), z.null(), z.undefined()])), z.null(), z.undefined()])
+    .union([z.array(z.union([z.string(), z.null()]).optional()), z.null()])
+    .optional()
     .transform((raw, ctx): string[] => {
       const items = (raw ?? []).map((v) => text(v));
       const nonEmpty = items.filter((v) => v !== '');
@@ -662,11 +683,12 @@ function sourceAccessField(type: SourceType): z.ZodType<SourceAccessOut[] | unde
   if (!rule) return notApplicable();
   const label = SOURCE_LIMITS[type].label;
   const row = z.object({
-    Type: z.union([z.string(), z.null(), z.undefined()]),
-    URI: z.union([z.string(), z.null(), z.undefined()]),
+    Type: z.union([z.string(), z.null()]).optional(),
+    URI: z.union([z.string(), z.null()]).optional(),
   });
   return z
-    .union([z.array(row), z.null(), z.undefined()])
+    .union([z.array(row), z.null()])
+    .optional()
     .transform((raw, ctx): SourceAccessOut[] => {
       const rows = raw ?? [];
       const out: SourceAccessOut[] = [];
@@ -762,10 +784,11 @@ function selfManagedEventSourceField(
   applies: boolean,
 ): z.ZodType<{ Endpoints: { KAFKA_BOOTSTRAP_SERVERS: string[] } } | undefined, unknown> {
   if (!applies) return notApplicable();
-  return z.object({
-    Endpoints: z.object({
+  return objectOrEmpty({
+    Endpoints: objectOrEmpty({
       KAFKA_BOOTSTRAP_SERVERS: z
-        .union([z.string(), z.array(z.string()), z.null(), z.undefined()])
+        .union([z.string(), z.array(z.string()), z.null()])
+        .optional()
         .transform((raw, ctx): string[] => {
           const joined = Array.isArray(raw) ? raw.join(',') : text(raw);
           const servers = joined.split(/[\s,]+/).filter((s) => s !== '');
@@ -806,11 +829,8 @@ function scalingConfigField(
 ): z.ZodType<{ MaximumConcurrency: number | undefined } | undefined, unknown> {
   if (!limit) return notApplicable();
   return z
-    .union([
-      z.object({ MaximumConcurrency: integerField(limit, 'MaximumConcurrency', label) }),
-      z.null(),
-      z.undefined(),
-    ])
+    .object({ MaximumConcurrency: integerField(limit, 'MaximumConcurrency', label) })
+    .nullish()
     .transform((raw) => ({ MaximumConcurrency: raw?.MaximumConcurrency }));
 }
 
@@ -821,9 +841,11 @@ function consumerGroupField(
 ): z.ZodType<{ ConsumerGroupId: string | undefined } | undefined, unknown> {
   if (!applies) return notApplicable();
   return z
-    .union([
-      z.object({
-        ConsumerGroupId: z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx) => {
+    .object({
+      ConsumerGroupId: z
+        .union([z.string(), z.null()])
+        .optional()
+        .transform((raw, ctx) => {
           const s = text(raw);
           if (s === '') return undefined;
           if (s.length > COMMON_LIMITS.consumerGroupIdMaxLength || !CONSUMER_GROUP_ID.test(s)) {
@@ -835,10 +857,8 @@ function consumerGroupField(
           }
           return s;
         }),
-      }),
-      z.null(),
-      z.undefined(),
-    ])
+    })
+    .nullish()
     .transform((raw) => ({ ConsumerGroupId: raw?.ConsumerGroupId }));
 }
 
@@ -854,8 +874,8 @@ interface DocumentDbOut {
 
 function documentDbField(applies: boolean): z.ZodType<DocumentDbOut | undefined, unknown> {
   if (!applies) return notApplicable();
-  const optionalText = z.union([z.string(), z.null(), z.undefined()]);
-  return z.object({
+  const optionalText = z.union([z.string(), z.null()]).optional();
+  return objectOrEmpty({
     DatabaseName: optionalText.transform((raw, ctx) => {
       const s = text(raw);
       if (s === '' || s.length > COMMON_LIMITS.databaseNameMaxLength || !DATABASE_NAME.test(s)) {
@@ -923,7 +943,7 @@ function sourceObject<T extends SourceType>(type: T, options: MappingFormSchemaO
     sourceType: z.literal(type),
     FunctionName: functionNameField,
     EventSourceArn: eventSourceArnField(type),
-    Enabled: BOOLEAN,
+    Enabled: ENABLED,
     BatchSize: integerField(l.BatchSize, 'BatchSize', l.label),
     MaximumBatchingWindowInSeconds: maybeInt(
       l.MaximumBatchingWindowInSeconds,
