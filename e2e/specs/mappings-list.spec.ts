@@ -89,11 +89,14 @@ test.describe('mappings list', () => {
       count: 3,
     });
     await mappingsPage.goto();
-    const alert = page.getByRole('alert').filter({ hasText: 'Could not load mappings' });
+    // Cloudscape's Alert is a labelled group (its text is announced through a live region).
+    const alert = page.getByRole('group').filter({ hasText: 'Could not load mappings' });
     await expect(alert).toBeVisible();
-    await expect(alert).toContainText('ServiceException');
+    await expect(alert).toContainText('ServiceException: An internal error occurred');
+    await expect(mappingsPage.heading).not.toContainText('(');
     await mappingsPage.retryButton.click();
     await mappingsPage.expectLoaded();
     await expect(alert).toBeHidden();
+    await expect(mappingsPage.heading).toContainText('(50+)');
   });
 });

@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -52,7 +52,14 @@ function MappingsList({
     query;
   const { fetchNextPage, refetch, isRefetching } = query;
   const loadAll = useLoadAllPages({ hasNextPage, fetchNextPage });
-  const items = data?.pages.flatMap((page) => page.EventSourceMappings ?? []) ?? [];
+  const pages = data?.pages;
+  const items = useMemo(
+    () => pages?.flatMap((page) => page.EventSourceMappings ?? []) ?? [],
+    [pages],
+  );
+  // Re-rendering a table of 1,000+ rows takes long enough to delay the next page's response
+  // handling; deferring lets "Load all" keep fetching while the table catches up.
+  const shownItems = useDeferredValue(items);
   const filtered = Boolean(filters.FunctionName || filters.EventSourceArn);
 
   const loadMore = () => {
@@ -62,7 +69,7 @@ function MappingsList({
     if (!loadAll.running) loadMore();
   });
 
-  const counter = isPending ? undefined : `(${items.length}${hasNextPage ? '+' : ''})`;
+  const counter = data ? `(${items.length}${hasNextPage ? '+' : ''})` : undefined;
 
   const footer = (
     <div ref={sentinel}>
@@ -115,7 +122,7 @@ function MappingsList({
         />
       ) : null}
       <MappingsTable
-        items={items}
+        items={shownItems}
         loading={isPending && !isError}
         header={
           <Header

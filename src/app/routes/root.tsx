@@ -65,6 +65,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
         headerSelector="#top-nav"
         navigationHide
         toolsHide
+        maxContentWidth={Number.MAX_VALUE}
         notifications={<Notifications />}
         breadcrumbs={
           <BreadcrumbGroup

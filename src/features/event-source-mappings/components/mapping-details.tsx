@@ -20,8 +20,19 @@ interface FieldSpec {
   always?: boolean;
 }
 
-const seconds = (value: number | undefined) =>
-  value === undefined ? '-' : `${value} second${value === 1 ? '' : 's'}`;
+/** `21600` → `21600 seconds (6 h)`; the hint helps with large values. */
+function seconds(value: number | undefined): string {
+  if (value === undefined) return '-';
+  const text = `${value} second${value === 1 ? '' : 's'}`;
+  if (value < 60) return text;
+  const h = Math.floor(value / 3600);
+  const m = Math.floor((value % 3600) / 60);
+  const s = value % 60;
+  const hint = [h ? `${h} h` : '', m ? `${m} min` : '', s ? `${s} s` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `${text} (${hint})`;
+}
 
 /** Generic rendering: dates formatted, booleans as true/false, lists and objects as JSON. */
 function renderValue(value: unknown): ReactNode {

@@ -43,17 +43,38 @@ const columns: TableProps.ColumnDefinition<EventSourceMappingConfiguration>[] = 
     cell: (m) =>
       m.UUID ? <RouterLink href={paths.mapping.getHref(m.UUID)}>{m.UUID}</RouterLink> : '-',
     isRowHeader: true,
-    minWidth: 300,
+    width: 290,
   },
-  { id: 'Function', header: 'Function', cell: (m) => <FunctionCell functionArn={m.FunctionArn} /> },
-  { id: 'EventSource', header: 'Event source', cell: (m) => <EventSourceCell mapping={m} /> },
-  { id: 'State', header: 'State', cell: (m) => <MappingStateIndicator state={m.State} /> },
-  { id: 'BatchSize', header: 'BatchSize', cell: (m) => m.BatchSize ?? '-' },
-  { id: 'LastModified', header: 'LastModified', cell: (m) => formatDateTime(m.LastModified) },
+  {
+    id: 'Function',
+    header: 'Function',
+    cell: (m) => <FunctionCell functionArn={m.FunctionArn} />,
+    minWidth: 180,
+  },
+  {
+    id: 'EventSource',
+    header: 'Event source',
+    cell: (m) => <EventSourceCell mapping={m} />,
+    minWidth: 220,
+  },
+  {
+    id: 'State',
+    header: 'State',
+    cell: (m) => <MappingStateIndicator state={m.State} />,
+    width: 120,
+  },
+  { id: 'BatchSize', header: 'BatchSize', cell: (m) => m.BatchSize ?? '-', width: 100 },
+  {
+    id: 'LastModified',
+    header: 'LastModified',
+    cell: (m) => formatDateTime(m.LastModified),
+    width: 200,
+  },
   {
     id: 'LastProcessingResult',
     header: 'LastProcessingResult',
     cell: (m) => <ProcessingResultIndicator result={m.LastProcessingResult} />,
+    minWidth: 240,
   },
 ];
 
