@@ -157,7 +157,8 @@ export class CognitoIdentity {
       accessKeyId: accessKeyId(),
       secretAccessKey: randomBytes(30).toString('base64'),
       sessionToken: randomBytes(180).toString('base64'),
-      expiration: Math.floor(Date.now() / 1000) + this.getTtlSeconds(),
+      // Rounded up: the credentials live at least the configured TTL.
+      expiration: Math.ceil(Date.now() / 1000 + this.getTtlSeconds()),
       identityId,
     };
     this.issued.set(creds.accessKeyId, creds);

@@ -372,9 +372,9 @@ function checkApplicable(body: Record<string, unknown>, source: EventSource, sha
   if (shape.type !== 'structure') return;
   for (const name of Object.keys(shape.members)) {
     if (body[name] === undefined || body[name] === null || ALWAYS_APPLICABLE.has(name)) continue;
-    const applicable =
-      APPLICABLE_PARAMETERS[source.type].has(name) &&
-      !(source.fifo && name === 'MaximumBatchingWindowInSeconds');
+    // FIFO queues have no batching window; 0 (the value AWS echoes) is accepted as "none".
+    const fifoWindow = source.fifo && name === 'MaximumBatchingWindowInSeconds' && body[name] !== 0;
+    const applicable = APPLICABLE_PARAMETERS[source.type].has(name) && !fifoWindow;
     if (applicable) continue;
     if (name === 'DestinationConfig') {
       throw new LambdaError(
@@ -382,7 +382,7 @@ function checkApplicable(body: Record<string, unknown>, source: EventSource, sha
         'Unsupported DestinationConfig parameter for given event source mapping type.',
       );
     }
-    if (source.fifo && name === 'MaximumBatchingWindowInSeconds') {
+    if (fifoWindow) {
       throw new LambdaError(
         'InvalidParameterValueException',
         'Batching window is not supported for FIFO queues.',
