@@ -4,7 +4,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Validations, type Acknowledgment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SPA_FALLBACK_FUNCTION_FILE } from '../lib/console-stack.ts';
 import {
   buildContentSecurityPolicy,
@@ -17,6 +17,7 @@ import {
   synthConsole,
   type SynthesizedConsole,
 } from './stack-fixture.ts';
+import { removeTempDirs } from './temp-dirs.ts';
 
 type Json = Record<string, unknown>;
 type Statement = {
@@ -27,6 +28,8 @@ type Statement = {
 };
 
 const ACCOUNT = '123456789012';
+
+afterAll(removeTempDirs);
 
 /** What the console calls (issue 4): mapping CRUD + list, ListFunctions, GetFunctionConfiguration. */
 const AUTHENTICATED_LAMBDA_ACTIONS = [

@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   buildContentSecurityPolicy,
   STATIC_SECURITY_HEADERS,
@@ -12,6 +11,9 @@ import {
   previewSecurityHeaders,
   resolvePreviewConfigFile,
 } from '../lib/preview-security-headers.ts';
+import { makeTempDir, removeTempDirs } from './temp-dirs.ts';
+
+afterAll(removeTempDirs);
 
 const EMULATOR_CONFIG = {
   region: 'us-east-1',
@@ -21,7 +23,7 @@ const EMULATOR_CONFIG = {
 };
 
 function tempDirs(): { outDir: string; publicDir: string; root: string } {
-  const root = mkdtempSync(join(tmpdir(), 'esm-console-preview-'));
+  const root = makeTempDir('esm-console-preview-');
   const outDir = join(root, 'dist');
   const publicDir = join(root, 'public');
   mkdirSync(outDir);

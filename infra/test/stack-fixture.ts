@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ConsoleStack } from '../lib/console-stack.ts';
 import { readConsoleSettings, type ConsoleSettings } from '../lib/console-settings.ts';
+import { makeTempDir } from './temp-dirs.ts';
 
 /** The feature flags and settings of infra/cdk.json, so tests synthesise what `cdk synth` does. */
 const CDK_JSON_CONTEXT = (
@@ -18,7 +18,7 @@ const CDK_JSON_CONTEXT = (
  * public/ (which the stack must not deploy).
  */
 export function makeSiteDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'esm-console-site-'));
+  const dir = makeTempDir('esm-console-site-');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(
     join(dir, 'index.html'),
@@ -54,7 +54,7 @@ export function buildConsole(
   context: Record<string, string> = {},
   account?: string,
 ): Omit<SynthesizedConsole, 'template'> & { synth: () => Template } {
-  const outdir = mkdtempSync(join(tmpdir(), 'esm-console-cdk-out-'));
+  const outdir = makeTempDir('esm-console-cdk-out-');
   const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, ...context } });
   const settings = readConsoleSettings((key) => app.node.tryGetContext(key), {
     region: 'us-east-1',
