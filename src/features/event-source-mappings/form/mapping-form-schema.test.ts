@@ -919,3 +919,45 @@ describe('Enabled', () => {
     expect(parse({ ...validValues('sqs'), Enabled: value }).data?.Enabled).toBe(expected);
   });
 });
+
+describe('only the keys a source needs', () => {
+  it.each([
+    [{ sourceType: 'sqs', FunctionName: 'f', EventSourceArn: ARNS.sqs }],
+    [
+      {
+        sourceType: 'kinesis',
+        FunctionName: 'f',
+        EventSourceArn: ARNS.kinesis,
+        StartingPosition: 'LATEST',
+      },
+    ],
+    [
+      {
+        sourceType: 'mq-rabbitmq',
+        FunctionName: 'f',
+        EventSourceArn: ARNS.mq,
+        Queues: ['q'],
+        SourceAccessConfigurations: [{ Type: 'BASIC_AUTH', URI: SECRET }],
+      },
+    ],
+  ])('%j parses', (values) => {
+    const r = parse(values);
+    expect(r.issues).toEqual([]);
+    expect(r.data?.Enabled).toBe(true);
+  });
+
+  it('a missing required key still gets a message that says what to enter', () => {
+    expect(
+      parse({ sourceType: 'kinesis', FunctionName: 'f', EventSourceArn: ARNS.kinesis }).issues,
+    ).toEqual([
+      {
+        path: 'StartingPosition',
+        message:
+          'Choose a StartingPosition (TRIM_HORIZON, LATEST, AT_TIMESTAMP): Amazon Kinesis requires one.',
+      },
+    ]);
+    expect(parse({ sourceType: 'sqs', EventSourceArn: ARNS.sqs }).issues[0]?.path).toBe(
+      'FunctionName',
+    );
+  });
+});

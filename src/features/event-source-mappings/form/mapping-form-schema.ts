@@ -175,17 +175,17 @@ function objectOrEmpty<Shape extends z.ZodRawShape>(shape: Shape) {
 
 /** A field that does not apply to the source type: accepts anything, parses to `undefined`. */
 function notApplicable<Out, In>(): z.ZodType<Out | undefined, In> {
-  return z.unknown().transform((): undefined => undefined) as unknown as z.ZodType<
-    Out | undefined,
-    In
-  >;
+  return z
+    .unknown()
+    .optional()
+    .transform((): undefined => undefined) as unknown as z.ZodType<Out | undefined, In>;
 }
 
 /** The allowed values of an integer limit, in words (e.g. `-1 (infinite) or 60–604,800 seconds`). */
 export function allowedRangeText(limit: IntegerLimit): string {
   const range = `${fmt(limit.min)}–${fmt(limit.max)} ${limit.unit}`;
   return limit.sentinel
-    ? `${fmt(limit.sentinel.value)} (${limit.sentinel.meaning.split(' (')[0]}) or ${range}`
+    ? `${fmt(limit.sentinel.value)} (${limit.sentinel.meaning}) or ${range}`
     : range;
 }
 

@@ -232,7 +232,7 @@ describe('describeField (help text with units, limits, defaults)', () => {
     [
       'kinesis',
       'MaximumRecordAgeInSeconds',
-      'Discard records older than this: -1 (infinite (keep retrying until the record expires)) or 60–604,800 seconds. AWS default: -1 (infinite).',
+      'Discard records older than this (-1: retry until the record expires): -1 (infinite) or 60–604,800 seconds. AWS default: -1 (infinite).',
     ],
     [
       'sqs',

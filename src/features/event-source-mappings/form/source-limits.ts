@@ -163,7 +163,7 @@ export interface IntegerLimit {
   min: number;
   /** Largest accepted value (inclusive). */
   max: number;
-  /** One extra accepted value outside the range, e.g. −1 = infinite. */
+  /** One extra accepted value outside the range, e.g. −1 = infinite (retry until the record expires). */
   sentinel?: { value: number; meaning: string };
   /** Unit of the value, plural (e.g. `seconds`, `records`). */
   unit: string;
@@ -299,7 +299,7 @@ const parallelizationFactor: IntegerLimit = {
 const maximumRecordAge: IntegerLimit = {
   min: 60,
   max: 604800,
-  sentinel: { value: -1, meaning: 'infinite (keep retrying until the record expires)' },
+  sentinel: { value: -1, meaning: 'infinite' },
   unit: 'seconds',
   default: -1,
   defaultLabel: '-1 (infinite)',
@@ -308,7 +308,7 @@ const maximumRecordAge: IntegerLimit = {
 const maximumRetryAttempts: IntegerLimit = {
   min: 0,
   max: 10000,
-  sentinel: { value: -1, meaning: 'infinite (keep retrying until the record expires)' },
+  sentinel: { value: -1, meaning: 'infinite' },
   unit: 'retries',
   default: -1,
   defaultLabel: '-1 (infinite)',
@@ -967,9 +967,15 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
         help: 'With AT_TIMESTAMP only: the time to start reading from, as ISO 8601 (e.g. 2024-06-01T12:00:00Z; without an offset it is read as UTC). Must not be in the future.',
       };
     case 'MaximumRecordAgeInSeconds':
-      return limitField(l.MaximumRecordAgeInSeconds, 'Discard records older than this');
+      return limitField(
+        l.MaximumRecordAgeInSeconds,
+        'Discard records older than this (-1: retry until the record expires)',
+      );
     case 'MaximumRetryAttempts':
-      return limitField(l.MaximumRetryAttempts, 'Discard records after this many retries');
+      return limitField(
+        l.MaximumRetryAttempts,
+        'Discard records after this many retries (-1: retry until the record expires)',
+      );
     case 'BisectBatchOnFunctionError':
       return {
         label: field,
