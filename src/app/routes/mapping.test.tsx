@@ -1,8 +1,11 @@
 import { ServiceException } from '@aws-sdk/client-lambda';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
+
+// Whole-app renders of Cloudscape tables are slow in happy-dom on a shared 2-core machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const UUID = '00000000-0000-4000-8000-000000000007';
 
@@ -14,7 +17,7 @@ function transitionStates() {
     .map((row) => within(row).getAllByRole('cell')[1]?.textContent);
 }
 
-describe('mapping detail', () => {
+describe('mapping detail', { timeout: 20_000 }, () => {
   it('shows every group, with the state fields first', async () => {
     const lambda = new FakeLambda([
       fakeMapping(7, {

@@ -1,8 +1,11 @@
 import { ServiceException } from '@aws-sdk/client-lambda';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
+
+// Whole-app renders of Cloudscape tables are slow in happy-dom on a shared 2-core machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const serviceError = () =>
   new ServiceException({
@@ -16,7 +19,7 @@ function dataRows() {
   return within(table).getAllByRole('row').slice(1);
 }
 
-describe('mappings list', () => {
+describe('mappings list', { timeout: 20_000 }, () => {
   it('shows the first page, then follows NextMarker to the end with "Load all"', async () => {
     const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
     renderApp('/', lambda);
@@ -27,8 +30,9 @@ describe('mappings list', () => {
     expect(screen.queryByText('00000000-0000-4000-8000-000000000050')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Load all' }));
-    await screen.findByText('All 120 mappings loaded', {}, { timeout: 3000 });
-    expect(dataRows()).toHaveLength(120);
+    await screen.findByText('All 120 mappings loaded');
+    // The table renders deferred (useDeferredValue), so it may trail the counter briefly.
+    await waitFor(() => expect(dataRows()).toHaveLength(120));
     expect(screen.getByText('(120)')).toBeTruthy();
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toEqual([
       { MaxItems: 50 },
@@ -42,7 +46,7 @@ describe('mappings list', () => {
     renderApp('/', lambda);
     fireEvent.click(await screen.findByRole('button', { name: 'Load more mappings' }));
     await screen.findByText('00000000-0000-4000-8000-000000000059');
-    expect(dataRows()).toHaveLength(60);
+    await waitFor(() => expect(dataRows()).toHaveLength(60));
     expect(screen.queryByRole('button', { name: 'Load more mappings' })).toBeNull();
   });
 
