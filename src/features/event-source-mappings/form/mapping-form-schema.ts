@@ -24,6 +24,7 @@ import { z } from 'zod';
 
 import {
   COMMON_LIMITS,
+  allowedRangeText,
   SOURCE_ACCESS_TYPES,
   SOURCE_LIMITS,
   detectSourceType,
@@ -179,14 +180,6 @@ function notApplicable<Out, In>(): z.ZodType<Out | undefined, In> {
     .unknown()
     .optional()
     .transform((): undefined => undefined) as unknown as z.ZodType<Out | undefined, In>;
-}
-
-/** The allowed values of an integer limit, in words (e.g. `-1 (infinite) or 60–604,800 seconds`). */
-export function allowedRangeText(limit: IntegerLimit): string {
-  const range = `${fmt(limit.min)}–${fmt(limit.max)} ${limit.unit}`;
-  return limit.sentinel
-    ? `${fmt(limit.sentinel.value)} (${limit.sentinel.meaning}) or ${range}`
-    : range;
 }
 
 /**

@@ -897,12 +897,19 @@ export interface FieldDescription {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-function describeLimit(limit: IntegerLimit): string {
+/**
+ * The allowed values of an integer limit in words, e.g. `-1 (infinite) or 60–604,800 seconds`.
+ * @param limit an entry of {@link SOURCE_LIMITS}.
+ */
+export function allowedRangeText(limit: IntegerLimit): string {
   const range = `${fmt(limit.min)}–${fmt(limit.max)} ${limit.unit}`;
-  const withSentinel = limit.sentinel
+  return limit.sentinel
     ? `${fmt(limit.sentinel.value)} (${limit.sentinel.meaning}) or ${range}`
     : range;
-  return `${withSentinel}. AWS default: ${limit.defaultLabel}.`;
+}
+
+function describeLimit(limit: IntegerLimit): string {
+  return `${allowedRangeText(limit)}. AWS default: ${limit.defaultLabel}.`;
 }
 
 /**
