@@ -40,9 +40,14 @@ export function parseCliOptions(
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
     throw new Error('--account-id must be 12 digits');
   }
+  const host = values.host ?? DEFAULT_OPTIONS.host;
+  // A stand-in for AWS with a static key pair must never be reachable from the network.
+  if (!/^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/.test(host)) {
+    throw new Error('--host must be a loopback address (127.x.x.x, ::1 or localhost)');
+  }
   const options: Required<Pick<EmulatorOptions, 'port' | 'host'>> & EmulatorOptions = {
     port: int('port', values.port, 0, 65535) ?? DEFAULT_OPTIONS.port,
-    host: values.host ?? DEFAULT_OPTIONS.host,
+    host,
   };
   const transitionMs = int('transition-ms', values['transition-ms'], 0, 600_000);
   const ttl = int('credentials-ttl-seconds', values['credentials-ttl-seconds'], 1, 43_200);

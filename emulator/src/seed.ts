@@ -369,8 +369,34 @@ export function generateDefaultSeed(accountId = '123456789012'): SeedData {
     );
 
   // Functions
-  const fns: SeedFn[] = [];
-  const names = new Set<string>();
+  // A few well-known names first, so docs and tests can rely on them.
+  const fns: SeedFn[] = [
+    {
+      name: 'orders-ingest-prod',
+      domain: 'orders',
+      env: 'prod',
+      versions: ['1', '2', '3', '4', '5'],
+      aliases: { live: '5', canary: '4' },
+      orphan: false,
+    },
+    {
+      name: 'payments-processor-prod',
+      domain: 'payments',
+      env: 'prod',
+      versions: ['1', '2'],
+      aliases: { live: '2' },
+      orphan: false,
+    },
+    {
+      name: 'inventory-sync-staging',
+      domain: 'inventory',
+      env: 'staging',
+      versions: [],
+      aliases: {},
+      orphan: false,
+    },
+  ];
+  const names = new Set<string>(fns.map((f) => f.name));
   while (fns.length < DEFAULT_SEED_SIZE.functionNames) {
     const domain = rng.pick(DOMAINS);
     const env = rng.weighted([

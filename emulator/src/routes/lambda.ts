@@ -221,10 +221,3 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
     );
   });
 }
-
-/** @returns true for paths served by the Lambda API (used to pick the error format). */
-export function isLambdaPath(url: string): boolean {
-  return url.startsWith('/2015-03-31/') || url.startsWith('/2017-03-31/');
-}
-
-export { sendLambdaError };
