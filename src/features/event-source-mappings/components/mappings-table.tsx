@@ -43,38 +43,41 @@ const columns: TableProps.ColumnDefinition<EventSourceMappingConfiguration>[] = 
     cell: (m) =>
       m.UUID ? <RouterLink href={paths.mapping.getHref(m.UUID)}>{m.UUID}</RouterLink> : '-',
     isRowHeader: true,
-    width: 290,
+    width: 300,
+    minWidth: 200,
   },
   {
     id: 'Function',
     header: 'Function',
     cell: (m) => <FunctionCell functionArn={m.FunctionArn} />,
-    minWidth: 180,
+    width: 200,
+    minWidth: 140,
   },
   {
     id: 'EventSource',
     header: 'Event source',
     cell: (m) => <EventSourceCell mapping={m} />,
-    minWidth: 220,
+    width: 225,
+    minWidth: 160,
   },
   {
     id: 'State',
     header: 'State',
     cell: (m) => <MappingStateIndicator state={m.State} />,
-    width: 120,
+    width: 125,
   },
-  { id: 'BatchSize', header: 'BatchSize', cell: (m) => m.BatchSize ?? '-', width: 100 },
+  { id: 'BatchSize', header: 'BatchSize', cell: (m) => m.BatchSize ?? '-', width: 112 },
   {
     id: 'LastModified',
     header: 'LastModified',
     cell: (m) => formatDateTime(m.LastModified),
-    width: 200,
+    width: 210,
   },
   {
     id: 'LastProcessingResult',
     header: 'LastProcessingResult',
     cell: (m) => <ProcessingResultIndicator result={m.LastProcessingResult} />,
-    minWidth: 240,
+    minWidth: 200,
   },
 ];
 
@@ -121,6 +124,7 @@ export function MappingsTable({
       filter={filter}
       footer={footer}
       wrapLines
+      resizableColumns
       ariaLabels={{ tableLabel: 'Event source mappings' }}
     />
   );
