@@ -26,12 +26,25 @@ test.describe('mappings list', () => {
     await expect(mappingsPage.rows).toHaveCount(total);
   });
 
-  test('"Load more" fetches the next page', async ({ mappingsPage }) => {
+  test('"Load more" fetches the next page', async ({ mappingsPage, page }) => {
+    // Scrolling the button into view would also trigger infinite scroll; switch that off so the
+    // click alone is measured (the button is the path for browsers without IntersectionObserver).
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'IntersectionObserver');
+    });
     await mappingsPage.goto();
     await mappingsPage.expectLoaded();
     await mappingsPage.loadMoreButton.click();
     await expect(mappingsPage.rows).toHaveCount(100);
     await expect(mappingsPage.heading).toContainText('(100+)');
+  });
+
+  test('scrolling to the end of the table loads the next page', async ({ mappingsPage }) => {
+    await mappingsPage.goto();
+    await mappingsPage.expectLoaded();
+    await expect(mappingsPage.rows).toHaveCount(50);
+    await mappingsPage.loadMoreButton.scrollIntoViewIfNeeded();
+    await expect(mappingsPage.rows).toHaveCount(100);
   });
 
   test('filters by function on the server and keeps the filter in the URL', async ({

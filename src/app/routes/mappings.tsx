@@ -4,7 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -19,25 +19,28 @@ import {
 import { useLoadAllPages } from '../../lib/use-load-all-pages.ts';
 
 /**
- * Calls `onVisible` whenever the returned element scrolls into view (infinite scroll).
- * Without IntersectionObserver (old browsers, tests) it does nothing; "Load more" still works.
+ * Calls `onVisible` whenever the element given to the returned callback ref scrolls into view (or
+ * comes within 200 px of it): infinite scroll. Without IntersectionObserver it does nothing;
+ * "Load more" still works. A callback ref, because the footer mounts after the first page arrives.
  */
 function useWhenVisible(onVisible: () => void) {
-  const ref = useRef<HTMLDivElement>(null);
+  const [element, setElement] = useState<HTMLElement | null>(null);
   const callback = useRef(onVisible);
   useEffect(() => {
     callback.current = onVisible;
   });
   useEffect(() => {
-    const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) callback.current();
-    });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) callback.current();
+      },
+      { rootMargin: '200px' },
+    );
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
-  return ref;
+  }, [element]);
+  return setElement;
 }
 
 function MappingsList({
@@ -59,14 +62,18 @@ function MappingsList({
   );
   // Re-rendering a table of 1,000+ rows takes long enough to delay the next page's response
   // handling; deferring lets "Load all" keep fetching while the table catches up.
-  const shownItems = useDeferredValue(items);
+  // The first page is shown at once (deferring it would flash the empty state).
+  const deferredItems = useDeferredValue(items);
+  const shownItems = deferredItems.length === 0 ? items : deferredItems;
   const filtered = Boolean(filters.FunctionName || filters.EventSourceArn);
 
   const loadMore = () => {
     if (hasNextPage && !isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
   };
+  // Only once the table shows every loaded row: a footer seen above a table still catching up
+  // does not mean the user scrolled to the end.
   const sentinel = useWhenVisible(() => {
-    if (!loadAll.running) loadMore();
+    if (!loadAll.running && shownItems === items) loadMore();
   });
 
   const counter = data ? `(${items.length}${hasNextPage ? '+' : ''})` : undefined;
