@@ -34,7 +34,13 @@ export const routes: RouteObject[] = [
           },
         } satisfies RouteHandle,
       },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        path: '*',
+        element: <NotFoundRoute />,
+        handle: {
+          breadcrumb: (match) => ({ text: 'Page not found', href: match.pathname }),
+        } satisfies RouteHandle,
+      },
     ],
   },
 ];

@@ -142,7 +142,7 @@ function MappingsList({
                   iconName="refresh"
                   ariaLabel="Refresh mappings"
                   onClick={() => void refetch()}
-                  loading={query.isRefetching && !loadAll.running}
+                  loading={isRefetching && !loadAll.running}
                   disabled={loadAll.running}
                 />
                 <Button
@@ -158,12 +158,7 @@ function MappingsList({
           </Header>
         }
         filter={
-          <MappingFilters
-            key={`${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
-            value={filters}
-            onApply={onFiltersChange}
-            disabled={loadAll.running}
-          />
+          <MappingFilters value={filters} onApply={onFiltersChange} disabled={loadAll.running} />
         }
         empty={
           isError ? (
@@ -194,6 +189,8 @@ function MappingsList({
  * string, so filtered views can be shared and survive a reload.
  */
 export default function MappingsRoute() {
+  // MappingsList is keyed by the filters: new filters start a fresh list (and filter inputs), and
+  // stop a running "Load all".
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const filters = normalizeFilters({
