@@ -1,6 +1,7 @@
 /**
  * The emulator as a fastify instance (not listening): Lambda restJson1 + Cognito Identity
- * awsJson1.1 on one origin, with SigV4 checks, CORS, AWS-format errors and the state machine.
+ * awsJson1.1 on one origin, with SigV4 checks, CORS, AWS-format errors and the state machine,
+ * plus the local user pool (an OpenID Connect provider) under `/oidc`.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +12,8 @@ import { registerCognitoRoutes } from './routes/cognito.ts';
 import { registerControlRoutes } from './routes/control.ts';
 import { sendLambdaError } from './routes/http.ts';
 import { registerLambdaRoutes } from './routes/lambda.ts';
+import { registerOidcRoutes } from './routes/oidc.ts';
+import { OIDC_MOUNT_PATH } from './domain/user-pool.ts';
 
 export type { EmulatorOptions } from './emulator-state.ts';
 
@@ -45,6 +48,9 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   // InvalidRequestContentException, not a framework error.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  // First: `/oidc` requests go to oidc-provider untouched (raw body, its own CORS).
+  registerOidcRoutes(app, state);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);
@@ -89,6 +95,16 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   registerLambdaRoutes(app, state);
   registerCognitoRoutes(app, state);
   registerControlRoutes(app, state);
+
+  // The OIDC issuer is the address actually listened on (ephemeral ports in tests), unless
+  // `publicUrl` fixed it.
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (typeof address === 'object' && address !== null) {
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      state.userPool.setIssuer(`http://${host}:${address.port}${OIDC_MOUNT_PATH}`);
+    }
+  });
 
   app.addHook('onClose', async () => state.close());
   return app;

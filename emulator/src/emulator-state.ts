@@ -1,6 +1,8 @@
+import { authorizeRole, requestedAction } from './authorize.ts';
 import { CognitoIdentity } from './domain/cognito.ts';
 import { EventSourceMappings } from './domain/event-source-mappings.ts';
 import { Faults } from './domain/faults.ts';
+import { LocalUserPool, OIDC_MOUNT_PATH } from './domain/user-pool.ts';
 import { applySeed, resolveSeed, type SeedOption } from './seed.ts';
 import type { KnownCredentials } from './sigv4.ts';
 import { Store } from './store.ts';
@@ -21,7 +23,46 @@ export interface EmulatorOptions {
   credentialsTtlSeconds?: number;
   /** 12-digit account id used in every ARN. Default `123456789012`. */
   accountId?: string;
+  /**
+   * `AllowUnauthenticatedIdentities` of the identity pool: whether GetId without `Logins` gives
+   * a guest identity (read-only role). Default `true`.
+   */
+  allowGuest?: boolean;
+  /**
+   * Origin the emulator is reached at, e.g. `http://127.0.0.1:4599`; the OIDC issuer is this plus
+   * `/oidc`. Default: the address the server listens on.
+   */
+  publicUrl?: string;
+  /** Username (email) of the test user of the local user pool. Default `alice@example.com`. */
+  testUser?: string;
+  /** Password of the test user. Default `Passw0rd!`. */
+  testPassword?: string;
+  /** Lifetime of ID (and access) tokens in seconds. Default 3600. */
+  idTokenTtlSeconds?: number;
+  /** Allowed OAuth redirect URIs of the console client. Default {@link DEFAULT_REDIRECT_URIS}. */
+  oidcRedirectUris?: string[];
+  /** Allowed post-logout redirect URIs. Default {@link DEFAULT_POST_LOGOUT_REDIRECT_URIS}. */
+  oidcPostLogoutRedirectUris?: string[];
 }
+
+/** Origins the console runs at locally: `npm run dev`, `npm run preview`, the e2e preview. */
+const CONSOLE_ORIGINS = [5173, 4173, 4183].flatMap((port) => [
+  `http://127.0.0.1:${port}`,
+  `http://localhost:${port}`,
+]);
+
+/** Default redirect URIs: `<console origin>/auth/callback`. */
+export const DEFAULT_REDIRECT_URIS: readonly string[] = CONSOLE_ORIGINS.map(
+  (origin) => `${origin}/auth/callback`,
+);
+
+/** Default post-logout redirect URIs: `<console origin>/`. */
+export const DEFAULT_POST_LOGOUT_REDIRECT_URIS: readonly string[] = CONSOLE_ORIGINS.map(
+  (origin) => `${origin}/`,
+);
+
+/** OAuth client id of the console at the local user pool. */
+export const OIDC_CLIENT_ID = 'esm-console-local';
 
 /** Defaults of {@link EmulatorOptions}. */
 export const DEFAULT_OPTIONS = {
@@ -32,6 +73,10 @@ export const DEFAULT_OPTIONS = {
   identityPoolId: 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
   credentialsTtlSeconds: 3600,
   accountId: '123456789012',
+  allowGuest: true,
+  testUser: 'alice@example.com',
+  testPassword: 'Passw0rd!',
+  idTokenTtlSeconds: 3600,
 } as const;
 
 /** The static key pair LocalStack users know, always accepted. */
@@ -45,9 +90,15 @@ export class EmulatorState {
   store: Store;
   transitionMs: number;
   credentialsTtlSeconds: number;
+  /** `AllowUnauthenticatedIdentities` of the identity pool (live setting). */
+  allowGuest: boolean;
+  /** Lifetime of newly issued ID tokens in seconds (live setting). */
+  idTokenTtlSeconds: number;
   readonly accountId: string;
   readonly mappings: EventSourceMappings;
   readonly cognito: CognitoIdentity;
+  /** The local user pool (OIDC provider) whose ID tokens the identity pool accepts. */
+  readonly userPool: LocalUserPool;
   readonly faults = new Faults();
   private readonly initialSeed: SeedOption;
 
@@ -66,10 +117,34 @@ export class EmulatorState {
       () => this.store,
       () => this.transitionMs,
     );
-    this.cognito = new CognitoIdentity(
-      options.identityPoolId ?? DEFAULT_OPTIONS.identityPoolId,
-      () => this.credentialsTtlSeconds,
+    this.allowGuest = options.allowGuest ?? DEFAULT_OPTIONS.allowGuest;
+    this.idTokenTtlSeconds = options.idTokenTtlSeconds ?? DEFAULT_OPTIONS.idTokenTtlSeconds;
+    const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+    this.userPool = new LocalUserPool(
+      {
+        clientId: OIDC_CLIENT_ID,
+        redirectUris: options.oidcRedirectUris ?? DEFAULT_REDIRECT_URIS,
+        postLogoutRedirectUris:
+          options.oidcPostLogoutRedirectUris ?? DEFAULT_POST_LOGOUT_REDIRECT_URIS,
+        username: options.testUser ?? DEFAULT_OPTIONS.testUser,
+        password: options.testPassword ?? DEFAULT_OPTIONS.testPassword,
+        idTokenTtlSeconds: () => this.idTokenTtlSeconds,
+      },
+      `${publicUrl ?? `http://${options.host ?? DEFAULT_OPTIONS.host}:${options.port ?? DEFAULT_OPTIONS.port}`}${OIDC_MOUNT_PATH}`,
+      publicUrl !== undefined,
     );
+    this.cognito = new CognitoIdentity({
+      identityPoolId: options.identityPoolId ?? DEFAULT_OPTIONS.identityPoolId,
+      accountId: this.accountId,
+      ttlSeconds: () => this.credentialsTtlSeconds,
+      allowGuest: () => this.allowGuest,
+      loginProvider: () => ({
+        key: this.userPool.loginsKey,
+        issuer: this.userPool.issuer,
+        clientId: OIDC_CLIENT_ID,
+        keys: this.userPool.verificationKeys(),
+      }),
+    });
   }
 
   private seededStore(seed: SeedOption): Store {
@@ -94,7 +169,8 @@ export class EmulatorState {
   }
 
   /**
-   * Credentials the SigV4 check accepts: the static pair and every pair this pool issued.
+   * Credentials the SigV4 check accepts: the static pair (allowed everything) and every pair
+   * this pool issued (limited to their role's actions, see `authorize.ts`).
    * @param accessKeyId key id from the credential scope.
    */
   credentialsFor(accessKeyId: string): KnownCredentials | undefined {
@@ -107,6 +183,12 @@ export class EmulatorState {
           secretAccessKey: issued.secretAccessKey,
           sessionToken: issued.sessionToken,
           expiration: issued.expiration,
+          authorize: (request, region) =>
+            authorizeRole(
+              issued.role,
+              requestedAction(request.method, request.url, region, this.accountId),
+              issued.principalArn,
+            ),
         }
       : undefined;
   }

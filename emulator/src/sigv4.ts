@@ -12,6 +12,11 @@ export interface KnownCredentials {
   sessionToken?: string;
   /** Epoch seconds; requests after it get `ExpiredTokenException`. */
   expiration?: number;
+  /**
+   * The role's permission check, run once the signature is verified (issued credentials only).
+   * Throws `AccessDeniedException` when the role may not call what the request calls.
+   */
+  authorize?: (request: RawSignedRequest, region: string) => void;
 }
 
 /** A request as received, before any parsing that could alter what was signed. */
@@ -89,7 +94,8 @@ function invalidSignature(message: string): LambdaError {
  * @throws LambdaError (403) `MissingAuthenticationTokenException` (no Authorization),
  *   `IncompleteSignatureException` (malformed header / no date), `UnrecognizedClientException`
  *   (unknown key or wrong session token), `ExpiredTokenException` (issued credentials expired),
- *   `InvalidSignatureException` (bad scope, clock skew > 5 min, signature mismatch).
+ *   `InvalidSignatureException` (bad scope, clock skew > 5 min, signature mismatch),
+ *   `AccessDeniedException` (the credentials' role may not call the operation).
  */
 export async function verifySigV4(
   request: RawSignedRequest,
@@ -234,5 +240,6 @@ export async function verifySigV4(
   ) {
     throw mismatch;
   }
+  known.authorize?.(request, region);
   return { accessKeyId, region };
 }

@@ -101,12 +101,14 @@ describe('Cognito Identity (awsJson1.1)', () => {
     expect(err.$metadata?.httpStatusCode).toBe(400);
   });
 
-  it('GetId with the same login returns the same identity', async () => {
+  it('GetId refuses a login from a provider the pool does not trust (cognito-logins.test.ts has the trusted one)', async () => {
     const token = `x.${Buffer.from(JSON.stringify({ sub: 'user-1' })).toString('base64url')}.y`;
     const logins = { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc': token };
-    const a = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL, Logins: logins }));
-    const b = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL, Logins: logins }));
-    expect(a.IdentityId).toBe(b.IdentityId);
+    const err = await errorOf(
+      cognito.send(new GetIdCommand({ IdentityPoolId: POOL, Logins: logins })),
+    );
+    expect(err.name).toBe('NotAuthorizedException');
+    expect(err.message).toBe('Token is not from a supported provider of this identity pool.');
   });
 
   it('GetCredentialsForIdentity issues temporary credentials with a 1 h expiry', async () => {

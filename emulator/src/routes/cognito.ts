@@ -75,12 +75,12 @@ export function registerCognitoRoutes(app: FastifyInstance, state: EmulatorState
           : undefined;
       switch (operation) {
         case 'GetId':
-          return sendCognito(reply, 200, state.cognito.getId(parseBody(request)));
+          return sendCognito(reply, 200, await state.cognito.getId(parseBody(request)));
         case 'GetCredentialsForIdentity':
           return sendCognito(
             reply,
             200,
-            state.cognito.getCredentialsForIdentity(parseBody(request)),
+            await state.cognito.getCredentialsForIdentity(parseBody(request)),
           );
         default:
           throw new CognitoError(
