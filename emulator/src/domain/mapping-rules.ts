@@ -1,18 +1,35 @@
 /**
  * The single place for CreateEventSourceMapping / UpdateEventSourceMapping request rules:
  * model constraints (→ `ValidationException`), event-source detection (§2.1), which parameters
- * apply to which source (§3.1), the semantic rules AWS is recorded enforcing (§3.2, §4), and the
- * per-source members AWS fills in its responses (§1.3).
+ * apply to which source (§3.1), the semantic rules AWS enforces (§3.2–§3.4, §4; texts and their
+ * sources in {@link MESSAGES}), duplicate detection, and the per-source members AWS fills in its
+ * responses (§1.3).
  *
- * Source: shared/reference/lambda-esm-api.md; constraint values from the Lambda model
- * 2015-03-31 in botocore 1.43.11. Rules are applied in AWS's observed order (§4.2): model
- * errors, then source detection and parameter applicability (reported even when the function
- * does not exist), then the function, then per-source rules, then duplicates.
+ * Source: shared/reference/lambda-esm-api.md, the AWS Lambda developer guide's per-source
+ * parameter tables and the Lambda model 2015-03-31 in botocore 1.43.11 (constraint values and
+ * member documentation). Rules run in AWS's observed order (§4.2): model errors; `OnSuccess`;
+ * source detection; parameter applicability (these are reported even when the function does not
+ * exist); the function; per-source rules; the effective SQS batch window; duplicates.
+ *
+ * Emulator decisions where AWS's behaviour is not visible from the request:
+ * - Amazon MQ ARNs do not show the engine, so `VIRTUAL_HOST` (RabbitMQ only) is accepted on
+ *   Create for every MQ broker ARN, and refused on every Update (model documentation).
+ * - Update ignores members outside its request shape (AWS's restJson1 deserialiser ignores
+ *   unknown members; the SDKs cannot send them), so create-only fields never change.
+ * - MSK without `StartingPosition` defaults to `TRIM_HORIZON`, as self-managed Kafka was
+ *   recorded doing (the MSK docs list it as required).
  */
 import { LambdaError } from '../errors.ts';
+import { isValidFilterPattern } from './filter-pattern.ts';
 import { FUNCTION_NAME_SHAPE, splitFunctionArn } from './functions.ts';
-import type { EventSourceMappingConfiguration, MappingState } from './model.ts';
-import { type Shape, validateModel } from './model-validation.ts';
+import type {
+  DestinationConfig,
+  EventSourceMappingConfiguration,
+  FilterCriteria,
+  MappingState,
+  SourceAccessConfiguration,
+} from './model.ts';
+import { memberPath, type Shape, validateModel } from './model-validation.ts';
 
 // ------------------------------------------------------------------------------------------
 // Model shapes (Lambda 2015-03-31, botocore 1.43.11)
@@ -252,7 +269,7 @@ export function detectEventSource(
 ): EventSource {
   if (eventSourceArn === undefined) {
     if (hasSelfManagedEventSource) return { type: 'SelfManagedKafka', fifo: false };
-    throw new LambdaError('InvalidParameterValueException', 'Unrecognized event source.');
+    throw invalid(MESSAGES.unrecognizedSource);
   }
   const parts = eventSourceArn.split(':');
   const service = parts[2];
@@ -273,7 +290,7 @@ export function detectEventSource(
   if (service === 'rds' && resource.startsWith('cluster:')) {
     return { type: 'DocumentDB', fifo: false };
   }
-  throw new LambdaError('InvalidParameterValueException', 'Unrecognized event source.');
+  throw invalid(MESSAGES.unrecognizedSource);
 }
 
 /**
@@ -282,6 +299,105 @@ export function detectEventSource(
  */
 export function sourceOf(config: EventSourceMappingConfiguration): EventSource {
   return detectEventSource(config.EventSourceArn, config.SelfManagedEventSource !== undefined);
+}
+
+// ------------------------------------------------------------------------------------------
+// AWS's messages
+// ------------------------------------------------------------------------------------------
+
+/**
+ * The `InvalidParameterValueException` / `ResourceConflictException` texts of the request rules,
+ * each with its source:
+ * - [AWS-rec]: recorded from real AWS (reference §3–§4; LocalStack's AWS-validated snapshot
+ *   `tests/aws/services/lambda_/event_source_mapping/test_api.snapshot.json`, recorded 2025-02;
+ *   public error reports named per entry);
+ * - [assumed]: AWS's real text is not known; the wording is the emulator's, modelled on the
+ *   recorded messages of neighbouring rules.
+ */
+export const MESSAGES = {
+  /** [AWS-rec] reference §2.1. */
+  unrecognizedSource: 'Unrecognized event source.',
+  /** [AWS-rec] reference §3.2 (Create); assumed the same for Update. */
+  functionMissing: 'Function does not exist',
+  /** [AWS-rec] `OnSuccess` on any source, or `DestinationConfig` on SQS (reference §3.1). */
+  unsupportedDestination:
+    'Unsupported DestinationConfig parameter for given event source mapping type.',
+  /** [AWS-rec] pulumi/pulumi-aws#1418 (`maximumBatchingWindowInSeconds` on MSK, 2021). */
+  unsupportedParameter: (member: string): string =>
+    `Unsupported '${memberPath(member)}' parameter for given event source mapping type.`,
+  /** [AWS-rec] boto/boto3#1613 (2018) and LocalStack snapshot (2025-02, also with a timestamp). */
+  sqsStartingPosition: 'StartingPosition is not valid for SQS event sources.',
+  /** [AWS-rec] aws/aws-lambda-dotnet#1758 (through CloudFormation, 2024). */
+  fifoBatchingWindow: 'Batching window is not supported for FIFO queues',
+  /**
+   * [AWS-rec] for SQS when every queue's maximum was 10 (pulumi/pulumi-aws-serverless#20, 2018);
+   * assumed to be what FIFO queues (maximum still 10) answer today.
+   */
+  fifoBatchSize: 'Maximum batch size must be between 1 and 10 inclusive',
+  /** [AWS-rec] reference §3.2; ansible-collections/amazon.aws#1995 (2024). */
+  sqsBatchWindow:
+    'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
+  /** [AWS-rec] reference §3.2 (Kinesis/DynamoDB without StartingPosition). */
+  startingPositionMissing:
+    "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+  /** [AWS-rec] reference §3.2 and LocalStack snapshot (AT_TIMESTAMP on DynamoDB). */
+  unsupportedStartingPosition: (arn: string): string =>
+    `Unsupported starting position for arn type: ${arn}`,
+  /** [AWS-rec] LocalStack snapshot 2025-02 (LATEST + timestamp on Kinesis and DynamoDB). */
+  timestampNotAtTimestamp: 'Timestamp only valid with StartingPosition AT_TIMESTAMP',
+  /** [AWS-rec] serverless/serverless#12111 (2023) and awsdocs CloudFormation guide #334 (2019). */
+  timestampMissing: 'Need to specify a timestamp',
+  /** [AWS-rec] LocalStack snapshot 2025-02 (AT_TIMESTAMP with a negative epoch on Kinesis). */
+  timestampNegative:
+    'Received Exception while reading from provided stream. class java.lang.Long can not be converted to a Timestamp',
+  /** [assumed] the sentence of the model documentation of `StartingPositionTimestamp`. */
+  timestampInFuture: 'StartingPositionTimestamp cannot be in the future.',
+  /**
+   * [AWS-rec] for `sourceAccessConfigurations` on self-managed Kafka (reference §3.4); the same
+   * form is assumed for `topics` (MSK, Kafka), `queues`, `sourceAccessConfigurations` (MQ) and
+   * `documentDBEventSourceConfig(.databaseName)` (DocumentDB).
+   */
+  requiredParameter: (path: string): string => `Required '${path}' parameter is missing.`,
+  /** [assumed] modelled on the recorded DestinationConfig text. */
+  unsupportedAccessType: (type: string): string =>
+    `Unsupported SourceAccessConfiguration type ${type} for given event source mapping type.`,
+  /** [assumed] model documentation: VIRTUAL_HOST "cannot be specified in an UpdateEventSourceMapping API call". */
+  virtualHostOnUpdate:
+    'The VIRTUAL_HOST source access configuration cannot be specified in an UpdateEventSourceMapping request.',
+  /** [assumed] Amazon MQ needs exactly one BASIC_AUTH secret (reference §3.3). */
+  mqBasicAuth:
+    'Amazon MQ event sources require exactly one BASIC_AUTH source access configuration.',
+  /** [assumed] at most one entry of a type that can only occur once. */
+  duplicateAccessType: (type: string): string =>
+    `Only one SourceAccessConfiguration of type ${type} is allowed for given event source mapping type.`,
+  /** [assumed] secret-typed entries carry a Secrets Manager secret ARN (model documentation). */
+  accessUriNotSecret: (type: string, uri: string): string =>
+    `Invalid URI for SourceAccessConfiguration type ${type}: ${uri}. The URI must be the ARN of a Secrets Manager secret.`,
+  /** [AWS-rec] reference §3.2 (FilterCriteria whose pattern is not valid). */
+  invalidFilterPattern: 'Invalid filter pattern definition.',
+  /** [assumed] default quota of 5 filters per mapping (Lambda event filtering docs). */
+  tooManyFilters: (count: number): string =>
+    `The number of filters in FilterCriteria (${count}) exceeds the limit of ${MAX_FILTERS}.`,
+  /** [AWS-rec] reference §3.2 (2021 report). */
+  recordAge:
+    'MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)',
+  /** [assumed] ProvisionedPollerConfig minimum above maximum. */
+  pollersMinAboveMax: 'MinimumPollers must be less than or equal to MaximumPollers.',
+  /** [assumed] model documentation: SQS needs at least 2 pollers (minimum and maximum). */
+  sqsPollers: 'MinimumPollers and MaximumPollers must be at least 2 for Amazon SQS event sources.',
+  /** [assumed] ErrorCount/KafkaMetrics are Kafka-only (model documentation). */
+  unsupportedMetric: (metric: string): string =>
+    `Unsupported metric ${metric} for given event source mapping type.`,
+  /** [assumed] model documentation: the consumer group ID "cannot be updated". */
+  consumerGroupIdUpdate:
+    'ConsumerGroupId cannot be updated after the event source mapping is created.',
+} as const;
+
+/** Filters per mapping without a quota increase (Lambda event filtering docs; quota up to 10). */
+export const MAX_FILTERS = 5;
+
+function invalid(message: string): LambdaError {
+  return new LambdaError('InvalidParameterValueException', message);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -324,7 +440,11 @@ const KAFKA_PARAMS = [
   'KMSKeyArn',
 ];
 
-/** Request members that configure the source, by source type. Enabled/FunctionName/Tags/EventSourceArn apply to all. */
+/**
+ * Request members that configure the source, by source type (AWS docs' per-source parameter
+ * tables and the model documentation of each member). `FunctionName`, `Enabled`,
+ * `EventSourceArn` and `Tags` apply to all.
+ */
 export const APPLICABLE_PARAMETERS: Record<EventSourceType, ReadonlySet<string>> = {
   Kinesis: new Set(STREAM_PARAMS),
   DynamoDBStreams: new Set(STREAM_PARAMS),
@@ -368,30 +488,113 @@ export const APPLICABLE_PARAMETERS: Record<EventSourceType, ReadonlySet<string>>
 
 const ALWAYS_APPLICABLE = new Set(['FunctionName', 'Enabled', 'EventSourceArn', 'Tags', 'UUID']);
 
-function checkApplicable(body: Record<string, unknown>, source: EventSource, shape: Shape): void {
-  if (shape.type !== 'structure') return;
+/**
+ * `SourceAccessConfigurations` types each source accepts (model documentation of
+ * `SourceAccessConfiguration.Type`; MSK: "SASL/SCRAM or CLIENT_CERTIFICATE_TLS_AUTH" per the MSK
+ * parameter table). Sources without an entry take no SourceAccessConfigurations at all.
+ */
+export const ACCESS_TYPES: Partial<Record<EventSourceType, ReadonlySet<string>>> = {
+  MSK: new Set(['SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH']),
+  SelfManagedKafka: new Set([
+    'BASIC_AUTH',
+    'VPC_SUBNET',
+    'VPC_SECURITY_GROUP',
+    'SASL_SCRAM_256_AUTH',
+    'SASL_SCRAM_512_AUTH',
+    'CLIENT_CERTIFICATE_TLS_AUTH',
+    'SERVER_ROOT_CA_CERTIFICATE',
+  ]),
+  AmazonMQ: new Set(['BASIC_AUTH', 'VIRTUAL_HOST']),
+  DocumentDB: new Set(['BASIC_AUTH']),
+};
+
+/** Types whose `URI` is a Secrets Manager secret ARN (model documentation). */
+const SECRET_TYPES = new Set([
+  'BASIC_AUTH',
+  'SASL_SCRAM_256_AUTH',
+  'SASL_SCRAM_512_AUTH',
+  'CLIENT_CERTIFICATE_TLS_AUTH',
+  'SERVER_ROOT_CA_CERTIFICATE',
+]);
+
+const SECRET_ARN =
+  /^arn:aws[a-zA-Z-]*:secretsmanager:[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-\d:\d{12}:secret:.+$/;
+
+type Operation = 'create' | 'update';
+
+/** `OnSuccess` is not supported by any event source mapping (model doc of `DestinationConfig`). */
+function checkOnSuccess(body: Record<string, unknown>): void {
+  const destination = body.DestinationConfig as DestinationConfig | undefined;
+  if (destination?.OnSuccess !== undefined && destination.OnSuccess !== null) {
+    throw invalid(MESSAGES.unsupportedDestination);
+  }
+}
+
+/**
+ * Rejects request members that do not apply to the source (reported before the function is
+ * looked up, reference §4.2), and `VIRTUAL_HOST` on Update.
+ */
+function checkApplicable(
+  body: Record<string, unknown>,
+  source: EventSource,
+  shape: Extract<Shape, { type: 'structure' }>,
+  operation: Operation,
+): void {
+  const present = (name: string): boolean => body[name] !== undefined && body[name] !== null;
+  if (
+    source.type === 'SQS' &&
+    (present('StartingPosition') || present('StartingPositionTimestamp'))
+  ) {
+    throw invalid(MESSAGES.sqsStartingPosition);
+  }
   for (const name of Object.keys(shape.members)) {
-    if (body[name] === undefined || body[name] === null || ALWAYS_APPLICABLE.has(name)) continue;
+    if (!present(name) || ALWAYS_APPLICABLE.has(name)) continue;
     // FIFO queues have no batching window; 0 (the value AWS echoes) is accepted as "none".
-    const fifoWindow = source.fifo && name === 'MaximumBatchingWindowInSeconds' && body[name] !== 0;
-    const applicable = APPLICABLE_PARAMETERS[source.type].has(name) && !fifoWindow;
-    if (applicable) continue;
-    if (name === 'DestinationConfig') {
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        'Unsupported DestinationConfig parameter for given event source mapping type.',
-      );
+    if (source.fifo && name === 'MaximumBatchingWindowInSeconds' && body[name] !== 0) {
+      throw invalid(MESSAGES.fifoBatchingWindow);
     }
-    if (fifoWindow) {
-      throw new LambdaError(
-        'InvalidParameterValueException',
-        'Batching window is not supported for FIFO queues.',
-      );
+    if (APPLICABLE_PARAMETERS[source.type].has(name)) continue;
+    if (name === 'DestinationConfig') throw invalid(MESSAGES.unsupportedDestination);
+    throw invalid(MESSAGES.unsupportedParameter(name));
+  }
+  if (operation === 'update' && accessList(body).some((e) => e.Type === 'VIRTUAL_HOST')) {
+    throw invalid(MESSAGES.virtualHostOnUpdate);
+  }
+}
+
+/** The request's SourceAccessConfigurations entries (null items dropped). */
+function accessList(body: Record<string, unknown>): SourceAccessConfiguration[] {
+  const list = body.SourceAccessConfigurations;
+  if (!Array.isArray(list)) return [];
+  return list.filter((e): e is SourceAccessConfiguration => typeof e === 'object' && e !== null);
+}
+
+/**
+ * SourceAccessConfigurations rules: types valid for the source, secret ARNs where a secret is
+ * expected, Amazon MQ exactly one BASIC_AUTH and at most one VIRTUAL_HOST, DocumentDB at most one
+ * BASIC_AUTH (reference §3.3, §3.4).
+ * @param entries the effective list (after an Update: the new list plus the kept VIRTUAL_HOST).
+ */
+function checkSourceAccess(source: EventSource, entries: SourceAccessConfiguration[]): void {
+  const allowed = ACCESS_TYPES[source.type];
+  if (!allowed) return;
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const type = entry.Type ?? 'null';
+    if (!allowed.has(type)) throw invalid(MESSAGES.unsupportedAccessType(type));
+    if (SECRET_TYPES.has(type) && !SECRET_ARN.test(entry.URI ?? '')) {
+      throw invalid(MESSAGES.accessUriNotSecret(type, entry.URI ?? 'null'));
     }
-    throw new LambdaError(
-      'InvalidParameterValueException',
-      `Unsupported '${name.charAt(0).toLowerCase()}${name.slice(1)}' parameter for given event source mapping type.`,
-    );
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  if (source.type === 'AmazonMQ') {
+    if (counts.get('BASIC_AUTH') !== 1) throw invalid(MESSAGES.mqBasicAuth);
+    if ((counts.get('VIRTUAL_HOST') ?? 0) > 1) {
+      throw invalid(MESSAGES.duplicateAccessType('VIRTUAL_HOST'));
+    }
+  }
+  if (source.type === 'DocumentDB' && (counts.get('BASIC_AUTH') ?? 0) > 1) {
+    throw invalid(MESSAGES.duplicateAccessType('BASIC_AUTH'));
   }
 }
 
@@ -521,9 +724,98 @@ export interface RuleContext {
   mappings(): Iterable<EventSourceMappingConfiguration>;
 }
 
-function invalid(message: string): LambdaError {
-  return new LambdaError('InvalidParameterValueException', message);
+/** Sources that read from a position and accept `AT_TIMESTAMP` (model doc of StartingPosition). */
+const AT_TIMESTAMP_SOURCES: ReadonlySet<EventSourceType> = new Set([
+  'Kinesis',
+  'MSK',
+  'SelfManagedKafka',
+  'DocumentDB',
+]);
+
+/**
+ * StartingPosition / StartingPositionTimestamp on Create, in the order AWS was recorded applying
+ * them (LocalStack snapshot 2025-02: DynamoDB's AT_TIMESTAMP is refused before the timestamp is
+ * read; a negative timestamp is refused on Kinesis).
+ */
+function checkStartingPosition(source: EventSource, body: Record<string, unknown>): void {
+  const position = body.StartingPosition as string | undefined;
+  const timestamp = body.StartingPositionTimestamp as number | undefined;
+  if (isStream(source) && position === undefined) throw invalid(MESSAGES.startingPositionMissing);
+  if (position === 'AT_TIMESTAMP' && !AT_TIMESTAMP_SOURCES.has(source.type)) {
+    throw invalid(MESSAGES.unsupportedStartingPosition(String(body.EventSourceArn)));
+  }
+  if (timestamp !== undefined && position !== 'AT_TIMESTAMP') {
+    throw invalid(MESSAGES.timestampNotAtTimestamp);
+  }
+  if (position !== 'AT_TIMESTAMP') return;
+  if (timestamp === undefined) throw invalid(MESSAGES.timestampMissing);
+  if (timestamp < 0) throw invalid(MESSAGES.timestampNegative);
+  if (timestamp > Date.now() / 1000) throw invalid(MESSAGES.timestampInFuture);
 }
+
+/** Members a source cannot do without, on Create (reference §3.1, §3.3, §3.4). */
+function checkRequired(source: EventSource, body: Record<string, unknown>): void {
+  const missing = (name: string): boolean => body[name] === undefined || body[name] === null;
+  if ((source.type === 'MSK' || source.type === 'SelfManagedKafka') && missing('Topics')) {
+    throw invalid(MESSAGES.requiredParameter('topics'));
+  }
+  if (source.type === 'SelfManagedKafka' && missing('SourceAccessConfigurations')) {
+    throw invalid(MESSAGES.requiredParameter('sourceAccessConfigurations'));
+  }
+  if (source.type === 'AmazonMQ') {
+    if (missing('Queues')) throw invalid(MESSAGES.requiredParameter('queues'));
+    if (missing('SourceAccessConfigurations')) {
+      throw invalid(MESSAGES.requiredParameter('sourceAccessConfigurations'));
+    }
+  }
+  if (source.type === 'DocumentDB') {
+    checkDocumentDbConfig(body.DocumentDBEventSourceConfig as DocumentDbConfig | undefined);
+  }
+}
+
+type DocumentDbConfig = EventSourceMappingConfiguration['DocumentDBEventSourceConfig'];
+
+/** DocumentDB needs `DocumentDBEventSourceConfig.DatabaseName` (AWS docs: DatabaseName required). */
+function checkDocumentDbConfig(config: DocumentDbConfig | undefined): void {
+  if (config === undefined || config === null) {
+    throw invalid(MESSAGES.requiredParameter('documentDBEventSourceConfig'));
+  }
+  if (config.DatabaseName === undefined || config.DatabaseName === null) {
+    throw invalid(MESSAGES.requiredParameter('documentDBEventSourceConfig.databaseName'));
+  }
+}
+
+/** Rules on members that Create and Update share, applied to the request body. */
+function checkSharedRules(source: EventSource, body: Record<string, unknown>): void {
+  if (source.fifo && typeof body.BatchSize === 'number' && body.BatchSize > 10) {
+    throw invalid(MESSAGES.fifoBatchSize);
+  }
+  const age = body.MaximumRecordAgeInSeconds;
+  if (typeof age === 'number' && age >= 0 && age < 60) throw invalid(MESSAGES.recordAge);
+  const filters = (body.FilterCriteria as FilterCriteria | undefined)?.Filters;
+  if (Array.isArray(filters)) {
+    if (filters.length > MAX_FILTERS) throw invalid(MESSAGES.tooManyFilters(filters.length));
+    for (const filter of filters) {
+      if (!isValidFilterPattern(filter?.Pattern)) throw invalid(MESSAGES.invalidFilterPattern);
+    }
+  }
+  const pollers = body.ProvisionedPollerConfig as ProvisionedPollers | undefined;
+  if (pollers) {
+    const sqs = source.type === 'SQS';
+    // Defaults per source: SQS 2/200, Kafka 1/200 (model documentation).
+    const min = pollers.MinimumPollers ?? (sqs ? 2 : 1);
+    const max = pollers.MaximumPollers ?? 200;
+    if (sqs && (min < 2 || max < 2)) throw invalid(MESSAGES.sqsPollers);
+    if (min > max) throw invalid(MESSAGES.pollersMinAboveMax);
+  }
+  const metrics = (body.MetricsConfig as { Metrics?: string[] } | undefined)?.Metrics ?? [];
+  if (source.type !== 'MSK' && source.type !== 'SelfManagedKafka') {
+    const kafkaOnly = metrics.find((m) => m === 'ErrorCount' || m === 'KafkaMetrics');
+    if (kafkaOnly !== undefined) throw invalid(MESSAGES.unsupportedMetric(kafkaOnly));
+  }
+}
+
+type ProvisionedPollers = NonNullable<EventSourceMappingConfiguration['ProvisionedPollerConfig']>;
 
 /** SQS: BatchSize > 10 needs a batching window ≥ 1 (effective values; §3.2 [AWS-rec]). */
 function checkSqsBatchWindow(source: EventSource, config: EventSourceMappingConfiguration): void {
@@ -532,24 +824,7 @@ function checkSqsBatchWindow(source: EventSource, config: EventSourceMappingConf
     (config.BatchSize ?? 10) > 10 &&
     (config.MaximumBatchingWindowInSeconds ?? 0) === 0
   ) {
-    throw invalid(
-      'Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10',
-    );
-  }
-}
-
-/** Rules after the function check on Create, in AWS's order (§3.2). */
-function checkCreateSemantics(source: EventSource, body: Record<string, unknown>): void {
-  if (isStream(source) && body.StartingPosition === undefined) {
-    throw invalid(
-      "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
-    );
-  }
-  if (source.type === 'DynamoDBStreams' && body.StartingPosition === 'AT_TIMESTAMP') {
-    throw invalid(`Unsupported starting position for arn type: ${String(body.EventSourceArn)}`);
-  }
-  if (source.type === 'SelfManagedKafka' && body.SourceAccessConfigurations === undefined) {
-    throw invalid("Required 'sourceAccessConfigurations' parameter is missing.");
+    throw invalid(MESSAGES.sqsBatchWindow);
   }
 }
 
@@ -557,38 +832,98 @@ function bootstrapServers(config: EventSourceMappingConfiguration): string[] {
   return config.SelfManagedEventSource?.Endpoints?.KAFKA_BOOTSTRAP_SERVERS ?? [];
 }
 
-/** Duplicate detection → 409 with AWS's per-source texts (§4.2 [AWS-rec]). */
+function sharesTopic(a: EventSourceMappingConfiguration, b: EventSourceMappingConfiguration) {
+  const topic = a.Topics?.[0];
+  return topic !== undefined && (b.Topics?.includes(topic) ?? false);
+}
+
+/**
+ * Whether `existing` consumes the same thing as `candidate`, per AWS's conflict key:
+ * SQS/Kinesis/DynamoDB: the ARN [AWS-rec]; self-managed Kafka: any shared bootstrap server and
+ * the topic [AWS-rec]; MSK: cluster ARN and topic (assumed, as for self-managed Kafka); Amazon MQ:
+ * broker ARN and queue (assumed: one broker serves several queues); DocumentDB: cluster ARN,
+ * database and collection (assumed: one cluster serves several change streams). The function is
+ * compared separately (FunctionArn including its qualifier).
+ */
+function sameSource(
+  source: EventSource,
+  candidate: EventSourceMappingConfiguration,
+  existing: EventSourceMappingConfiguration,
+): boolean {
+  switch (source.type) {
+    case 'SelfManagedKafka': {
+      const mine = bootstrapServers(candidate);
+      return (
+        bootstrapServers(existing).some((s) => mine.includes(s)) && sharesTopic(candidate, existing)
+      );
+    }
+    case 'MSK':
+      return (
+        existing.EventSourceArn === candidate.EventSourceArn && sharesTopic(candidate, existing)
+      );
+    case 'AmazonMQ':
+      return (
+        existing.EventSourceArn === candidate.EventSourceArn &&
+        existing.Queues?.[0] === candidate.Queues?.[0]
+      );
+    case 'DocumentDB': {
+      const a = candidate.DocumentDBEventSourceConfig;
+      const b = existing.DocumentDBEventSourceConfig;
+      return (
+        existing.EventSourceArn === candidate.EventSourceArn &&
+        a?.DatabaseName === b?.DatabaseName &&
+        (a?.CollectionName ?? '') === (b?.CollectionName ?? '')
+      );
+    }
+    default:
+      return existing.EventSourceArn === candidate.EventSourceArn;
+  }
+}
+
+/** AWS's 409 text for a duplicate (§4.2 [AWS-rec] for SQS, streams, self-managed Kafka). */
+function conflictMessage(
+  source: EventSource,
+  candidate: EventSourceMappingConfiguration,
+  existingUuid: string,
+): string {
+  const fnArn = candidate.FunctionArn ?? '';
+  const fnName = splitFunctionArn(fnArn).name;
+  const arn = candidate.EventSourceArn ?? '';
+  const suffix = `already exists. Please update or delete the existing mapping with UUID ${existingUuid}`;
+  switch (source.type) {
+    case 'SQS':
+      return `An event source mapping with SQS arn (" ${arn} ") and function (" ${fnName} ") ${suffix}`;
+    case 'SelfManagedKafka':
+      return `An event source mapping with event source ("${bootstrapServers(candidate).join(',')}"), function ("${fnArn}"), topics ("${candidate.Topics?.[0] ?? ''}") ${suffix}`;
+    case 'MSK':
+      // [assumed] the self-managed Kafka text with the cluster ARN as the event source.
+      return `An event source mapping with event source ("${arn}"), function ("${fnArn}"), topics ("${candidate.Topics?.[0] ?? ''}") ${suffix}`;
+    case 'AmazonMQ':
+      // [assumed] the Kafka text with the queue in place of the topic.
+      return `An event source mapping with event source ("${arn}"), function ("${fnArn}"), queues ("${candidate.Queues?.[0] ?? ''}") ${suffix}`;
+    default:
+      // Kinesis, DynamoDB [AWS-rec]; DocumentDB [assumed].
+      return `The event source arn (" ${arn} ") and function (" ${fnName} ") provided mapping ${suffix}`;
+  }
+}
+
+/**
+ * Duplicate detection → 409 `ResourceConflictException` (§4.2).
+ * @param ignoreUuid the mapping being updated (never a duplicate of itself).
+ */
 function checkDuplicate(
   source: EventSource,
   candidate: EventSourceMappingConfiguration,
   ctx: RuleContext,
+  ignoreUuid?: string,
 ): void {
   for (const existing of ctx.mappings()) {
-    if (existing.FunctionArn !== candidate.FunctionArn) continue;
-    const fnName = splitFunctionArn(candidate.FunctionArn ?? '').name;
-    const suffix = `already exists. Please update or delete the existing mapping with UUID ${existing.UUID}`;
-    if (source.type === 'SQS' && existing.EventSourceArn === candidate.EventSourceArn) {
+    if (existing.UUID === ignoreUuid || existing.FunctionArn !== candidate.FunctionArn) continue;
+    if (sameSource(source, candidate, existing)) {
       throw new LambdaError(
         'ResourceConflictException',
-        `An event source mapping with SQS arn (" ${candidate.EventSourceArn} ") and function (" ${fnName} ") ${suffix}`,
+        conflictMessage(source, candidate, existing.UUID ?? ''),
       );
-    }
-    if (isStream(source) && existing.EventSourceArn === candidate.EventSourceArn) {
-      throw new LambdaError(
-        'ResourceConflictException',
-        `The event source arn (" ${candidate.EventSourceArn} ") and function (" ${fnName} ") provided mapping ${suffix}`,
-      );
-    }
-    if (source.type === 'SelfManagedKafka' && existing.SelfManagedEventSource) {
-      const mine = bootstrapServers(candidate);
-      const shared = bootstrapServers(existing).some((s) => mine.includes(s));
-      const topic = candidate.Topics?.[0];
-      if (shared && topic !== undefined && existing.Topics?.includes(topic)) {
-        throw new LambdaError(
-          'ResourceConflictException',
-          `An event source mapping with event source ("${mine.join(',')}"), function ("${candidate.FunctionArn}"), topics ("${topic}") ${suffix}`,
-        );
-      }
     }
   }
 }
@@ -645,13 +980,16 @@ export interface PreparedCreate {
 }
 
 /**
- * Validates a CreateEventSourceMapping body and builds the mapping AWS would store.
+ * Validates a CreateEventSourceMapping body and builds the mapping AWS would store, in AWS's
+ * order (reference §4.2): model constraints; `OnSuccess`; event source; parameters that do not
+ * apply to the source (these three are reported even when the function does not exist); the
+ * function; per-source rules (starting position, required members, source access, filters,
+ * ranges AWS enforces beyond the model); the effective SQS batch window; duplicates.
  * @param body decoded JSON body (an object).
  * @param uuid the new mapping's UUID (Kafka consumer groups default to it).
  * @param ctx function resolution and existing mappings.
- * @throws LambdaError ValidationException (model), InvalidParameterValueException
- *   (`Unrecognized event source.`, unsupported parameter, `Function does not exist`, per-source
- *   rules), ResourceConflictException (duplicate).
+ * @throws LambdaError `ValidationException` (model), `InvalidParameterValueException` (see
+ *   {@link MESSAGES}), `ResourceConflictException` (duplicate).
  */
 export function prepareCreate(
   body: Record<string, unknown>,
@@ -659,14 +997,18 @@ export function prepareCreate(
   ctx: RuleContext,
 ): PreparedCreate {
   validateModel(body, CREATE_SHAPE);
+  checkOnSuccess(body);
   const source = detectEventSource(
     body.EventSourceArn as string | undefined,
     body.SelfManagedEventSource !== undefined && body.SelfManagedEventSource !== null,
   );
-  checkApplicable(body, source, CREATE_SHAPE);
+  checkApplicable(body, source, CREATE_SHAPE, 'create');
   const functionArn = ctx.resolveFunctionArn(body.FunctionName as string);
-  if (functionArn === undefined) throw invalid('Function does not exist');
-  checkCreateSemantics(source, body);
+  if (functionArn === undefined) throw invalid(MESSAGES.functionMissing);
+  checkStartingPosition(source, body);
+  checkRequired(source, body);
+  if (body.SourceAccessConfigurations !== undefined) checkSourceAccess(source, accessList(body));
+  checkSharedRules(source, body);
   const config: EventSourceMappingConfiguration = { UUID: uuid };
   copyMembers(config, body, CREATE_ECHOED);
   config.FunctionArn = functionArn;
@@ -684,14 +1026,35 @@ export interface PreparedUpdate {
   enabled?: boolean;
 }
 
+/** A consumer group id in an Update that differs from the stored one (create-only member). */
+function changesConsumerGroup(
+  body: Record<string, unknown>,
+  current: EventSourceMappingConfiguration,
+): boolean {
+  for (const name of [
+    'AmazonManagedKafkaEventSourceConfig',
+    'SelfManagedKafkaEventSourceConfig',
+  ] as const) {
+    const sent = (body[name] as { ConsumerGroupId?: unknown } | undefined)?.ConsumerGroupId;
+    if (sent !== undefined && sent !== null && sent !== current[name]?.ConsumerGroupId) return true;
+  }
+  return false;
+}
+
 /**
  * Validates an UpdateEventSourceMapping body against the stored mapping and applies it with
- * PATCH semantics (only members present change; `FilterCriteria`/`ScalingConfig` `{}` clear).
+ * PATCH semantics: only members present change; `FilterCriteria` `{}`/`{"Filters":[]}` and
+ * `ScalingConfig` `{}` clear (the response then omits them). Members that are not in the Update
+ * request shape (`EventSourceArn`, `StartingPosition`, `Topics`, `Queues`,
+ * `SelfManagedEventSource`, `Tags`…) are ignored, as AWS's restJson1 deserialiser ignores
+ * unknown members (the SDKs cannot send them). Amazon MQ keeps its stored `VIRTUAL_HOST` entry
+ * when `SourceAccessConfigurations` is replaced (VIRTUAL_HOST cannot be sent on Update).
  * @param body decoded JSON body (an object).
  * @param current the stored mapping (not modified).
- * @param ctx function resolution.
- * @throws LambdaError ValidationException, InvalidParameterValueException (unsupported
- *   parameter, `Function does not exist`, SQS batch window).
+ * @param ctx function resolution and existing mappings (a re-pointed function is checked for
+ *   duplicates).
+ * @throws LambdaError `ValidationException`, `InvalidParameterValueException` (see
+ *   {@link MESSAGES}), `ResourceConflictException`.
  */
 export function prepareUpdate(
   body: Record<string, unknown>,
@@ -699,16 +1062,19 @@ export function prepareUpdate(
   ctx: RuleContext,
 ): PreparedUpdate {
   validateModel(body, UPDATE_SHAPE);
+  checkOnSuccess(body);
   const source = sourceOf(current);
-  checkApplicable(body, source, UPDATE_SHAPE);
+  checkApplicable(body, source, UPDATE_SHAPE, 'update');
   const config = structuredClone(current);
   if (typeof body.FunctionName === 'string') {
     const functionArn = ctx.resolveFunctionArn(body.FunctionName);
-    if (functionArn === undefined) throw invalid('Function does not exist');
+    if (functionArn === undefined) throw invalid(MESSAGES.functionMissing);
     config.FunctionArn = functionArn;
   }
+  if (changesConsumerGroup(body, current)) throw invalid(MESSAGES.consumerGroupIdUpdate);
+  checkSharedRules(source, body);
   copyMembers(config, body, UPDATE_ECHOED);
-  // Consumer group ids are create-only: keep the stored one.
+  // Consumer group ids are create-only: an Update that omits them keeps the stored one.
   if (current.AmazonManagedKafkaEventSourceConfig && config.AmazonManagedKafkaEventSourceConfig) {
     config.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId =
       current.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId;
@@ -717,8 +1083,21 @@ export function prepareUpdate(
     config.SelfManagedKafkaEventSourceConfig.ConsumerGroupId =
       current.SelfManagedKafkaEventSourceConfig.ConsumerGroupId;
   }
+  if (body.SourceAccessConfigurations !== undefined) {
+    const kept = (current.SourceAccessConfigurations ?? []).filter(
+      (e) => e.Type === 'VIRTUAL_HOST',
+    );
+    config.SourceAccessConfigurations = [...accessList(body), ...structuredClone(kept)];
+    checkSourceAccess(source, config.SourceAccessConfigurations);
+  }
+  if (source.type === 'DocumentDB' && body.DocumentDBEventSourceConfig !== undefined) {
+    checkDocumentDbConfig(config.DocumentDBEventSourceConfig);
+  }
   applyResponseDefaults(source, config);
   checkSqsBatchWindow(source, config);
+  if (config.FunctionArn !== current.FunctionArn) {
+    checkDuplicate(source, config, ctx, current.UUID);
+  }
   const result: PreparedUpdate = { config };
   if (typeof body.Enabled === 'boolean') result.enabled = body.Enabled;
   return result;

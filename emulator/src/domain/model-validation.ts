@@ -78,6 +78,29 @@ function checkLength(
 }
 
 /**
+ * Every constraint of a scalar shape, in the order AWS prints them inside
+ * `Member must satisfy constraint: [...]`, ending with `Member must not be null`.
+ */
+function memberConstraints(shape: Shape): string[] {
+  const parts: string[] = [];
+  if (shape.type === 'string' || shape.type === 'integer') {
+    const unit = shape.type === 'string' ? 'length' : 'value';
+    if (shape.max !== undefined)
+      parts.push(`Member must have ${unit} less than or equal to ${shape.max}`);
+    if (shape.min !== undefined)
+      parts.push(`Member must have ${unit} greater than or equal to ${shape.min}`);
+  }
+  if (shape.type === 'string') {
+    if (shape.pattern !== undefined) {
+      parts.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+    }
+    if (shape.enum) parts.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+  }
+  parts.push('Member must not be null');
+  return parts;
+}
+
+/**
  * Checks one JSON value against a shape, appending every constraint violation to `out`.
  * `null` counts as absent (the SDKs never send it; Coral treats it as unset).
  * @param value the decoded JSON value (not `undefined`/`null`).
@@ -143,11 +166,31 @@ export function checkValue(value: unknown, shape: Shape, path: string, out: Viol
     case 'list': {
       if (!Array.isArray(value)) throw typeError(path, 'a list');
       checkLength(value, value.length, shape, path, out);
-      value.forEach((item, i) => {
-        if (item !== null && item !== undefined) {
-          checkValue(item, shape.member, `${path}.${i + 1}.member`, out);
-        }
-      });
+      if (shape.member.type === 'structure') {
+        value.forEach((item, i) => {
+          if (item !== null && item !== undefined) {
+            checkValue(item, shape.member, `${path}.${i + 1}.member`, out);
+          }
+        });
+        return;
+      }
+      // Scalar members: AWS reports the list once, listing every constraint of the member
+      // shape (recorded for Lambda: `Value '[GET, POST, OPTIONS]' at 'cors.allowMethods' failed
+      // to satisfy constraint: Member must satisfy constraint: [Member must have length less
+      // than or equal to 6, …, Member must not be null]`).
+      const itemViolations: Violation[] = [];
+      for (const item of value) {
+        if (item === null || item === undefined)
+          itemViolations.push({ value, member: path, constraint: '' });
+        else checkValue(item, shape.member, path, itemViolations);
+      }
+      if (itemViolations.length > 0) {
+        out.push({
+          value,
+          member: path,
+          constraint: `Member must satisfy constraint: [${memberConstraints(shape.member).join(', ')}]`,
+        });
+      }
       return;
     }
     case 'map': {
