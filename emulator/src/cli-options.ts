@@ -2,10 +2,14 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './emulator-state.ts';
 
 /**
- * Parses the command line into emulator options.
+ * Parses the command line into emulator options (emulator contract: `--port`, `--host`, `--seed`,
+ * `--transition-ms`, `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
+ * `--allow-guest true|false`, `--public-url`, `--test-user`, `--test-password`,
+ * `--id-token-ttl-seconds`, `--oidc-redirect-uri` and `--oidc-post-logout-redirect-uri`, the last
+ * two repeatable).
  * @param argv arguments after the script name.
  * @returns options with defaults applied for port and host.
- * @throws Error for unknown flags or invalid numbers.
+ * @throws Error for unknown flags, invalid numbers, booleans, URLs or emails.
  */
 export function parseCliOptions(
   argv: string[],
@@ -21,6 +25,13 @@ export function parseCliOptions(
       'identity-pool-id': { type: 'string' },
       'credentials-ttl-seconds': { type: 'string' },
       'account-id': { type: 'string' },
+      'allow-guest': { type: 'string' },
+      'public-url': { type: 'string' },
+      'test-user': { type: 'string' },
+      'test-password': { type: 'string' },
+      'id-token-ttl-seconds': { type: 'string' },
+      'oidc-redirect-uri': { type: 'string', multiple: true },
+      'oidc-post-logout-redirect-uri': { type: 'string', multiple: true },
     },
   });
   const int = (
@@ -56,5 +67,58 @@ export function parseCliOptions(
   if (values['identity-pool-id'] !== undefined) options.identityPoolId = values['identity-pool-id'];
   if (ttl !== undefined) options.credentialsTtlSeconds = ttl;
   if (accountId !== undefined) options.accountId = accountId;
+
+  const allowGuest = values['allow-guest'];
+  if (allowGuest !== undefined) {
+    if (allowGuest !== 'true' && allowGuest !== 'false') {
+      throw new Error('--allow-guest must be true or false');
+    }
+    options.allowGuest = allowGuest === 'true';
+  }
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined) {
+    const url = httpUrl('public-url', publicUrl);
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+      throw new Error('--public-url must be an origin such as http://127.0.0.1:4599 (no path)');
+    }
+    options.publicUrl = url.origin;
+  }
+  const testUser = values['test-user'];
+  if (testUser !== undefined) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(testUser))
+      throw new Error('--test-user must be an email address');
+    options.testUser = testUser;
+  }
+  const testPassword = values['test-password'];
+  if (testPassword !== undefined) {
+    if (testPassword === '') throw new Error('--test-password must not be empty');
+    options.testPassword = testPassword;
+  }
+  const idTokenTtl = int('id-token-ttl-seconds', values['id-token-ttl-seconds'], 1, 86_400);
+  if (idTokenTtl !== undefined) options.idTokenTtlSeconds = idTokenTtl;
+  const redirects = values['oidc-redirect-uri'];
+  if (redirects !== undefined) {
+    options.oidcRedirectUris = redirects.map((u) => httpUrl('oidc-redirect-uri', u).href);
+  }
+  const logouts = values['oidc-post-logout-redirect-uri'];
+  if (logouts !== undefined) {
+    options.oidcPostLogoutRedirectUris = logouts.map(
+      (u) => httpUrl('oidc-post-logout-redirect-uri', u).href,
+    );
+  }
   return options;
+}
+
+/** Parses an absolute http(s) URL given to `--<name>`. */
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`--${name} must be an absolute http(s) URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`--${name} must be an absolute http(s) URL`);
+  }
+  return url;
 }

@@ -189,7 +189,12 @@ describe('control endpoints', () => {
       method: 'POST',
       body: JSON.stringify({ transitionMs: 1234 }),
     });
-    expect(await res.json()).toEqual({ transitionMs: 1234, credentialsTtlSeconds: 3600 });
+    expect(await res.json()).toEqual({
+      transitionMs: 1234,
+      credentialsTtlSeconds: 3600,
+      allowGuest: true,
+      idTokenTtlSeconds: 3600,
+    });
     expect(emu.app.emulator.transitionMs).toBe(1234);
   });
 });

@@ -151,23 +151,29 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         return send(reply, { faults: [] });
       });
 
-      control.get('/settings', async (_request, reply) =>
-        send(reply, {
-          transitionMs: state.transitionMs,
-          credentialsTtlSeconds: state.credentialsTtlSeconds,
-        }),
-      );
+      const settings = (): Record<string, unknown> => ({
+        transitionMs: state.transitionMs,
+        credentialsTtlSeconds: state.credentialsTtlSeconds,
+        allowGuest: state.allowGuest,
+        idTokenTtlSeconds: state.idTokenTtlSeconds,
+      });
+
+      control.get('/settings', async (_request, reply) => send(reply, settings()));
 
       control.post('/settings', async (request, reply) => {
         const input = body(request);
         const transitionMs = optionalNonNegativeInt(input.transitionMs, 'transitionMs');
         const ttl = optionalNonNegativeInt(input.credentialsTtlSeconds, 'credentialsTtlSeconds');
+        const idTokenTtl = optionalNonNegativeInt(input.idTokenTtlSeconds, 'idTokenTtlSeconds');
+        if (idTokenTtl === 0) throw new ControlError('idTokenTtlSeconds must be at least 1');
+        if (input.allowGuest !== undefined && typeof input.allowGuest !== 'boolean') {
+          throw new ControlError('allowGuest must be a boolean');
+        }
         if (transitionMs !== undefined) state.transitionMs = transitionMs;
         if (ttl !== undefined) state.credentialsTtlSeconds = ttl;
-        return send(reply, {
-          transitionMs: state.transitionMs,
-          credentialsTtlSeconds: state.credentialsTtlSeconds,
-        });
+        if (idTokenTtl !== undefined) state.idTokenTtlSeconds = idTokenTtl;
+        if (typeof input.allowGuest === 'boolean') state.allowGuest = input.allowGuest;
+        return send(reply, settings());
       });
     },
     { prefix: '/_emulator' },
