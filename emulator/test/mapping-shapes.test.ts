@@ -559,19 +559,10 @@ describe('UpdateEventSourceMapping semantics', () => {
     expect(omitted.AmazonManagedKafkaEventSourceConfig).toEqual({ ConsumerGroupId: 'orders-cg' });
   });
 
-  it('ignores members outside the Update shape (create-only fields sent over raw HTTP)', async () => {
-    const created = await client.send(new CreateEventSourceMappingCommand(request('msk')));
-    await settled(created.UUID);
-    const url = new URL(`/2015-03-31/event-source-mappings/${created.UUID}`, emu.endpoint);
-    const body = JSON.stringify({
-      BatchSize: 300,
-      EventSourceArn: ARNS.kinesis,
-      Topics: ['other.topic'],
-      StartingPosition: 'LATEST',
-      Queues: ['q'],
-      Tags: { team: 'orders' },
-      NotAMember: true,
-    });
+  /** PUT with a raw JSON body, signed like any client (the SDKs cannot send these members). */
+  async function rawUpdate(uuid: string | undefined, body: object): Promise<Response> {
+    const url = new URL(`/2015-03-31/event-source-mappings/${uuid}`, emu.endpoint);
+    const text = JSON.stringify(body);
     const signed = await new SignatureV4({
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       region: 'us-east-1',
@@ -585,10 +576,24 @@ describe('UpdateEventSourceMapping semantics', () => {
         port: Number(url.port),
         path: url.pathname,
         headers: { host: url.host, 'content-type': 'application/json' },
-        body,
+        body: text,
       }),
     );
-    const res = await fetch(url, { method: 'PUT', headers: signed.headers, body });
+    return fetch(url, { method: 'PUT', headers: signed.headers, body: text });
+  }
+
+  it('ignores members outside the Update shape (create-only fields sent over raw HTTP)', async () => {
+    const created = await client.send(new CreateEventSourceMappingCommand(request('msk')));
+    await settled(created.UUID);
+    const res = await rawUpdate(created.UUID, {
+      BatchSize: 300,
+      EventSourceArn: ARNS.kinesis,
+      Topics: ['other.topic'],
+      StartingPosition: 'LATEST',
+      Queues: ['q'],
+      Tags: { team: 'orders' },
+      NotAMember: true,
+    });
     expect(res.status).toBe(202);
     const out = (await res.json()) as Record<string, unknown>;
     expect(out).toMatchObject({
@@ -599,5 +604,15 @@ describe('UpdateEventSourceMapping semantics', () => {
     });
     expect(out).not.toHaveProperty('Queues');
     expect(out).not.toHaveProperty('NotAMember');
+  });
+
+  it('ignores StartingPosition in an SQS Update body (not in the Update shape)', async () => {
+    const created = await client.send(new CreateEventSourceMappingCommand(request('sqs')));
+    await settled(created.UUID);
+    const res = await rawUpdate(created.UUID, { BatchSize: 7, StartingPosition: 'LATEST' });
+    expect(res.status).toBe(202);
+    const out = (await res.json()) as Record<string, unknown>;
+    expect(out.BatchSize).toBe(7);
+    expect(out).not.toHaveProperty('StartingPosition');
   });
 });

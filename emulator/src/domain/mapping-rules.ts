@@ -492,6 +492,8 @@ const ALWAYS_APPLICABLE = new Set(['FunctionName', 'Enabled', 'EventSourceArn', 
  * `SourceAccessConfigurations` types each source accepts (model documentation of
  * `SourceAccessConfiguration.Type`; MSK: "SASL/SCRAM or CLIENT_CERTIFICATE_TLS_AUTH" per the MSK
  * parameter table). Sources without an entry take no SourceAccessConfigurations at all.
+ * `VIRTUAL_HOST` is RabbitMQ-only, but a broker ARN does not tell ActiveMQ from RabbitMQ, so it is
+ * accepted for every Amazon MQ broker on Create (and refused on every Update).
  */
 export const ACCESS_TYPES: Partial<Record<EventSourceType, ReadonlySet<string>>> = {
   MSK: new Set(['SASL_SCRAM_512_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH']),
@@ -542,6 +544,7 @@ function checkApplicable(
 ): void {
   const present = (name: string): boolean => body[name] !== undefined && body[name] !== null;
   if (
+    operation === 'create' &&
     source.type === 'SQS' &&
     (present('StartingPosition') || present('StartingPositionTimestamp'))
   ) {
