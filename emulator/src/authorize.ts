@@ -26,6 +26,13 @@ export const GUEST_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:GetFunctionConfiguration',
 ]);
 
+/**
+ * What the guest role may do: `read-only` (the real stack's guest role, {@link GUEST_ACTIONS}) or
+ * `read-write` (the signed-in role's actions; a local escape hatch for flows that write as a
+ * guest).
+ */
+export type GuestAccess = 'read-only' | 'read-write';
+
 /** Role names used in the assumed-role ARNs of issued credentials. */
 export const ROLE_NAMES = {
   authenticated: 'EsmConsoleAuthenticatedRole',
@@ -116,6 +123,7 @@ export function requestedAction(
 /**
  * Checks that a role may call an action, as IAM does before Lambda sees the request.
  * @param role `authenticated` or `guest`.
+ * @param guestAccess what the guest role may do.
  * @param requested the action and resource (from {@link requestedAction}); `undefined` passes.
  * @param principalArn the caller, e.g.
  *   `arn:aws:sts::123456789012:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials`.
@@ -125,11 +133,15 @@ export function requestedAction(
  */
 export function authorizeRole(
   role: keyof typeof ROLE_NAMES,
+  guestAccess: GuestAccess,
   requested: RequestedAction | undefined,
   principalArn: string,
 ): void {
   if (requested === undefined) return;
-  const allowed = role === 'authenticated' ? AUTHENTICATED_ACTIONS : GUEST_ACTIONS;
+  const allowed =
+    role === 'authenticated' || guestAccess === 'read-write'
+      ? AUTHENTICATED_ACTIONS
+      : GUEST_ACTIONS;
   if (allowed.has(requested.action)) return;
   throw new LambdaError(
     'AccessDeniedException',

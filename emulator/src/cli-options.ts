@@ -4,7 +4,7 @@ import { DEFAULT_OPTIONS, type EmulatorOptions } from './emulator-state.ts';
 /**
  * Parses the command line into emulator options (emulator contract: `--port`, `--host`, `--seed`,
  * `--transition-ms`, `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
- * `--allow-guest true|false`, `--public-url`, `--test-user`, `--test-password`,
+ * `--allow-guest true|false`, `--guest-access read-only|read-write`, `--public-url`, `--test-user`, `--test-password`,
  * `--id-token-ttl-seconds`, `--oidc-redirect-uri` and `--oidc-post-logout-redirect-uri`, the last
  * two repeatable).
  * @param argv arguments after the script name.
@@ -26,6 +26,7 @@ export function parseCliOptions(
       'credentials-ttl-seconds': { type: 'string' },
       'account-id': { type: 'string' },
       'allow-guest': { type: 'string' },
+      'guest-access': { type: 'string' },
       'public-url': { type: 'string' },
       'test-user': { type: 'string' },
       'test-password': { type: 'string' },
@@ -74,6 +75,13 @@ export function parseCliOptions(
       throw new Error('--allow-guest must be true or false');
     }
     options.allowGuest = allowGuest === 'true';
+  }
+  const guestAccess = values['guest-access'];
+  if (guestAccess !== undefined) {
+    if (guestAccess !== 'read-only' && guestAccess !== 'read-write') {
+      throw new Error('--guest-access must be read-only or read-write');
+    }
+    options.guestAccess = guestAccess;
   }
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined) {

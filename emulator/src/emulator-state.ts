@@ -1,4 +1,4 @@
-import { authorizeRole, requestedAction } from './authorize.ts';
+import { authorizeRole, type GuestAccess, requestedAction } from './authorize.ts';
 import { CognitoIdentity } from './domain/cognito.ts';
 import { EventSourceMappings } from './domain/event-source-mappings.ts';
 import { Faults } from './domain/faults.ts';
@@ -28,6 +28,12 @@ export interface EmulatorOptions {
    * a guest identity (read-only role). Default `true`.
    */
   allowGuest?: boolean;
+  /**
+   * What guest credentials may call: `read-only` (Get/List mappings, ListFunctions,
+   * GetFunctionConfiguration, like the real guest role) or `read-write` (also create, update and
+   * delete mappings). Default `read-only`.
+   */
+  guestAccess?: GuestAccess;
   /**
    * Origin the emulator is reached at, e.g. `http://127.0.0.1:4599`; the OIDC issuer is this plus
    * `/oidc`. Default: the address the server listens on.
@@ -74,6 +80,7 @@ export const DEFAULT_OPTIONS = {
   credentialsTtlSeconds: 3600,
   accountId: '123456789012',
   allowGuest: true,
+  guestAccess: 'read-only',
   testUser: 'alice@example.com',
   testPassword: 'Passw0rd!',
   idTokenTtlSeconds: 3600,
@@ -92,6 +99,8 @@ export class EmulatorState {
   credentialsTtlSeconds: number;
   /** `AllowUnauthenticatedIdentities` of the identity pool (live setting). */
   allowGuest: boolean;
+  /** What guest credentials may call (live setting). */
+  guestAccess: GuestAccess;
   /** Lifetime of newly issued ID tokens in seconds (live setting). */
   idTokenTtlSeconds: number;
   readonly accountId: string;
@@ -118,6 +127,7 @@ export class EmulatorState {
       () => this.transitionMs,
     );
     this.allowGuest = options.allowGuest ?? DEFAULT_OPTIONS.allowGuest;
+    this.guestAccess = options.guestAccess ?? DEFAULT_OPTIONS.guestAccess;
     this.idTokenTtlSeconds = options.idTokenTtlSeconds ?? DEFAULT_OPTIONS.idTokenTtlSeconds;
     const publicUrl = options.publicUrl?.replace(/\/+$/, '');
     this.userPool = new LocalUserPool(
@@ -186,6 +196,7 @@ export class EmulatorState {
           authorize: (request, region) =>
             authorizeRole(
               issued.role,
+              this.guestAccess,
               requestedAction(request.method, request.url, region, this.accountId),
               issued.principalArn,
             ),

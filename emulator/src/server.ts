@@ -1,7 +1,7 @@
 /**
  * CLI entry: `npm run emulator -- [--port 4599] [--host 127.0.0.1] [--seed default|none|FILE.json]
  * [--transition-ms 1500] [--identity-pool-id …] [--credentials-ttl-seconds 3600] [--account-id …]
- * [--allow-guest true|false] [--public-url http://127.0.0.1:4599] [--test-user alice@example.com]
+ * [--allow-guest true|false] [--guest-access read-only|read-write] [--public-url http://127.0.0.1:4599] [--test-user alice@example.com]
  * [--test-password …] [--id-token-ttl-seconds 3600] [--oidc-redirect-uri URL]…
  * [--oidc-post-logout-redirect-uri URL]…` (see `cli-options.ts`).
  * Prints `Lambda emulator listening on http://<host>:<port>` once ready, then one line about the
@@ -23,9 +23,9 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   console.log(`Lambda emulator listening on http://${options.host}:${port}`);
-  const { userPool, allowGuest } = app.emulator;
+  const { userPool, allowGuest, guestAccess } = app.emulator;
   console.log(
-    `Local user pool (OIDC) issuer ${userPool.issuer}: client ${userPool.settings.clientId}, test user ${userPool.user.username}; guests ${allowGuest ? 'allowed (read-only)' : 'refused'}`,
+    `Local user pool (OIDC) issuer ${userPool.issuer}: client ${userPool.settings.clientId}, test user ${userPool.user.username}; guests ${allowGuest ? `allowed (${guestAccess})` : 'refused'}`,
   );
   const stop = (): void => {
     void app.close().then(() => process.exit(0));

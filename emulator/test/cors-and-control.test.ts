@@ -193,6 +193,7 @@ describe('control endpoints', () => {
       transitionMs: 1234,
       credentialsTtlSeconds: 3600,
       allowGuest: true,
+      guestAccess: 'read-only',
       idTokenTtlSeconds: 3600,
     });
     expect(emu.app.emulator.transitionMs).toBe(1234);

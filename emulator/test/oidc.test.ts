@@ -406,6 +406,8 @@ describe('options', () => {
       parseCliOptions([
         '--allow-guest',
         'false',
+        '--guest-access',
+        'read-write',
         '--public-url',
         'http://127.0.0.1:4599/',
         '--test-user',
@@ -425,6 +427,7 @@ describe('options', () => {
       port: 4599,
       host: '127.0.0.1',
       allowGuest: false,
+      guestAccess: 'read-write',
       publicUrl: 'http://127.0.0.1:4599',
       testUser: 'bob@example.org',
       testPassword: 'S3cret-pw',
@@ -438,6 +441,9 @@ describe('options', () => {
     expect(parseCliOptions(['--allow-guest', 'true']).allowGuest).toBe(true);
     expect(() => parseCliOptions(['--allow-guest', 'yes'])).toThrow(
       '--allow-guest must be true or false',
+    );
+    expect(() => parseCliOptions(['--guest-access', 'all'])).toThrow(
+      '--guest-access must be read-only or read-write',
     );
     expect(() => parseCliOptions(['--public-url', 'http://127.0.0.1:4599/x'])).toThrow(
       '--public-url must be an origin',

@@ -155,6 +155,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         transitionMs: state.transitionMs,
         credentialsTtlSeconds: state.credentialsTtlSeconds,
         allowGuest: state.allowGuest,
+        guestAccess: state.guestAccess,
         idTokenTtlSeconds: state.idTokenTtlSeconds,
       });
 
@@ -169,7 +170,16 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         if (input.allowGuest !== undefined && typeof input.allowGuest !== 'boolean') {
           throw new ControlError('allowGuest must be a boolean');
         }
+        const guestAccess = input.guestAccess;
+        if (
+          guestAccess !== undefined &&
+          guestAccess !== 'read-only' &&
+          guestAccess !== 'read-write'
+        ) {
+          throw new ControlError('guestAccess must be "read-only" or "read-write"');
+        }
         if (transitionMs !== undefined) state.transitionMs = transitionMs;
+        if (guestAccess !== undefined) state.guestAccess = guestAccess;
         if (ttl !== undefined) state.credentialsTtlSeconds = ttl;
         if (idTokenTtl !== undefined) state.idTokenTtlSeconds = idTokenTtl;
         if (typeof input.allowGuest === 'boolean') state.allowGuest = input.allowGuest;
