@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CONSOLE_PORT, EMULATOR_PORT } from './e2e/ports.ts';
+import { CONSOLE_PORT, E2E_TRANSITION_MS, EMULATOR_PORT } from './e2e/ports.ts';
 
 // The specs drive the emulator with the SDK's Node build, which warns on Node 20 (stack-notes §7).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run --silent emulator -- --port ${EMULATOR_PORT} --host 127.0.0.1 --seed default --transition-ms 1000`,
+      command: `npm run --silent emulator -- --port ${EMULATOR_PORT} --host 127.0.0.1 --seed default --transition-ms ${E2E_TRANSITION_MS}`,
       url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
       reuseExistingServer: false,
       stdout: 'pipe',

@@ -5,7 +5,7 @@ import {
   UpdateEventSourceMappingCommand,
   type EventSourceMappingConfiguration,
 } from '@aws-sdk/client-lambda';
-import { EMULATOR_URL } from './ports.ts';
+import { E2E_TRANSITION_MS, EMULATOR_URL } from './ports.ts';
 
 /** `GET /_emulator/stats` answer. */
 export interface EmulatorStats {
@@ -44,9 +44,16 @@ export class Emulator {
     return text ? JSON.parse(text) : undefined;
   }
 
-  /** Replaces the store with a seed (default: the default seed) and clears faults. */
-  async reset(options: { seed?: unknown; transitionMs?: number } = {}) {
-    await this.control('POST', 'reset', { seed: options.seed ?? 'default', ...options });
+  /**
+   * Replaces the store with a seed (default: the default seed), restores the transition delay a
+   * previous test may have changed, and clears faults.
+   */
+  async reset({
+    seed = 'default',
+    transitionMs = E2E_TRANSITION_MS,
+  }: { seed?: unknown; transitionMs?: number } = {}) {
+    await this.control('POST', 'reset', { seed, transitionMs });
+    await this.updateSettings({ guestAccess: 'read-only', allowGuest: true });
     await this.control('DELETE', 'faults');
   }
 
@@ -69,9 +76,16 @@ export class Emulator {
     await this.control('POST', 'faults', fault);
   }
 
-  /** Changes the delay of each state transition, in milliseconds. */
-  async setTransitionMs(transitionMs: number) {
-    await this.control('POST', 'settings', { transitionMs });
+  /**
+   * Changes live settings: `transitionMs` (delay of each state transition), `guestAccess`
+   * (`read-only` is the real stack's guest role; `read-write` lets guests write), `allowGuest`.
+   */
+  async updateSettings(settings: {
+    transitionMs?: number;
+    guestAccess?: 'read-only' | 'read-write';
+    allowGuest?: boolean;
+  }) {
+    await this.control('POST', 'settings', settings);
   }
 
   /** The first page of mappings (up to 100), optionally filtered. */

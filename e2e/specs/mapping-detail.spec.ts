@@ -23,7 +23,7 @@ test.describe('mapping detail', () => {
     mappingPage,
     emulator,
   }) => {
-    await emulator.setTransitionMs(3000);
+    await emulator.updateSettings({ transitionMs: 3000 });
     const mapping = await emulator.someMapping('Enabled');
     await mappingPage.goto(mapping.UUID);
     await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
@@ -41,7 +41,9 @@ test.describe('mapping detail', () => {
     emulator,
     page,
   }) => {
-    await emulator.setTransitionMs(2000);
+    // Guests are read-only in the real stack; sign-in (with a role that may write) is a later
+    // issue, so this test lets the guest write.
+    await emulator.updateSettings({ transitionMs: 2000, guestAccess: 'read-write' });
     const mapping = await emulator.someMapping('Enabled');
     await mappingPage.goto(mapping.UUID);
     await mappingPage.disableButton.click();
@@ -50,6 +52,26 @@ test.describe('mapping detail', () => {
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
     await expect(mappingPage.enableButton).toBeEnabled();
     await expect(page.getByText(`Disable requested for mapping ${mapping.UUID}`)).toBeVisible();
+  });
+
+  test('a read-only guest who clicks Disable sees AccessDeniedException and keeps the page', async ({
+    mappingPage,
+    emulator,
+    page,
+  }) => {
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingPage.goto(mapping.UUID);
+    await mappingPage.disableButton.click();
+    const flash = page
+      .getByRole('group')
+      .filter({ hasText: `Could not disable mapping ${mapping.UUID}: AccessDeniedException` });
+    await expect(flash).toBeVisible();
+    await expect(flash).toContainText(
+      'is not authorized to perform: lambda:UpdateEventSourceMapping',
+    );
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
+    await expect(mappingPage.disableButton).toBeEnabled();
   });
 
   test('a mapping deleted while open shows as deleted', async ({ mappingPage, emulator, page }) => {
