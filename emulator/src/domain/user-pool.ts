@@ -6,8 +6,8 @@
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
-import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
+import type Provider from 'oidc-provider';
+import type { Account, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 
 /** Settings of the local user pool (emulator options, defaults applied). */
 export interface UserPoolSettings {
@@ -103,7 +103,7 @@ export function loginsKeyOf(issuer: string): string {
 export class LocalUserPool {
   private issuerUrl: string;
   private issuerFixed: boolean;
-  private instance: Provider | undefined;
+  private instance: Promise<Provider> | undefined;
   private keyPair: { privateJwk: JWK; publicJwk: JWK } | undefined;
   private verifyKeys: JWTVerifyGetKey | undefined;
   /** The test user (its sub is derived from the username). */
@@ -193,13 +193,21 @@ export class LocalUserPool {
       : undefined;
   }
 
-  /** The oidc-provider instance, created on first call with the current issuer. */
-  provider(): Provider {
+  /**
+   * The oidc-provider instance, created on first call with the current issuer. The library is
+   * loaded only then, so emulator runs that never sign in do not load it (nor print its Node
+   * version notice).
+   */
+  provider(): Promise<Provider> {
     this.instance ??= this.createProvider();
     return this.instance;
   }
 
-  private createProvider(): Provider {
+  private async createProvider(): Promise<Provider> {
+    const [{ default: Provider }, { createMemoryAdapter }] = await Promise.all([
+      import('oidc-provider'),
+      import('oidc-provider/lib/adapters/memory_adapter.js'),
+    ]);
     const { settings, user } = this;
     const mountPath = new URL(this.issuerUrl).pathname.replace(/\/$/, '');
     const allowedOrigins = new Set(

@@ -85,7 +85,7 @@ export function registerOidcRoutes(app: FastifyInstance, state: EmulatorState): 
     raw.url = url.slice(OIDC_MOUNT_PATH.length) || '/';
     if (!raw.url.startsWith('/')) raw.url = `/${raw.url}`;
     try {
-      handler ??= state.userPool.provider().callback() as typeof handler & {};
+      handler ??= (await state.userPool.provider()).callback() as typeof handler & {};
       await handler(raw, reply.raw);
     } catch (err) {
       if (!reply.raw.headersSent) {
@@ -100,7 +100,7 @@ export function registerOidcRoutes(app: FastifyInstance, state: EmulatorState): 
   app.get<{ Params: { uid: string } }>(
     `${INTERACTION_PREFIX}:uid`,
     async (request: FastifyRequest<{ Params: { uid: string } }>, reply) => {
-      const provider = state.userPool.provider();
+      const provider = await state.userPool.provider();
       let details;
       try {
         details = await provider.interactionDetails(request.raw, reply.raw);
@@ -144,7 +144,7 @@ export function registerOidcRoutes(app: FastifyInstance, state: EmulatorState): 
   app.post<{ Params: { uid: string } }>(
     `${INTERACTION_PREFIX}:uid/login`,
     async (request, reply) => {
-      const provider = state.userPool.provider();
+      const provider = await state.userPool.provider();
       let details;
       try {
         details = await provider.interactionDetails(request.raw, reply.raw);
@@ -178,7 +178,7 @@ export function registerOidcRoutes(app: FastifyInstance, state: EmulatorState): 
   app.post<{ Params: { uid: string } }>(
     `${INTERACTION_PREFIX}:uid/abort`,
     async (request, reply) => {
-      const provider = state.userPool.provider();
+      const provider = await state.userPool.provider();
       try {
         await provider.interactionDetails(request.raw, reply.raw);
       } catch {
