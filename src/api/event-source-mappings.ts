@@ -1,7 +1,13 @@
 import {
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
   GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
   UpdateEventSourceMappingCommand,
+  type CreateEventSourceMappingCommandInput,
+  type CreateEventSourceMappingCommandOutput,
+  type DeleteEventSourceMappingCommandInput,
+  type DeleteEventSourceMappingCommandOutput,
   type GetEventSourceMappingCommandInput,
   type GetEventSourceMappingCommandOutput,
   type ListEventSourceMappingsCommandInput,
@@ -55,4 +61,31 @@ export function updateEventSourceMapping(
   { abortSignal, client = getLambdaClient() }: CallOptions = {},
 ): Promise<UpdateEventSourceMappingCommandOutput> {
   return client.send(new UpdateEventSourceMappingCommand(input), { abortSignal });
+}
+
+/**
+ * Lambda `CreateEventSourceMapping` (HTTP 202): the new mapping, in State `Creating` (or `Disabled`
+ * when created with `Enabled: false`), with AWS's defaults filled in (reference §1.3, §5).
+ * @throws `InvalidParameterValueException` / `ValidationException` for a refused value,
+ *   `ResourceConflictException` when a mapping for this source and function already exists (its
+ *   UUID is in the message), `AccessDeniedException` when the identity may not create mappings.
+ */
+export function createEventSourceMapping(
+  input: CreateEventSourceMappingCommandInput,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<CreateEventSourceMappingCommandOutput> {
+  return client.send(new CreateEventSourceMappingCommand(input), { abortSignal });
+}
+
+/**
+ * Lambda `DeleteEventSourceMapping` (HTTP 202): the mapping's last configuration with State
+ * `Deleting`; once Lambda has removed it, Get answers `ResourceNotFoundException` (reference §5).
+ * @throws `ResourceInUseException` while the mapping is in a transitional state,
+ *   `ResourceNotFoundException` when it does not exist (any more).
+ */
+export function deleteEventSourceMapping(
+  input: DeleteEventSourceMappingCommandInput,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<DeleteEventSourceMappingCommandOutput> {
+  return client.send(new DeleteEventSourceMappingCommand(input), { abortSignal });
 }

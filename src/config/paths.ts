@@ -28,4 +28,17 @@ export const paths = {
      */
     getHref: (uuid: string) => `/mappings/${encodeURIComponent(uuid)}`,
   },
+  newMapping: {
+    path: '/mappings/new',
+    /** @returns `/mappings/new` (the create form). */
+    getHref: () => '/mappings/new',
+  },
+  editMapping: {
+    path: '/mappings/:uuid/edit',
+    /**
+     * @param uuid the mapping's UUID.
+     * @returns `/mappings/<UUID>/edit` (percent-encoded).
+     */
+    getHref: (uuid: string) => `/mappings/${encodeURIComponent(uuid)}/edit`,
+  },
 } as const;

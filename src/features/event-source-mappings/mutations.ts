@@ -1,5 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { updateEventSourceMapping } from '../../api/event-source-mappings.ts';
+import type {
+  CreateEventSourceMappingCommandInput,
+  UpdateEventSourceMappingCommandInput,
+} from '@aws-sdk/client-lambda';
+import {
+  createEventSourceMapping,
+  deleteEventSourceMapping,
+  updateEventSourceMapping,
+} from '../../api/event-source-mappings.ts';
 import { mappingQueries } from './queries.ts';
 
 /** Variables of {@link useSetMappingEnabled}: which mapping, and the wanted `Enabled` value. */
@@ -20,6 +28,66 @@ export function useSetMappingEnabled() {
   return useMutation({
     mutationFn: ({ UUID, Enabled }: SetMappingEnabledVariables) =>
       updateEventSourceMapping({ UUID, Enabled }),
+    onSuccess: (mapping, { UUID }) => {
+      queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
+      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+  });
+}
+
+/**
+ * Creates a mapping with `CreateEventSourceMapping` (the input from `toCreateMappingInput`).
+ * On success it writes the new mapping (State `Creating`, or `Disabled` when created disabled) into
+ * its detail cache, so the detail page opens on it and polls until it settles, and returns the
+ * invalidation of every mappings list. Errors are left to the caller (`apiErrorToForm`).
+ */
+export function useCreateMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateEventSourceMappingCommandInput) => createEventSourceMapping(input),
+    onSuccess: (mapping) => {
+      if (mapping.UUID) {
+        queryClient.setQueryData(mappingQueries.detail(mapping.UUID).queryKey, mapping);
+      }
+      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+  });
+}
+
+/**
+ * Changes a mapping with `UpdateEventSourceMapping` (the input from `toUpdateMappingInput`: UUID
+ * plus only the changed fields). On success it writes the response (State `Updating`, `Enabling`
+ * or `Disabling`, new values already in place) into the detail cache, which starts its polling,
+ * and returns the invalidation of every mappings list. Errors (e.g. `ResourceInUseException`) are
+ * left to the caller.
+ */
+export function useUpdateMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateEventSourceMappingCommandInput) => updateEventSourceMapping(input),
+    onSuccess: (mapping, { UUID = mapping.UUID }) => {
+      if (UUID) queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
+      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+    },
+  });
+}
+
+/** Variables of {@link useDeleteMapping}. */
+export interface DeleteMappingVariables {
+  UUID: string;
+}
+
+/**
+ * Deletes a mapping with `DeleteEventSourceMapping`. On success it writes the response (State
+ * `Deleting`) into the detail cache — the detail query then polls until Lambda answers
+ * `ResourceNotFoundException`, which the detail page shows as deleted — and returns the
+ * invalidation of every mappings list (lists follow the row until it is gone). Errors (e.g.
+ * `ResourceInUseException` while transitional) are left to the caller.
+ */
+export function useDeleteMapping() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ UUID }: DeleteMappingVariables) => deleteEventSourceMapping({ UUID }),
     onSuccess: (mapping, { UUID }) => {
       queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
       return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
