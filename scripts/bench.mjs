@@ -66,12 +66,15 @@ for (const file of readdirSync('dist/assets')) {
   sizes[kind][1] += gzipSync(bytes, { level: 9 }).length;
 }
 
-// 2. Emulator + preview of the build with a config pointing at it.
+// 2. Emulator + preview of the build with a config pointing at it. Guest mode (the emulator
+// allows read-only guests by default): the measurement is the data path, not the sign-in form.
 const configFile = join(mkdtempSync(join(tmpdir(), 'esm-bench-')), 'config.json');
+const publicConfig = JSON.parse(readFileSync('public/config.json', 'utf8'));
 writeFileSync(
   configFile,
   JSON.stringify({
-    ...JSON.parse(readFileSync('public/config.json', 'utf8')),
+    ...publicConfig,
+    auth: { ...publicConfig.auth, mode: 'guest', authority: `${emulatorUrl}/oidc` },
     lambdaEndpoint: emulatorUrl,
     cognitoIdentityEndpoint: emulatorUrl,
   }),

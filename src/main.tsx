@@ -1,33 +1,92 @@
+import './config/zod-setup.ts';
 import '@cloudscape-design/global-styles/index.css';
-import { StrictMode } from 'react';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createLambdaClient, setLambdaClient } from './api/lambda-client.ts';
+import {
+  createRegionalLambdaClients,
+  setLambdaClient,
+  setLambdaRegion,
+} from './api/lambda-client.ts';
 import { AppProvider } from './app/provider.tsx';
 import { AppRouter } from './app/router.tsx';
 import { ConfigErrorPage } from './components/config-error-page.tsx';
-import { ConfigError, loadRuntimeConfig } from './config/env.ts';
+import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './config/env.ts';
+import { regionFromSearch } from './config/region.ts';
+import { CredentialsErrorPage } from './features/auth/components/credentials-error-page.tsx';
+import { SignInPage } from './features/auth/components/sign-in-page.tsx';
+import { startSession } from './features/auth/start-session.ts';
 
 const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 const configUrl = `${import.meta.env.BASE_URL}config.json`;
 
-try {
-  const config = await loadRuntimeConfig(configUrl);
-  setLambdaClient(createLambdaClient(config));
-  root.render(
-    <StrictMode>
-      <AppProvider config={config}>
-        <AppRouter />
-      </AppProvider>
-    </StrictMode>,
+render(
+  <Box padding="xxl">
+    <StatusIndicator type="loading">Starting the console</StatusIndicator>
+  </Box>,
+);
+
+async function start(config: RuntimeConfig) {
+  const start = await startSession(config, {
+    location: window.location,
+    history: window.history,
+    storage: window.sessionStorage,
+    baseUrl: import.meta.env.BASE_URL,
+  });
+  if (start.status === 'signed-out') {
+    render(<SignInPage onSignIn={start.signIn} />);
+    return;
+  }
+  if (start.status === 'sign-in-failed') {
+    render(<SignInPage onSignIn={start.signIn} failure={start.message} />);
+    return;
+  }
+  const { session, credentials } = start;
+  // One credential fetch before the first render: a pool that refuses this identity (guests
+  // turned off, a login it does not trust) gets a page that says so instead of failing every
+  // request; the result is memoized, so the first Lambda call reuses it.
+  try {
+    await credentials();
+  } catch (error) {
+    render(
+      <CredentialsErrorPage
+        error={error}
+        session={session}
+        onRetry={() => window.location.reload()}
+      />,
+    );
+    return;
+  }
+  setLambdaClient(createRegionalLambdaClients(config, credentials));
+  setLambdaRegion(regionFromSearch(window.location.search, config) ?? config.region);
+  render(
+    <AppProvider config={config} session={session}>
+      <AppRouter />
+    </AppProvider>,
   );
+}
+
+let config: RuntimeConfig | undefined;
+try {
+  config = await loadRuntimeConfig(configUrl);
 } catch (error) {
   const { source, problems } =
     error instanceof ConfigError
       ? error
       : { source: configUrl, problems: [error instanceof Error ? error.message : String(error)] };
-  root.render(
-    <StrictMode>
-      <ConfigErrorPage source={source} problems={problems} />
-    </StrictMode>,
+  render(<ConfigErrorPage source={source} problems={problems} />);
+}
+if (config) {
+  await start(config).catch((error: unknown) =>
+    render(
+      <Box padding="xxl">
+        <Alert type="error" header="The console could not start">
+          {error instanceof Error ? error.message : String(error)}
+        </Alert>
+      </Box>,
+    ),
   );
 }

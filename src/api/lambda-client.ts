@@ -1,5 +1,10 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-provider-cognito-identity';
+import {
+  doesIdentityRequireRefresh,
+  isIdentityExpired,
+  memoizeIdentityProvider,
+} from '@smithy/core';
 import type { RuntimeConfig } from '../config/env.ts';
 
 /**
@@ -11,6 +16,9 @@ export const LAMBDA_MAX_ATTEMPTS = 3;
 
 /** The one method of `LambdaClient` the API layer uses; tests supply a fake. */
 export type LambdaSender = Pick<LambdaClient, 'send'>;
+
+/** Resolves temporary AWS credentials (access key, secret, session token, `expiration`). */
+export type CredentialsProvider = ReturnType<typeof fromCognitoIdentityPool>;
 
 /**
  * The region a Cognito identity pool lives in: the part of its ID before the colon
@@ -24,45 +32,149 @@ export function identityPoolRegion(identityPoolId: string): string | undefined {
   return colon > 0 ? identityPoolId.slice(0, colon) : undefined;
 }
 
+/** A signed-in user's login for the identity pool's `Logins` map. */
+export interface IdentityPoolLogin {
+  /** `Logins` key: the provider name, e.g. `cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+  key: string;
+  /**
+   * Resolves a currently valid ID token (refreshing it first when it is about to expire). Called
+   * on every credential fetch, so refreshed tokens are used.
+   * @throws when the sign-in session has ended.
+   */
+  idToken: () => Promise<string>;
+}
+
 /**
- * Builds the app's `LambdaClient` from the validated runtime configuration, with guest
- * (unauthenticated) credentials from the Cognito identity pool.
- * @param config validated runtime configuration.
- * @returns a client whose endpoint is `config.lambdaEndpoint` when set, AWS's otherwise.
+ * Credentials from the Cognito identity pool (`GetId` + `GetCredentialsForIdentity`), shared by
+ * every regional Lambda client: one fetch serves them all, concurrent callers wait for the same
+ * request, and new credentials are fetched when the current ones expire within 5 minutes (the
+ * SDK's own rule, `isIdentityExpired`).
+ *
+ * - Without `login`: the pool's unauthenticated (guest) role. The SDK caches the guest identity id
+ *   in IndexedDB (`aws:cognito-identity-ids`, key
+ *   `aws:cognito-identity-credentials:<identityPoolId>:ANONYMOUS`; localStorage without IndexedDB).
+ * - With `login`: the authenticated role; the ID token is resolved on each fetch and the identity
+ *   id is kept in memory only (the SDK caches signed-in identity ids only with a
+ *   `userIdentifier`, which is not given).
+ * @param config validated runtime configuration (pool id, optional Cognito endpoint).
+ * @param login the signed-in user's login, or `undefined` for guest credentials.
+ * @returns a memoized credentials provider.
  */
-export function createLambdaClient(config: RuntimeConfig): LambdaClient {
+export function createCognitoCredentials(
+  config: Pick<RuntimeConfig, 'identityPoolId' | 'cognitoIdentityEndpoint'>,
+  login?: IdentityPoolLogin,
+): CredentialsProvider {
+  const provider = fromCognitoIdentityPool({
+    identityPoolId: config.identityPoolId,
+    ...(login ? { logins: { [login.key]: login.idToken } } : {}),
+    clientConfig: {
+      region: identityPoolRegion(config.identityPoolId),
+      ...(config.cognitoIdentityEndpoint ? { endpoint: config.cognitoIdentityEndpoint } : {}),
+      maxAttempts: LAMBDA_MAX_ATTEMPTS,
+    },
+  });
+  return memoizeIdentityProvider(
+    provider,
+    isIdentityExpired,
+    doesIdentityRequireRefresh,
+  ) as CredentialsProvider;
+}
+
+/**
+ * Builds a `LambdaClient` for one region.
+ * @param config validated runtime configuration (its optional `lambdaEndpoint`).
+ * @param region the Lambda region to call, e.g. `eu-west-1`.
+ * @param credentials where the client's credentials come from (see
+ *   {@link createCognitoCredentials}).
+ * @returns a client whose endpoint is `config.lambdaEndpoint` when set (the emulator serves every
+ *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise.
+ */
+export function createLambdaClient(
+  config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
+  region: string,
+  credentials: CredentialsProvider,
+): LambdaClient {
   return new LambdaClient({
-    region: config.region,
+    region,
     ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     maxAttempts: LAMBDA_MAX_ATTEMPTS,
-    credentials: fromCognitoIdentityPool({
-      identityPoolId: config.identityPoolId,
-      clientConfig: {
-        region: identityPoolRegion(config.identityPoolId) ?? config.region,
-        ...(config.cognitoIdentityEndpoint ? { endpoint: config.cognitoIdentityEndpoint } : {}),
-        maxAttempts: LAMBDA_MAX_ATTEMPTS,
-      },
-    }),
+    credentials,
   });
 }
 
-let appClient: LambdaSender | undefined;
+/**
+ * One Lambda client per region, created on first use, all on the same credentials.
+ * @param config validated runtime configuration.
+ * @param credentials shared credentials provider.
+ * @returns `region → client`, the same client for the same region every time.
+ */
+export function createRegionalLambdaClients(
+  config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
+  credentials: CredentialsProvider,
+): (region: string) => LambdaClient {
+  const clients = new Map<string, LambdaClient>();
+  return (region) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = createLambdaClient(config, region, credentials);
+      clients.set(region, client);
+    }
+    return client;
+  };
+}
+
+let clientForRegion: ((region: string) => LambdaSender) | undefined;
+let activeRegion: string | undefined;
+const regionListeners = new Set<() => void>();
 
 /**
- * Installs the app's single Lambda client; `src/main.tsx` calls it once, after the configuration
- * is validated and before the first render (component tests install a fake).
- * @param client the client every fetcher in `src/api` uses by default.
+ * Installs the app's Lambda clients; `src/main.tsx` calls it once credentials are decided and
+ * before the first render (component tests install a fake).
+ * @param clients one client for every region (a function of the region), or a single client used
+ *   for all regions (tests).
  */
-export function setLambdaClient(client: LambdaSender): void {
-  appClient = client;
+export function setLambdaClient(clients: LambdaSender | ((region: string) => LambdaSender)): void {
+  clientForRegion = typeof clients === 'function' ? clients : () => clients;
 }
 
 /**
- * The app's Lambda client.
- * @returns the client installed by {@link setLambdaClient}.
+ * The app's Lambda client for a region.
+ * @param region defaults to the active region ({@link getLambdaRegion}).
+ * @returns the client installed by {@link setLambdaClient} for that region.
  * @throws Error when called before {@link setLambdaClient} (a programming error).
  */
-export function getLambdaClient(): LambdaSender {
-  if (!appClient) throw new Error('The Lambda client is used before setLambdaClient() was called.');
-  return appClient;
+export function getLambdaClient(region: string = getLambdaRegion()): LambdaSender {
+  if (!clientForRegion) {
+    throw new Error('The Lambda client is used before setLambdaClient() was called.');
+  }
+  return clientForRegion(region);
+}
+
+/**
+ * The region the console currently shows (the region selector, kept in the URL as `?region=`).
+ * Query keys include it, and {@link getLambdaClient} calls it by default.
+ * @returns the active region; `us-east-1` until {@link setLambdaRegion} is called (tests).
+ */
+export function getLambdaRegion(): string {
+  return activeRegion ?? 'us-east-1';
+}
+
+/**
+ * Switches the active region and notifies subscribers (e.g. the header) when it changed.
+ * @param region a configured region code.
+ */
+export function setLambdaRegion(region: string): void {
+  if (region === activeRegion) return;
+  activeRegion = region;
+  for (const listener of regionListeners) listener();
+}
+
+/**
+ * Subscribes to region changes (for `useSyncExternalStore`).
+ * @param listener called after each change.
+ * @returns the unsubscribe function.
+ */
+export function subscribeLambdaRegion(listener: () => void): () => void {
+  regionListeners.add(listener);
+  return () => regionListeners.delete(listener);
 }

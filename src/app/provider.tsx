@@ -1,6 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '../config/env.ts';
+import type { ConsoleSession } from '../features/auth/session.ts';
+import { GUEST_SESSION, SessionProvider } from '../features/auth/session-context.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
 
 const RuntimeConfigContext = createContext<RuntimeConfig | null>(null);
@@ -18,17 +20,29 @@ export function useRuntimeConfig(): RuntimeConfig {
 /** Props of {@link AppProvider}. */
 export interface AppProviderProps {
   config: RuntimeConfig;
+  /** Who the console acts as (from `startSession()`); a guest that cannot sign in by default. */
+  session?: ConsoleSession;
   /** Defaults to a new client from `createQueryClient()`; tests pass their own. */
   queryClient?: QueryClient;
   children: ReactNode;
 }
 
-/** Everything the routes need around them: runtime configuration and the query client. */
-export function AppProvider({ config, queryClient, children }: AppProviderProps) {
+/**
+ * Everything the routes need around them: runtime configuration, the session and the query
+ * client.
+ */
+export function AppProvider({
+  config,
+  session = GUEST_SESSION,
+  queryClient,
+  children,
+}: AppProviderProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <RuntimeConfigContext.Provider value={config}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      <SessionProvider session={session}>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </SessionProvider>
     </RuntimeConfigContext.Provider>
   );
 }

@@ -6,10 +6,15 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 
 const EXAMPLE = `{
-  "region": "us-east-1",
-  "identityPoolId": "us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b",
-  "lambdaEndpoint": "http://127.0.0.1:4599",
-  "cognitoIdentityEndpoint": "http://127.0.0.1:4599"
+  "region": "eu-west-1",
+  "regions": ["eu-west-1", "us-east-1"],
+  "identityPoolId": "eu-west-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b",
+  "auth": {
+    "mode": "signed-in",
+    "userPoolId": "eu-west-1_AbCdEfGhI",
+    "userPoolClientId": "4h3kq9s0ab1cd2ef3gh4ij5kl6",
+    "authority": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI"
+  }
 }`;
 
 /** Props of {@link ConfigErrorPage}. */
@@ -48,10 +53,13 @@ export function ConfigErrorPage({ source, problems }: ConfigErrorPageProps) {
           <Container header={<Header variant="h2">What a valid config.json looks like</Header>}>
             <SpaceBetween size="s">
               <Box variant="p">
-                <Box variant="code">region</Box> and <Box variant="code">identityPoolId</Box> are
-                required; <Box variant="code">lambdaEndpoint</Box> and{' '}
+                <Box variant="code">region</Box>, <Box variant="code">identityPoolId</Box> and{' '}
+                <Box variant="code">auth</Box> (<Box variant="code">mode</Box>{' '}
+                <Box variant="code">guest</Box> or <Box variant="code">signed-in</Box>, the user
+                pool client and its issuer) are required; <Box variant="code">regions</Box> lists
+                the regions to switch between. <Box variant="code">lambdaEndpoint</Box> and{' '}
                 <Box variant="code">cognitoIdentityEndpoint</Box> are optional (leave them out to
-                use AWS). No other keys are allowed.
+                use AWS; the deployed file has neither). No other keys are allowed.
               </Box>
               <Box variant="pre">
                 <code>{EXAMPLE}</code>

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadRuntimeConfig, parseRuntimeConfig } from './env.ts';
+import { ConfigError, configuredRegions, loadRuntimeConfig, parseRuntimeConfig } from './env.ts';
+
+const localAuth = {
+  mode: 'signed-in',
+  userPoolClientId: 'esm-console-local',
+  authority: 'http://127.0.0.1:4599/oidc',
+} as const;
 
 const valid = {
   region: 'us-east-1',
   identityPoolId: 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
+  auth: localAuth,
   lambdaEndpoint: 'http://127.0.0.1:4599',
   cognitoIdentityEndpoint: 'http://127.0.0.1:4599',
+};
+
+/** What infra/lib/runtime-config.ts deploys (signed-in, one region). */
+const deployed = {
+  region: 'eu-west-1',
+  identityPoolId: 'eu-west-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
+  auth: {
+    mode: 'signed-in',
+    userPoolId: 'eu-west-1_AbCdEfGhI',
+    userPoolClientId: '4h3kq9s0ab1cd2ef3gh4ij5kl6',
+    authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI',
+  },
 };
 
 function problemsOf(value: unknown): readonly string[] {
@@ -23,10 +42,81 @@ describe('parseRuntimeConfig', () => {
     expect(parseRuntimeConfig(valid, '/config.json')).toEqual(valid);
   });
 
-  it('accepts a configuration without endpoints (real AWS)', () => {
+  it('accepts the deployed configuration without endpoints (real AWS)', () => {
+    expect(parseRuntimeConfig(deployed, 'x')).toEqual(deployed);
+  });
+
+  it('accepts both modes', () => {
+    for (const mode of ['guest', 'signed-in']) {
+      const config = parseRuntimeConfig({ ...deployed, auth: { ...deployed.auth, mode } }, 'x');
+      expect(config.auth.mode).toBe(mode);
+    }
+    expect(problemsOf({ ...valid, auth: { ...localAuth, mode: 'anonymous' } })).toEqual([
+      'auth.mode: must be "guest" or "signed-in"',
+    ]);
+  });
+
+  it('requires the auth block and names its missing fields', () => {
+    expect(problemsOf({ ...valid, auth: undefined })[0]).toMatch(/^auth: /);
+    const problems = problemsOf({ ...valid, auth: {} });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'auth.mode',
+      'auth.userPoolClientId',
+      'auth.authority',
+    ]);
+  });
+
+  it('accepts http authorities on loopback hosts only', () => {
+    for (const host of ['127.0.0.1:4599', 'localhost:4599', '[::1]:4599']) {
+      const auth = { ...localAuth, authority: `http://${host}/oidc` };
+      expect(parseRuntimeConfig({ ...valid, auth }, 'x').auth.authority).toBe(auth.authority);
+    }
     expect(
-      parseRuntimeConfig({ region: 'eu-west-1', identityPoolId: valid.identityPoolId }, 'x'),
-    ).toEqual({ region: 'eu-west-1', identityPoolId: valid.identityPoolId });
+      problemsOf({ ...valid, auth: { ...localAuth, authority: 'http://idp.example.com/oidc' } }),
+    ).toEqual([
+      'auth.authority: must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
+    ]);
+  });
+
+  it('requires a Cognito authority to be the user pool’s issuer', () => {
+    const other = { ...deployed.auth, authority: 'https://cognito-idp.eu-west-1.amazonaws.com/x' };
+    expect(problemsOf({ ...deployed, auth: other })).toEqual([
+      'auth.authority: must be the user pool’s issuer, ending in /<userPoolId>',
+    ]);
+    expect(problemsOf({ ...deployed, auth: { ...deployed.auth, userPoolId: 'pool' } })[0]).toMatch(
+      /^auth\.userPoolId: must look like/,
+    );
+  });
+
+  it('rejects unknown keys in the auth block', () => {
+    expect(problemsOf({ ...valid, auth: { ...localAuth, clientId: 'x' } }).join()).toMatch(
+      /clientId/,
+    );
+  });
+
+  it('accepts a list of regions that includes the default region', () => {
+    const config = parseRuntimeConfig({ ...deployed, regions: ['eu-west-1', 'us-east-1'] }, 'x');
+    expect(config.regions).toEqual(['eu-west-1', 'us-east-1']);
+    expect(configuredRegions(config)).toEqual(['eu-west-1', 'us-east-1']);
+    expect(configuredRegions({ region: 'us-east-1', regions: ['eu-west-1', 'us-east-1'] })).toEqual(
+      ['us-east-1', 'eu-west-1'],
+    );
+    expect(configuredRegions(deployed)).toEqual(['eu-west-1']);
+  });
+
+  it('rejects a region list without the default region, with duplicates, empty or malformed', () => {
+    expect(problemsOf({ ...deployed, regions: ['us-east-1'] })).toEqual([
+      'regions: must include the default region',
+    ]);
+    expect(problemsOf({ ...deployed, regions: ['eu-west-1', 'eu-west-1'] })).toEqual([
+      'regions: must not list a region twice',
+    ]);
+    expect(problemsOf({ ...deployed, regions: [] })).toEqual([
+      'regions: must list at least one region',
+    ]);
+    expect(problemsOf({ ...deployed, regions: ['eu-west-1', 'Mars'] })).toEqual([
+      'regions.1: must be an AWS region code such as us-east-1',
+    ]);
   });
 
   it('accepts GovCloud regions', () => {
@@ -37,9 +127,10 @@ describe('parseRuntimeConfig', () => {
 
   it('names every missing required field', () => {
     const problems = problemsOf({});
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^region: /);
     expect(problems[1]).toMatch(/^identityPoolId: /);
+    expect(problems[2]).toMatch(/^auth: /);
   });
 
   it('rejects a malformed region and identity pool id', () => {

@@ -2,10 +2,24 @@ import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup, {
   type BreadcrumbGroupProps,
 } from '@cloudscape-design/components/breadcrumb-group';
-import TopNavigation from '@cloudscape-design/components/top-navigation';
-import { Outlet, useMatches, useNavigate, type UIMatch } from 'react-router';
+import TopNavigation, {
+  type TopNavigationProps,
+} from '@cloudscape-design/components/top-navigation';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { Outlet, useMatches, useNavigate, useSearchParams, type UIMatch } from 'react-router';
+import {
+  getLambdaRegion,
+  setLambdaRegion,
+  subscribeLambdaRegion,
+} from '../../api/lambda-client.ts';
 import { Notifications } from '../../components/notifications.tsx';
+import { configuredRegions, type RuntimeConfig } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
+import { REGION_SEARCH_PARAM, regionFromSearch } from '../../config/region.ts';
+import { accountQuery } from '../../features/auth/account-queries.ts';
+import type { ConsoleSession } from '../../features/auth/session.ts';
+import { useSession } from '../../features/auth/session-context.tsx';
 import { useRuntimeConfig } from '../provider.tsx';
 
 /** Route `handle` of the console's routes: how the route appears in the breadcrumbs. */
@@ -19,15 +33,84 @@ function hasBreadcrumb(match: UIMatch): match is UIMatch<unknown, RouteHandle> {
 }
 
 /**
- * The console's frame around every page: top navigation (title and region), breadcrumbs from the
- * matched routes, notifications, and the page in the content area.
+ * The active region, kept in step with the URL's `?region=`: a configured region in the URL
+ * (reload, back/forward, a shared link) becomes active; a URL without one (in-app links) or with
+ * an unknown one gets the active region written back (replace), unless it is the default region.
+ */
+function useActiveRegion(config: RuntimeConfig): string {
+  const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const fromUrl = regionFromSearch(searchParams, config);
+  const inUrl = searchParams.get(REGION_SEARCH_PARAM);
+  useEffect(() => {
+    if (fromUrl !== undefined) {
+      setLambdaRegion(fromUrl);
+    } else if (inUrl !== null || region !== config.region) {
+      setSearchParams(
+        (params) => {
+          params.set(REGION_SEARCH_PARAM, region);
+          return params;
+        },
+        { replace: true },
+      );
+    }
+  }, [fromUrl, inUrl, region, config.region, setSearchParams]);
+  return region;
+}
+
+function identityUtility(session: ConsoleSession): TopNavigationProps.Utility {
+  if (session.identity.kind === 'signed-in') {
+    const { email } = session.identity;
+    return {
+      type: 'menu-dropdown',
+      iconName: 'user-profile',
+      text: email,
+      title: email,
+      description: 'Signed in',
+      ariaLabel: `Signed in as ${email}`,
+      items: [{ id: 'sign-out', text: 'Sign out' }],
+      onItemClick: ({ detail }) => {
+        if (detail.id === 'sign-out') void session.signOut();
+      },
+    };
+  }
+  return {
+    type: 'menu-dropdown',
+    iconName: 'user-profile',
+    text: 'Guest',
+    title: 'Guest',
+    description: 'Read-only guest access. Sign in to change mappings.',
+    ariaLabel: 'Guest (not signed in)',
+    items: [{ id: 'sign-in', text: 'Sign in' }],
+    onItemClick: ({ detail }) => {
+      if (detail.id === 'sign-in') void session.signIn();
+    },
+  };
+}
+
+/**
+ * The console's frame around every page: top navigation (title, region selector, account, who is
+ * signed in), breadcrumbs from the matched routes, notifications, and the page in the content
+ * area. Switching the region opens that region's mappings list with `?region=` in the URL; the
+ * page below is re-mounted per region, so nothing of the previous region stays on screen.
  * @param props.children replaces the `<Outlet>` (used by the route error boundary).
  */
 export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const config = useRuntimeConfig();
+  const session = useSession();
   const navigate = useNavigate();
   const matches = useMatches();
+  const region = useActiveRegion(config);
+  const regions = configuredRegions(config);
+  const account = useQuery(accountQuery(region));
+  const accountText =
+    account.data ?? (account.isPending ? 'Account …' : account.isError ? 'Account unknown' : '—');
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
+  const switchRegion = (next: string) => {
+    if (next === region) return;
+    setLambdaRegion(next);
+    void navigate(`${paths.mappings.getHref()}?${REGION_SEARCH_PARAM}=${encodeURIComponent(next)}`);
+  };
   return (
     <>
       <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
@@ -44,20 +127,39 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
             {
               type: 'menu-dropdown',
               iconName: 'globe',
-              text: config.region,
-              title: `Region: ${config.region}`,
-              ariaLabel: `Region: ${config.region}`,
-              description: 'Set by config.json',
+              text: region,
+              title: 'Region',
+              ariaLabel: `Region: ${region}`,
+              description: regions.length > 1 ? 'Switch region' : 'The only region in config.json',
               disableUtilityCollapse: true,
+              items: regions.map((r) => ({
+                id: r,
+                text: r,
+                ...(r === region ? { iconName: 'check' as const } : {}),
+              })),
+              onItemClick: ({ detail }) => switchRegion(detail.id),
+            },
+            {
+              type: 'menu-dropdown',
+              text: account.data ? `Account ${account.data}` : accountText,
+              title: 'AWS account',
+              ariaLabel: account.data ? `Account: ${account.data}` : 'Account',
+              description: 'The account your credentials act in',
               items: [
+                {
+                  id: 'account',
+                  text: `Account ID: ${account.data ?? 'unknown'}`,
+                  disabled: true,
+                },
+                { id: 'pool', text: `Identity pool: ${config.identityPoolId}`, disabled: true },
                 {
                   id: 'lambda',
                   text: `Lambda endpoint: ${config.lambdaEndpoint ?? 'AWS'}`,
                   disabled: true,
                 },
-                { id: 'pool', text: `Identity pool: ${config.identityPoolId}`, disabled: true },
               ],
             },
+            identityUtility(session),
           ]}
         />
       </div>
@@ -77,7 +179,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
             }}
           />
         }
-        content={children ?? <Outlet />}
+        content={children ?? <Outlet key={region} />}
       />
     </>
   );

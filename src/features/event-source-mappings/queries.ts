@@ -2,6 +2,7 @@ import type { ListEventSourceMappingsCommandOutput } from '@aws-sdk/client-lambd
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { getEventSourceMapping, listEventSourceMappings } from '../../api/event-source-mappings.ts';
 import { isResourceNotFound } from '../../api/errors.ts';
+import { getLambdaClient, getLambdaRegion } from '../../api/lambda-client.ts';
 import { isTransitionalState } from './mapping-state.ts';
 
 /** Items asked for per `ListEventSourceMappings` call (Lambda caps a page at 100, reference §6). */
@@ -47,12 +48,14 @@ export function getNextMappingsPageParam(
 }
 
 /**
- * Query keys and options for mappings. Keys: `['event-source-mappings']`, then `'list'` + one
- * filters object (an infinite query, used by no plain query) or `'detail'` + UUID.
+ * Query keys and options for mappings. Keys: `['event-source-mappings', <region>]`, then `'list'`
+ * + one filters object (an infinite query, used by no plain query) or `'detail'` + UUID. The
+ * region is the active one (`getLambdaRegion()`, the header's region selector), so each region
+ * has its own cache entries, and every query function calls the client of the region in its key.
  */
 export const mappingQueries = {
-  /** Root key of everything about mappings. */
-  all: () => ['event-source-mappings'] as const,
+  /** Root key of everything about mappings in the active region. */
+  all: () => ['event-source-mappings', getLambdaRegion()] as const,
   /** Key prefix of every mappings list, whatever the filters. */
   lists: () => [...mappingQueries.all(), 'list'] as const,
   /**
@@ -64,14 +67,14 @@ export const mappingQueries = {
     const normalized = normalizeFilters(filters);
     return infiniteQueryOptions({
       queryKey: [...mappingQueries.lists(), normalized] as const,
-      queryFn: ({ pageParam, signal }) =>
+      queryFn: ({ queryKey, pageParam, signal }) =>
         listEventSourceMappings(
           {
             ...normalized,
             MaxItems: MAPPINGS_PAGE_SIZE,
             ...(pageParam ? { Marker: pageParam } : {}),
           },
-          { abortSignal: signal },
+          { abortSignal: signal, client: getLambdaClient(queryKey[1]) },
         ),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: getNextMappingsPageParam,
@@ -87,7 +90,11 @@ export const mappingQueries = {
   detail: (uuid: string) =>
     queryOptions({
       queryKey: [...mappingQueries.details(), uuid] as const,
-      queryFn: ({ signal }) => getEventSourceMapping({ UUID: uuid }, { abortSignal: signal }),
+      queryFn: ({ queryKey, signal }) =>
+        getEventSourceMapping(
+          { UUID: uuid },
+          { abortSignal: signal, client: getLambdaClient(queryKey[1]) },
+        ),
       refetchInterval: (query) =>
         !isResourceNotFound(query.state.error) && isTransitionalState(query.state.data?.State)
           ? TRANSITIONAL_POLL_INTERVAL_MS
