@@ -3,7 +3,7 @@ import { CognitoIdentity } from './domain/cognito.ts';
 import { EventSourceMappings } from './domain/event-source-mappings.ts';
 import { Faults } from './domain/faults.ts';
 import { LocalUserPool, OIDC_MOUNT_PATH } from './domain/user-pool.ts';
-import { applySeed, resolveSeed, type SeedOption } from './seed.ts';
+import { applySeed, resolveSeeds, type SeedOption } from './seed.ts';
 import type { KnownCredentials } from './sigv4.ts';
 import { Store } from './store.ts';
 
@@ -159,7 +159,7 @@ export class EmulatorState {
 
   private seededStore(seed: SeedOption): Store {
     const store = new Store(this.accountId);
-    applySeed(store, resolveSeed(seed, this.accountId));
+    for (const data of resolveSeeds(seed, this.accountId)) applySeed(store, data);
     return store;
   }
 

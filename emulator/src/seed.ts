@@ -473,6 +473,96 @@ export function generateDefaultSeed(accountId = '123456789012'): SeedData {
   return { region, functions, mappings };
 }
 
+/** Region of the default seed's second, small data set (the console's region switch). */
+export const SECOND_SEED_REGION = 'eu-west-1';
+
+/** Number of mappings and functions in the second region of the default seed. */
+export const SECOND_SEED_SIZE = { mappings: 20, functions: 8 } as const;
+
+// prettier-ignore
+const SECOND_REGION_FUNCTIONS = [
+  ['orders', 'ingest'], ['payments', 'processor'], ['invoices', 'archiver'], ['tax', 'validator'],
+  ['shipping', 'tracker'], ['customers', 'sync'], ['audit', 'aggregator'], ['catalog', 'indexer'],
+] as const;
+
+const SECOND_REGION_KINDS: readonly SeedSourceKind[] = [
+  'sqs',
+  'dynamodb',
+  'kinesis',
+  'sqs-fifo',
+  'msk',
+  'rabbitmq',
+  'docdb',
+  'kafka',
+];
+
+/**
+ * Builds the second region of the default seed: {@link SECOND_SEED_SIZE} mappings over a few
+ * `*-eu-prod` functions in {@link SECOND_SEED_REGION}, so that switching regions shows different
+ * data. Deterministic like {@link generateDefaultSeed} (own PRNG seed, same reference instant).
+ * @param accountId account used in every ARN.
+ * @returns seed data for `eu-west-1`.
+ */
+export function generateSecondRegionSeed(accountId = '123456789012'): SeedData {
+  const rng = new Rng(0xe0e51);
+  const region = SECOND_SEED_REGION;
+  const base = Date.UTC(2026, 10, 1) / 1000;
+  const arn = (service: string, resource: string): string =>
+    `arn:aws:${service}:${region}:${accountId}:${resource}`;
+  const secret = (path: string): string =>
+    arn(
+      'secretsmanager',
+      `secret:${path}-${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 6)}`,
+    );
+  const fns: SeedFn[] = SECOND_REGION_FUNCTIONS.map(([domain, role]) => ({
+    name: `${domain}-${role}-eu-prod`,
+    domain,
+    env: 'prod',
+    versions: [],
+    aliases: {},
+    orphan: false,
+  }));
+  const functions: SeedFunction[] = fns.map((f) => ({
+    FunctionName: f.name,
+    Runtime: 'nodejs22.x',
+    Handler: 'index.handler',
+    Description: `${pascal(f.domain)} (eu-west-1)`,
+    MemorySize: 512,
+    Timeout: 60,
+    LastModified: isoLambdaDate(base - rng.int(0, 60 * 86400)),
+    Architectures: ['arm64'],
+  }));
+  const mappings: SeedMapping[] = [];
+  const taken = new Set<string>();
+  for (let i = 0; mappings.length < SECOND_SEED_SIZE.mappings; i += 1) {
+    const fn = fns[i % fns.length];
+    const kind = SECOND_REGION_KINDS[i % SECOND_REGION_KINDS.length];
+    if (!fn || !kind) throw new Error('empty second-region seed tables');
+    const mapping = buildMapping(rng, fn, kind, { arn, secret, base });
+    mapping.FunctionArn = `arn:aws:lambda:${region}:${accountId}:function:${fn.name}`;
+    const key = duplicateKey(mapping);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    decorateState(rng, mapping, kind, false);
+    mappings.push(mapping);
+  }
+  return { region, functions, mappings };
+}
+
+/**
+ * Resolves a seed option to the seed data of every region it fills: the default seed is
+ * `us-east-1` ({@link generateDefaultSeed}) plus `eu-west-1` ({@link generateSecondRegionSeed});
+ * any other option is one region (see {@link resolveSeed}).
+ * @param option `default`, `none`, a path to a JSON file, or a seed object.
+ * @param accountId account the generated seeds' ARNs use.
+ * @throws Error if the file cannot be read or is not a JSON object.
+ */
+export function resolveSeeds(option: SeedOption, accountId: string): SeedData[] {
+  return option === 'default'
+    ? [generateDefaultSeed(accountId), generateSecondRegionSeed(accountId)]
+    : [resolveSeed(option, accountId)];
+}
+
 function pickQualifier(rng: Rng, fn: SeedFn): string {
   const aliases = Object.keys(fn.aliases);
   if (aliases.length > 0 && rng.chance(0.45)) return `:${rng.pick(aliases)}`;

@@ -1,6 +1,7 @@
 import {
   GetEventSourceMappingCommand,
   GetFunctionConfigurationCommand,
+  ListEventSourceMappingsCommand,
   paginateListEventSourceMappings,
 } from '@aws-sdk/client-lambda';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCreate, sourceOf, type EventSourceType } from '../src/domain/mapping-rules.ts';
 import type { EventSourceMappingConfiguration } from '../src/domain/model.ts';
-import { applySeed, generateDefaultSeed, type SeedData } from '../src/seed.ts';
+import {
+  applySeed,
+  generateDefaultSeed,
+  generateSecondRegionSeed,
+  SECOND_SEED_SIZE,
+  type SeedData,
+} from '../src/seed.ts';
 import { Store } from '../src/store.ts';
 import { errorOf, type RunningEmulator, startEmulator } from './helpers.ts';
 
@@ -155,6 +162,33 @@ describe('default seed', () => {
   });
 });
 
+describe('default seed, second region (eu-west-1)', () => {
+  const second = generateSecondRegionSeed();
+  const secondStore = new Store('123456789012');
+  applySeed(secondStore, second);
+  const west = [...secondStore.region('eu-west-1').mappings.values()].map((r) => r.config);
+
+  it('is deterministic and small: 20 mappings over its own 8 functions', () => {
+    expect(generateSecondRegionSeed()).toEqual(second);
+    expect(west).toHaveLength(SECOND_SEED_SIZE.mappings);
+    const names = new Set((second.functions ?? []).map((f) => f.FunctionName));
+    expect(names.size).toBe(SECOND_SEED_SIZE.functions);
+    for (const m of west) {
+      expect(names.has(nameOf(m))).toBe(true);
+      expect(m.FunctionArn).toMatch(/^arn:aws:lambda:eu-west-1:123456789012:function:[a-z-]+$/);
+      if (m.EventSourceArn) expect(m.EventSourceArn).toMatch(/^arn:aws:[a-z]+:eu-west-1:/);
+    }
+    // No UUID is shared with us-east-1, so a region mix-up shows.
+    const east = new Set(mappings.map((m) => m.UUID));
+    expect(west.filter((m) => east.has(m.UUID))).toEqual([]);
+  });
+
+  it('mixes source types and states', () => {
+    expect(new Set(west.map(kindOf)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(west.map((m) => m.State))).toEqual(new Set(['Enabled', 'Disabled']));
+  });
+});
+
 describe('seed loading', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
@@ -169,6 +203,14 @@ describe('seed loading', () => {
       count += page.EventSourceMappings?.length ?? 0;
     }
     expect(count).toBe(mappings.length);
+  });
+
+  it('serves the second region of the default seed in eu-west-1', async () => {
+    const page = await emu
+      .lambda({ region: 'eu-west-1' })
+      .send(new ListEventSourceMappingsCommand({}));
+    expect(page.EventSourceMappings).toHaveLength(SECOND_SEED_SIZE.mappings);
+    expect(page.EventSourceMappings?.[0]?.FunctionArn).toMatch(/^arn:aws:lambda:eu-west-1:/);
   });
 
   it('orphans: the mapping is readable, its function is not', async () => {
