@@ -2,6 +2,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { useState } from 'react';
 import { paths } from '../config/paths.ts';
+import MappingEditRoute from './routes/mapping-edit.tsx';
+import MappingNewRoute from './routes/mapping-new.tsx';
 import MappingRoute from './routes/mapping.tsx';
 import MappingsRoute from './routes/mappings.tsx';
 import NotFoundRoute from './routes/not-found.tsx';
@@ -13,8 +15,9 @@ const mappingsCrumb: RouteHandle = {
 };
 
 /**
- * The console's routes: `/` (mappings list) and `/mappings/:uuid` (one mapping), inside the
- * console frame, with a not-found page and an error boundary that keeps the frame.
+ * The console's routes: `/` (mappings list), `/mappings/new` (create), `/mappings/:uuid` (one
+ * mapping) and `/mappings/:uuid/edit`, inside the console frame, with a not-found page and an
+ * error boundary that keeps the frame.
  */
 export const routes: RouteObject[] = [
   {
@@ -25,14 +28,33 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <MappingsRoute /> },
       {
+        path: paths.newMapping.path,
+        element: <MappingNewRoute />,
+        handle: {
+          breadcrumb: () => ({ text: 'Create mapping', href: paths.newMapping.getHref() }),
+        } satisfies RouteHandle,
+      },
+      {
         path: paths.mapping.path,
-        element: <MappingRoute />,
         handle: {
           breadcrumb: (match) => {
             const uuid = match.params.uuid ?? '';
             return { text: uuid, href: paths.mapping.getHref(uuid) };
           },
         } satisfies RouteHandle,
+        children: [
+          { index: true, element: <MappingRoute /> },
+          {
+            path: 'edit',
+            element: <MappingEditRoute />,
+            handle: {
+              breadcrumb: (match) => ({
+                text: 'Edit',
+                href: paths.editMapping.getHref(match.params.uuid ?? ''),
+              }),
+            } satisfies RouteHandle,
+          },
+        ],
       },
       {
         path: '*',

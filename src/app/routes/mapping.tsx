@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
@@ -16,6 +16,7 @@ import {
   MappingDetails,
   MappingStateSection,
 } from '../../features/event-source-mappings/components/mapping-details.tsx';
+import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
 import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
 import { StateTransitions } from '../../features/event-source-mappings/components/state-transitions.tsx';
 import { describeEventSource } from '../../features/event-source-mappings/event-source.ts';
@@ -27,6 +28,7 @@ import { useStateHistory } from '../../features/event-source-mappings/state-hist
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>;
 
 function MappingDetail({ uuid }: { uuid: string }) {
+  const navigate = useNavigate();
   const query = useQuery(mappingQueries.detail(uuid));
   const {
     data: mapping,
@@ -118,6 +120,22 @@ function MappingDetail({ uuid }: { uuid: string }) {
           <SpaceBetween direction="horizontal" size="xs">
             {refreshButton}
             <SetEnabledButton mapping={mapping} />
+            <DeleteMappingButton mapping={mapping} />
+            <Button
+              href={paths.editMapping.getHref(uuid)}
+              onFollow={(event) => {
+                event.preventDefault();
+                void navigate(paths.editMapping.getHref(uuid));
+              }}
+              disabled={transitional}
+              disabledReason={
+                transitional
+                  ? `The mapping is ${mapping.State}. Wait until it is Enabled or Disabled.`
+                  : undefined
+              }
+            >
+              Edit
+            </Button>
           </SpaceBetween>
         ),
       )}

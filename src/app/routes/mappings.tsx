@@ -3,14 +3,19 @@ import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import { isResourceNotFound } from '../../api/errors.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { paths } from '../../config/paths.ts';
+import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
 import { MappingFilters } from '../../features/event-source-mappings/components/mapping-filters.tsx';
 import { MappingsTable } from '../../features/event-source-mappings/components/mappings-table.tsx';
+import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
+import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
 import {
   mappingQueries,
   normalizeFilters,
@@ -43,6 +48,66 @@ function useWhenVisible(onVisible: () => void) {
   return setElement;
 }
 
+/** At most this many rows are followed at once (one detail query each, polling while transitional). */
+const MAX_FOLLOWED_ROWS = 20;
+
+/** What following a row's detail query found, for {@link useFollowedRows}. */
+interface FollowedRow {
+  uuid: string;
+  data: EventSourceMappingConfiguration | undefined;
+  dataUpdatedAt: number;
+  gone: boolean;
+  errorUpdatedAt: number;
+}
+
+/**
+ * Follows some rows of the list through their detail queries (which poll while a mapping is
+ * transitional): every row the list shows in a transitional state, plus the selected row (whose
+ * detail cache the actions update at once). Returns the rows with the newer of list and detail
+ * data, without the rows Lambda no longer knows (deleted after the list was read), so the list
+ * shows each transition to its end and drops a deleted mapping without reloading every page.
+ * @param items rows as the list query has them.
+ * @param listUpdatedAt when the list was last read (epoch ms).
+ * @param selectedUuid the selected row, if any.
+ */
+function useFollowedRows(
+  items: readonly EventSourceMappingConfiguration[],
+  listUpdatedAt: number,
+  selectedUuid: string | undefined,
+): EventSourceMappingConfiguration[] {
+  const uuids = useMemo(() => {
+    const set = new Set<string>();
+    if (selectedUuid) set.add(selectedUuid);
+    for (const m of items) {
+      if (set.size >= MAX_FOLLOWED_ROWS) break;
+      if (m.UUID && isTransitionalState(m.State)) set.add(m.UUID);
+    }
+    return [...set];
+  }, [items, selectedUuid]);
+  const followed = useQueries({
+    queries: uuids.map((uuid) => mappingQueries.detail(uuid)),
+    combine: (results) =>
+      results.map((r, i): FollowedRow => ({
+        uuid: uuids[i] ?? '',
+        data: r.data,
+        dataUpdatedAt: r.dataUpdatedAt,
+        gone: isResourceNotFound(r.error),
+        errorUpdatedAt: r.errorUpdatedAt,
+      })),
+  });
+  return useMemo(() => {
+    const byUuid = new Map(followed.map((f) => [f.uuid, f]));
+    if (byUuid.size === 0) return items as EventSourceMappingConfiguration[];
+    const out: EventSourceMappingConfiguration[] = [];
+    for (const m of items) {
+      const f = m.UUID ? byUuid.get(m.UUID) : undefined;
+      if (f?.gone && f.errorUpdatedAt >= listUpdatedAt) continue;
+      out.push(f?.data && f.dataUpdatedAt >= listUpdatedAt ? f.data : m);
+    }
+    return out;
+  }, [items, followed, listUpdatedAt]);
+}
+
 function MappingsList({
   filters,
   onFiltersChange,
@@ -66,6 +131,11 @@ function MappingsList({
   const deferredItems = useDeferredValue(items);
   const shownItems = deferredItems.length === 0 ? items : deferredItems;
   const filtered = Boolean(filters.FunctionName || filters.EventSourceArn);
+  const navigate = useNavigate();
+  const [selectedUuid, setSelectedUuid] = useState<string>();
+  const rows = useFollowedRows(shownItems, query.dataUpdatedAt, selectedUuid);
+  const selected = selectedUuid ? rows.find((m) => m.UUID === selectedUuid) : undefined;
+  const selectedBusy = isTransitionalState(selected?.State);
 
   const loadMore = () => {
     if (hasNextPage && !isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
@@ -129,7 +199,9 @@ function MappingsList({
         />
       ) : null}
       <MappingsTable
-        items={shownItems}
+        items={rows}
+        selectedUuid={selected?.UUID}
+        onSelect={setSelectedUuid}
         loading={isPending && !isError}
         header={
           <Header
@@ -150,6 +222,41 @@ function MappingsList({
                   disabled={!hasNextPage || loadAll.running || isFetchNextPageError}
                 >
                   Load all
+                </Button>
+                {selected ? (
+                  <SetEnabledButton mapping={selected} />
+                ) : (
+                  <Button disabled disabledReason="Select a mapping first.">
+                    Enable or disable
+                  </Button>
+                )}
+                <DeleteMappingButton mapping={selected} />
+                <Button
+                  href={selected?.UUID ? paths.editMapping.getHref(selected.UUID) : undefined}
+                  onFollow={(event) => {
+                    event.preventDefault();
+                    if (selected?.UUID) void navigate(paths.editMapping.getHref(selected.UUID));
+                  }}
+                  disabled={!selected || selectedBusy}
+                  disabledReason={
+                    !selected
+                      ? 'Select a mapping first.'
+                      : selectedBusy
+                        ? `The mapping is ${selected.State}. Wait until it is Enabled or Disabled.`
+                        : undefined
+                  }
+                >
+                  Edit
+                </Button>
+                <Button
+                  variant="primary"
+                  href={paths.newMapping.getHref()}
+                  onFollow={(event) => {
+                    event.preventDefault();
+                    void navigate(paths.newMapping.getHref());
+                  }}
+                >
+                  Create mapping
                 </Button>
               </SpaceBetween>
             }

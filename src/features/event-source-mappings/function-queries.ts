@@ -1,6 +1,7 @@
 import type { ListFunctionsCommandOutput } from '@aws-sdk/client-lambda';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { listFunctions } from '../../api/functions.ts';
+import { getLambdaClient, getLambdaRegion } from '../../api/lambda-client.ts';
 
 /** Functions asked for per `ListFunctions` call (Lambda caps a page at 50, reference §1.4). */
 export const FUNCTIONS_PAGE_SIZE = 50;
@@ -18,11 +19,12 @@ export function getNextFunctionsPageParam(
 
 /**
  * Query keys and options for the region's Lambda functions (the mapping form's function picker).
- * Keys: `['functions']`, then `'list'`.
+ * Keys: `['functions', <region>]`, then `'list'`; the region is the active one
+ * (`getLambdaRegion()`), and the query function calls the client of the region in its key.
  */
 export const functionQueries = {
-  /** Root key of everything about functions. */
-  all: () => ['functions'] as const,
+  /** Root key of everything about functions in the active region. */
+  all: () => ['functions', getLambdaRegion()] as const,
   /**
    * Every function of the region as an infinite query over `NextMarker` (50 per page, `$LATEST`
    * only: versions and aliases are typed as a qualifier). Type-ahead filters the loaded pages on
@@ -31,10 +33,10 @@ export const functionQueries = {
   list: () =>
     infiniteQueryOptions({
       queryKey: [...functionQueries.all(), 'list'] as const,
-      queryFn: ({ pageParam, signal }) =>
+      queryFn: ({ queryKey, pageParam, signal }) =>
         listFunctions(
           { MaxItems: FUNCTIONS_PAGE_SIZE, ...(pageParam ? { Marker: pageParam } : {}) },
-          { abortSignal: signal },
+          { abortSignal: signal, client: getLambdaClient(queryKey[1]) },
         ),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: getNextFunctionsPageParam,

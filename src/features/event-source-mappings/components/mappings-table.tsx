@@ -95,12 +95,17 @@ export interface MappingsTableProps {
   footer?: ReactNode;
   /** Filter controls, shown above the rows. */
   filter?: ReactNode;
+  /** The selected mapping's UUID (single selection; the header's actions apply to it). */
+  selectedUuid?: string;
+  /** Called when the user selects a row; omitted = rows cannot be selected. */
+  onSelect?: (uuid: string | undefined) => void;
 }
 
 /**
  * The mappings table: UUID (link to the detail page), Function (name and qualifier from
  * `FunctionArn`), Event source (resource name and type), State, BatchSize, LastModified and
- * LastProcessingResult. Presentational: paging and filtering are done by the caller.
+ * LastProcessingResult. Presentational: paging, filtering and the actions on the selected row are
+ * done by the caller.
  */
 export function MappingsTable({
   items,
@@ -109,9 +114,21 @@ export function MappingsTable({
   empty,
   footer,
   filter,
+  selectedUuid,
+  onSelect,
 }: MappingsTableProps) {
+  const selected = selectedUuid ? items.filter((m) => m.UUID === selectedUuid) : [];
+  const selection: Partial<TableProps<EventSourceMappingConfiguration>> = onSelect
+    ? {
+        selectionType: 'single',
+        selectedItems: selected,
+        onSelectionChange: ({ detail }) => onSelect(detail.selectedItems[0]?.UUID),
+        isItemDisabled: (m) => !m.UUID,
+      }
+    : {};
   return (
-    <Table
+    <Table<EventSourceMappingConfiguration>
+      {...selection}
       variant="full-page"
       stickyHeader
       columnDefinitions={columns}
@@ -125,7 +142,11 @@ export function MappingsTable({
       footer={footer}
       wrapLines
       resizableColumns
-      ariaLabels={{ tableLabel: 'Event source mappings' }}
+      ariaLabels={{
+        tableLabel: 'Event source mappings',
+        selectionGroupLabel: 'Mapping selection',
+        itemSelectionLabel: (_selection, m) => `Select mapping ${m.UUID ?? ''}`,
+      }}
     />
   );
 }

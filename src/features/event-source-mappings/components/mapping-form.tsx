@@ -1,0 +1,996 @@
+import type {
+  CreateEventSourceMappingCommandInput,
+  EventSourceMappingConfiguration,
+  EventSourcePosition,
+  UpdateEventSourceMappingCommandInput,
+} from '@aws-sdk/client-lambda';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
+import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
+import { RouterLink } from '../../../components/router-link.tsx';
+import { paths } from '../../../config/paths.ts';
+import { apiErrorToForm, type FormApiError } from '../form/api-error-to-form.ts';
+import {
+  createMappingFormSchema,
+  defaultFormValues,
+  type MappingFieldPath,
+  type MappingFormOutput,
+} from '../form/mapping-form-schema.ts';
+import {
+  SOURCE_LIMITS,
+  describeField,
+  detectSourceType,
+  fieldApplies,
+  fieldEditability,
+  type MappingField,
+  type SourceType,
+} from '../form/source-limits.ts';
+import {
+  diffMapping,
+  toCreateMappingInput,
+  toFormValues,
+  toUpdateMappingInput,
+} from '../form/to-request.ts';
+import { isTransitionalState } from '../mapping-state.ts';
+import { FilterCriteriaField } from './filter-criteria-field.tsx';
+import { FunctionPicker } from './function-picker.tsx';
+import { MappingDiff } from './mapping-diff.tsx';
+import type { MappingFormControl, MappingFormFields } from './mapping-form-fields.ts';
+import { ReviewRequest } from './review-request.tsx';
+import { SourceAccessRows } from './source-access-rows.tsx';
+import { SourceTypePicker } from './source-type-picker.tsx';
+import { StartingPositionTimestampField } from './starting-position-timestamp-field.tsx';
+
+type CreateInput = CreateEventSourceMappingCommandInput;
+type UpdateInput = UpdateEventSourceMappingCommandInput;
+
+/** Props of {@link MappingForm} for a new mapping. */
+export interface CreateMappingFormProps {
+  mode: 'create';
+  /** Region the request goes to (for the CLI command). */
+  region: string;
+  /** Sends the CreateEventSourceMapping request; rejects with the SDK's error. */
+  onSubmit: (request: CreateInput) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** Props of {@link MappingForm} for changing an existing mapping. */
+export interface EditMappingFormProps {
+  mode: 'edit';
+  region: string;
+  /** The mapping as last read (kept fresh by the detail query, which polls while transitional). */
+  existing: EventSourceMappingConfiguration;
+  /** When `existing` was last read (epoch ms, the query's `dataUpdatedAt`). */
+  existingUpdatedAt: number;
+  /** Called when Lambda says the mapping is busy, to re-read it (and so follow its state). */
+  onBusy: () => void;
+  /** Sends the UpdateEventSourceMapping request; rejects with the SDK's error. */
+  onSubmit: (request: UpdateInput) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+/** Props of {@link MappingForm}. */
+export type MappingFormProps = CreateMappingFormProps | EditMappingFormProps;
+
+/** A server error as the form keeps it: the mapped error and when it happened (epoch ms). */
+type ServerError = FormApiError & { at: number };
+
+const STARTING_POSITION_TEXT: Record<EventSourcePosition, string> = {
+  TRIM_HORIZON: 'The oldest record still available',
+  LATEST: 'Only records added after the mapping starts',
+  AT_TIMESTAMP: 'Records from a point in time (StartingPositionTimestamp)',
+};
+
+/** The request field a form path belongs to (`Topics.0` → `Topics`). */
+function requestField(path: MappingFieldPath): MappingField | undefined {
+  const top = path.split('.')[0];
+  return top === 'sourceType' ? undefined : (top as MappingField);
+}
+
+/**
+ * Switches the form to another source type, keeping what applies: source access rows of types
+ * the new source accepts (plus the BASIC_AUTH row MQ and DocumentDB require), and the starting
+ * position if the new source offers it. Values of fields that no longer apply stay in the form
+ * (hidden, never sent), so switching back restores them.
+ */
+function changeSourceType(
+  form: {
+    getValues: () => MappingFormFields;
+    setValue: (name: FieldPath<MappingFormFields>, value: never) => void;
+    clearErrors: () => void;
+  },
+  next: SourceType,
+) {
+  const values = form.getValues();
+  const limits = SOURCE_LIMITS[next];
+  const rule = limits.SourceAccessConfigurations;
+  let rows = values.SourceAccessConfigurations.filter((row) =>
+    rule ? (rule.allowed as readonly string[]).includes(row.Type) : false,
+  );
+  if (rule?.exactlyOne && !rows.some((row) => row.Type === rule.exactlyOne)) {
+    rows = [...defaultFormValues(next).SourceAccessConfigurations, ...rows];
+  }
+  form.setValue('SourceAccessConfigurations', rows as never);
+  const positions = limits.StartingPosition?.options ?? [];
+  if (values.StartingPosition && !positions.includes(values.StartingPosition)) {
+    form.setValue('StartingPosition', '' as never);
+    form.setValue('StartingPositionTimestamp', '' as never);
+  }
+  form.setValue('sourceType', next as never);
+  form.clearErrors();
+}
+
+/** A create-only field in edit mode: its current value, read-only, with AWS's reason. */
+function ReadOnlyField({
+  label,
+  value,
+  reason,
+}: {
+  label: string;
+  value: string | undefined;
+  reason: string;
+}) {
+  return (
+    <FormField label={label} constraintText={reason} stretch>
+      <Input value={value || '-'} readOnly />
+    </FormField>
+  );
+}
+
+/** Numeric field of the form, with AWS's default as placeholder and limits as constraint text. */
+function NumberField({
+  control,
+  type,
+  name,
+  field,
+  label,
+}: {
+  control: MappingFormControl;
+  type: SourceType;
+  name: FieldPath<MappingFormFields>;
+  field: MappingField;
+  label?: string;
+}) {
+  const description = describeField(type, field);
+  return (
+    <TextField
+      control={control}
+      name={name}
+      label={label ?? description.label}
+      constraintText={description.help}
+      placeholder={
+        description.defaultLabel ? `AWS default: ${description.defaultLabel}` : 'Not set'
+      }
+      inputMode="numeric"
+    />
+  );
+}
+
+/**
+ * The create/edit form of a mapping, in two steps.
+ *
+ * 1. Configure: the source type first (tiles, or detected from a pasted ARN), then only the fields
+ *    that apply to that type (`fieldApplies`), with AWS's defaults as placeholders and units and
+ *    limits as help (`describeField`). Validation is `createMappingFormSchema` (react-hook-form +
+ *    zodResolver); messages appear next to their field and the first one is focused. In edit mode
+ *    fields UpdateEventSourceMapping cannot change are shown read-only with the reason
+ *    (`fieldEditability`).
+ * 2. Review: the exact request (`toCreateMappingInput`, or `toUpdateMappingInput` — only changed
+ *    fields — with the old → new diff) as JSON and as the AWS CLI command, then Create / Apply.
+ *
+ * When Lambda refuses (`apiErrorToForm`): errors it can attribute go next to their fields (the
+ * form returns to step 1 and focuses the first); others are shown above the actions, with a link to
+ * the existing mapping on a conflict and "retry when settled" when the mapping is busy. Everything
+ * typed is kept.
+ */
+export function MappingForm(props: MappingFormProps) {
+  const { mode, region } = props;
+  const existing = props.mode === 'edit' ? props.existing : undefined;
+  const existingWindow = existing?.MaximumBatchingWindowInSeconds;
+  const schema = useMemo(
+    () =>
+      createMappingFormSchema(
+        mode === 'edit' ? { existing: { MaximumBatchingWindowInSeconds: existingWindow } } : {},
+      ),
+    [mode, existingWindow],
+  );
+  const [initialValues] = useState<MappingFormFields>(() =>
+    existing ? toFormValues(existing) : { ...defaultFormValues('kinesis'), sourceType: '' },
+  );
+  const form = useForm<MappingFormFields, unknown, MappingFormOutput>({
+    resolver: zodResolver(schema) as unknown as Resolver<
+      MappingFormFields,
+      unknown,
+      MappingFormOutput
+    >,
+    defaultValues: initialValues,
+    // Messages appear on the first Review, then follow every change. (Validating on blur before
+    // that moved the buttons under the pointer: the click that caused the blur was lost.)
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { control } = form;
+  const sourceType = useWatch({ control, name: 'sourceType' });
+  const startingPosition = useWatch({ control, name: 'StartingPosition' });
+  const [step, setStep] = useState<'configure' | 'review'>('configure');
+  const [parsed, setParsed] = useState<MappingFormOutput>();
+  const [request, setRequest] = useState<CreateInput | UpdateInput>();
+  const [submitting, setSubmitting] = useState(false);
+  const [serverError, setServerError] = useState<ServerError>();
+  const [detection, setDetection] = useState<string>();
+  const [waitingToRetry, setWaitingToRetry] = useState(false);
+
+  const type = sourceType || undefined;
+  const applies = (field: MappingField) => (type ? fieldApplies(type, field) : false);
+  const editable = (field: MappingField) =>
+    mode === 'create' || (type !== undefined && fieldEditability(type, field).editable);
+  const reason = (field: MappingField) => {
+    const e = type ? fieldEditability(type, field) : undefined;
+    return e && !e.editable ? e.reason : '';
+  };
+
+  // After a server error moved the form back to step 1, focus the first field Lambda refused once
+  // it is on screen again.
+  const focusAfterRender = useRef<MappingFieldPath | undefined>(undefined);
+  useEffect(() => {
+    if (step === 'configure' && focusAfterRender.current) {
+      form.setFocus(focusAfterRender.current as FieldPath<MappingFormFields>);
+      focusAfterRender.current = undefined;
+    }
+  });
+
+  const goToReview = form.handleSubmit((values) => {
+    setServerError(undefined);
+    setWaitingToRetry(false);
+    setParsed(values);
+    setRequest(
+      props.mode === 'create'
+        ? toCreateMappingInput(values)
+        : toUpdateMappingInput(props.existing, values),
+    );
+    setStep('review');
+    window.scrollTo?.({ top: 0 });
+  });
+
+  const shownOnForm = (field: MappingFieldPath): boolean => {
+    const top = requestField(field);
+    return top !== undefined && applies(top) && editable(top);
+  };
+
+  const send = async (input: CreateInput | UpdateInput) => {
+    setRequest(input);
+    setWaitingToRetry(false);
+    setSubmitting(true);
+    setServerError(undefined);
+    form.clearErrors('root');
+    try {
+      if (props.mode === 'create') await props.onSubmit(input as CreateInput);
+      else await props.onSubmit(input as UpdateInput);
+    } catch (error) {
+      const mapped = apiErrorToForm(error);
+      setServerError({ ...mapped, at: Date.now() });
+      const fieldErrors = mapped.fieldErrors.filter((e) => shownOnForm(e.field));
+      const [first] = fieldErrors;
+      if (first) {
+        for (const e of fieldErrors) {
+          form.setError(e.field as FieldPath<MappingFormFields>, {
+            type: 'server',
+            message: e.message,
+          });
+        }
+        setStep('configure');
+        focusAfterRender.current = first.field;
+      } else {
+        form.setError('root.serverError', { type: mapped.kind, message: mapped.message });
+      }
+      if (mapped.kind === 'in-use' && props.mode === 'edit') props.onBusy();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  // "Retry when the mapping settles": once the mapping was re-read after the refusal and is no
+  // longer transitional, apply the same form values again, diffed against the settled mapping.
+  const settledAt =
+    props.mode === 'edit' && !isTransitionalState(props.existing.State)
+      ? props.existingUpdatedAt
+      : undefined;
+  useEffect(() => {
+    if (!waitingToRetry || props.mode !== 'edit' || !parsed || !serverError) return;
+    if (settledAt === undefined || settledAt <= serverError.at) return;
+    const input = toUpdateMappingInput(props.existing, parsed);
+    // Out of the effect's body (send updates state); cleared if the effect re-runs first.
+    const timer = setTimeout(() => void send(input), 0);
+    return () => clearTimeout(timer);
+    // send is recreated every render; the trigger is the mapping settling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [waitingToRetry, settledAt]);
+
+  const rootError = form.formState.errors.root?.serverError?.message;
+  const serverAlert =
+    serverError && rootError ? (
+      <ServerErrorAlert
+        error={serverError}
+        message={rootError}
+        waiting={waitingToRetry}
+        busyState={props.mode === 'edit' ? props.existing.State : undefined}
+        onRetry={request ? () => void send(request) : undefined}
+        onRetryWhenSettled={() => setWaitingToRetry(true)}
+        onCancelWait={() => setWaitingToRetry(false)}
+      />
+    ) : null;
+  const fieldErrorSummary =
+    serverError && !rootError && step === 'configure' ? (
+      <Alert type="error" header="Lambda refused the request">
+        <SpaceBetween size="xxs">
+          <span>Change the highlighted fields, then review the request again.</span>
+          <Box variant="small" color="text-body-secondary">
+            {serverError.awsErrorName}: {serverError.awsMessage}
+          </Box>
+        </SpaceBetween>
+      </Alert>
+    ) : null;
+
+  if (step === 'review' && request) {
+    const isEdit = props.mode === 'edit';
+    const diff = isEdit ? diffMapping(props.existing, request as UpdateInput) : [];
+    const busy = isEdit && isTransitionalState(props.existing.State);
+    const nothingToApply = isEdit && diff.length === 0;
+    return (
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
+        <Form
+          header={
+            <Header
+              variant="h2"
+              description={
+                isEdit
+                  ? 'Check the changes and the request, then apply them.'
+                  : 'Check the request, then create the mapping.'
+              }
+            >
+              Step 2 of 2: Review
+            </Header>
+          }
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button formAction="none" onClick={() => setStep('configure')} disabled={submitting}>
+                Back to edit
+              </Button>
+              <Button
+                variant="primary"
+                formAction="none"
+                loading={submitting}
+                disabled={nothingToApply || busy || waitingToRetry}
+                disabledReason={
+                  nothingToApply
+                    ? 'Nothing changed: go back and change a field.'
+                    : busy
+                      ? `The mapping is ${props.existing.State}; Lambda accepts changes once it is Enabled or Disabled.`
+                      : undefined
+                }
+                onClick={() => void send(request)}
+              >
+                {isEdit ? 'Apply changes' : 'Create mapping'}
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          <SpaceBetween size="l">
+            {isEdit ? <MappingDiff rows={diff} /> : null}
+            {nothingToApply ? null : <ReviewRequest request={request} region={region} />}
+            {serverAlert}
+          </SpaceBetween>
+        </Form>
+      </form>
+    );
+  }
+
+  const startingPositionRule = type ? SOURCE_LIMITS[type].StartingPosition : null;
+  const consumerGroupPath = type ? SOURCE_LIMITS[type].consumerGroupConfig : null;
+  const current = form.getValues();
+
+  const sourceSection = (
+    <Container
+      header={
+        <Header
+          variant="h2"
+          description={
+            mode === 'create'
+              ? 'Choose the kind of source, or paste its ARN to detect it.'
+              : 'What the mapping reads. Fields AWS fixes at creation are read-only.'
+          }
+        >
+          Source
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {mode === 'create' ? (
+          <Controller
+            control={control}
+            name="sourceType"
+            render={({ field, fieldState }) => (
+              <SourceTypePicker
+                tilesRef={field.ref}
+                value={field.value}
+                onChange={(next) => {
+                  changeSourceType(form, next);
+                  setDetection(undefined);
+                }}
+                errorText={
+                  fieldState.error
+                    ? 'Choose the kind of event source (or paste its ARN below).'
+                    : undefined
+                }
+              />
+            )}
+          />
+        ) : (
+          <ReadOnlyField
+            label="Source type"
+            value={type ? SOURCE_LIMITS[type].label : 'Unknown'}
+            reason="AWS cannot change the source of an existing mapping. To read another source, create a new mapping and delete this one."
+          />
+        )}
+        {type === undefined || applies('EventSourceArn') ? (
+          editable('EventSourceArn') ? (
+            <Controller
+              control={control}
+              name="EventSourceArn"
+              render={({ field, fieldState }) => (
+                <FormField
+                  label="EventSourceArn"
+                  description={
+                    type
+                      ? describeField(type, 'EventSourceArn').help
+                      : 'Paste the ARN of a stream, queue, cluster or broker to detect the source type.'
+                  }
+                  constraintText={detection}
+                  errorText={fieldState.error?.message}
+                  stretch
+                >
+                  <Input
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={({ detail }) => {
+                      field.onChange(detail.value);
+                      const detected = detectSourceType(detail.value);
+                      const now = form.getValues('sourceType');
+                      if (detected.kind === 'detected') {
+                        if (detected.type !== now) changeSourceType(form, detected.type);
+                        setDetection(`Detected from the ARN: ${detected.description}.`);
+                      } else if (detected.kind === 'needs-engine') {
+                        if (!now.startsWith('mq-')) changeSourceType(form, 'mq-activemq');
+                        setDetection(`Detected from the ARN: ${detected.description}.`);
+                      } else {
+                        setDetection(undefined);
+                      }
+                    }}
+                    onBlur={field.onBlur}
+                    placeholder={
+                      type
+                        ? SOURCE_LIMITS[type].example
+                        : 'arn:aws:sqs:us-east-1:123456789012:my-queue'
+                    }
+                    invalid={fieldState.invalid}
+                    spellcheck={false}
+                    autoComplete={false}
+                  />
+                </FormField>
+              )}
+            />
+          ) : (
+            <ReadOnlyField
+              label="EventSourceArn"
+              value={current.EventSourceArn}
+              reason={reason('EventSourceArn')}
+            />
+          )
+        ) : null}
+        {type && applies('SelfManagedEventSource') ? (
+          editable('SelfManagedEventSource') ? (
+            <TextField
+              control={control}
+              name="SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS"
+              label="Bootstrap servers"
+              description="SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS"
+              constraintText={describeField(type, 'SelfManagedEventSource').help}
+              placeholder="b-1.example.com:9092,b-2.example.com:9092"
+            />
+          ) : (
+            <ReadOnlyField
+              label="Bootstrap servers"
+              value={current.SelfManagedEventSource.Endpoints.KAFKA_BOOTSTRAP_SERVERS}
+              reason={reason('SelfManagedEventSource')}
+            />
+          )
+        ) : null}
+        {type && applies('Topics') ? (
+          editable('Topics') ? (
+            <TextField
+              control={control}
+              name="Topics.0"
+              label="Topics"
+              constraintText={describeField(type, 'Topics').help}
+              placeholder="orders"
+            />
+          ) : (
+            <ReadOnlyField label="Topics" value={current.Topics[0]} reason={reason('Topics')} />
+          )
+        ) : null}
+        {type && applies('Queues') ? (
+          editable('Queues') ? (
+            <TextField
+              control={control}
+              name="Queues.0"
+              label="Queues"
+              constraintText={describeField(type, 'Queues').help}
+              placeholder="orders"
+            />
+          ) : (
+            <ReadOnlyField label="Queues" value={current.Queues[0]} reason={reason('Queues')} />
+          )
+        ) : null}
+        {type && startingPositionRule ? (
+          editable('StartingPosition') ? (
+            <Controller
+              control={control}
+              name="StartingPosition"
+              render={({ field, fieldState }) => (
+                <FormField
+                  label="StartingPosition"
+                  constraintText={describeField(type, 'StartingPosition').help}
+                  errorText={fieldState.error?.message}
+                >
+                  <RadioGroup
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={({ detail }) => {
+                      field.onChange(detail.value);
+                      field.onBlur();
+                      if (detail.value !== 'AT_TIMESTAMP') {
+                        form.setValue('StartingPositionTimestamp', '');
+                        form.clearErrors('StartingPositionTimestamp');
+                      }
+                    }}
+                    items={[
+                      ...(startingPositionRule.required
+                        ? []
+                        : [
+                            {
+                              value: '',
+                              label: `Not set (AWS default: ${startingPositionRule.default ?? 'none'})`,
+                            },
+                          ]),
+                      ...startingPositionRule.options.map((option) => ({
+                        value: option,
+                        label: option,
+                        description: STARTING_POSITION_TEXT[option],
+                      })),
+                    ]}
+                  />
+                </FormField>
+              )}
+            />
+          ) : (
+            <ReadOnlyField
+              label="StartingPosition"
+              value={current.StartingPosition}
+              reason={reason('StartingPosition')}
+            />
+          )
+        ) : null}
+        {type && applies('StartingPositionTimestamp') && startingPosition === 'AT_TIMESTAMP' ? (
+          editable('StartingPositionTimestamp') ? (
+            <StartingPositionTimestampField
+              control={control}
+              help={describeField(type, 'StartingPositionTimestamp').help}
+            />
+          ) : (
+            <ReadOnlyField
+              label="StartingPositionTimestamp"
+              value={current.StartingPositionTimestamp}
+              reason={reason('StartingPositionTimestamp')}
+            />
+          )
+        ) : null}
+        {type && consumerGroupPath ? (
+          editable(consumerGroupPath) ? (
+            <TextField
+              control={control}
+              name={`${consumerGroupPath}.ConsumerGroupId`}
+              label="Consumer group ID"
+              description={`${consumerGroupPath}.ConsumerGroupId`}
+              constraintText={describeField(type, consumerGroupPath).help}
+              placeholder="AWS default: generated"
+            />
+          ) : (
+            <ReadOnlyField
+              label="Consumer group ID"
+              value={current[consumerGroupPath].ConsumerGroupId}
+              reason={reason(consumerGroupPath)}
+            />
+          )
+        ) : null}
+        {type && applies('DocumentDBEventSourceConfig') ? (
+          <DocumentDbFields control={control} type={type} />
+        ) : null}
+        {type && applies('SourceAccessConfigurations') ? (
+          <SourceAccessRows control={control} type={type} mode={mode} />
+        ) : null}
+      </SpaceBetween>
+    </Container>
+  );
+
+  if (!type) {
+    return (
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
+        <Form
+          header={<Header variant="h2">Step 1 of 2: Configure</Header>}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button formAction="none" onClick={props.onCancel}>
+                Cancel
+              </Button>
+              <Button variant="primary" formAction="none" onClick={() => void goToReview()}>
+                Review request
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          {sourceSection}
+        </Form>
+      </form>
+    );
+  }
+
+  const errorHandlingFields: MappingField[] = [
+    'MaximumRetryAttempts',
+    'MaximumRecordAgeInSeconds',
+    'BisectBatchOnFunctionError',
+    'DestinationConfig',
+    'FunctionResponseTypes',
+  ];
+  const hasErrorHandling = errorHandlingFields.some(applies);
+
+  return (
+    <form onSubmit={(event) => event.preventDefault()} noValidate>
+      <Form
+        header={<Header variant="h2">Step 1 of 2: Configure</Header>}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button formAction="none" onClick={props.onCancel}>
+              Cancel
+            </Button>
+            <Button variant="primary" formAction="none" onClick={() => void goToReview()}>
+              {mode === 'create' ? 'Review request' : 'Review changes'}
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        <SpaceBetween size="l">
+          {fieldErrorSummary}
+          {props.mode === 'edit' && isTransitionalState(props.existing.State) ? (
+            <Alert type="info" header={`The mapping is ${props.existing.State}`}>
+              Lambda accepts changes once it is Enabled or Disabled. You can prepare your changes;
+              Apply becomes available when it settles.
+            </Alert>
+          ) : null}
+          {sourceSection}
+          <Container header={<Header variant="h2">Function</Header>}>
+            <Controller
+              control={control}
+              name="FunctionName"
+              render={({ field, fieldState }) => (
+                <FormField
+                  label="FunctionName"
+                  description="The function Lambda invokes with each batch."
+                  constraintText={describeField(type, 'FunctionName').help}
+                  errorText={fieldState.error?.message}
+                  stretch
+                >
+                  <FunctionPicker
+                    inputRef={field.ref}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={fieldState.invalid}
+                  />
+                </FormField>
+              )}
+            />
+          </Container>
+          <Container
+            header={
+              <Header variant="h2" description="How records are grouped into invocations.">
+                Batching
+              </Header>
+            }
+          >
+            <ColumnLayout columns={2}>
+              <NumberField control={control} type={type} name="BatchSize" field="BatchSize" />
+              {applies('MaximumBatchingWindowInSeconds') ? (
+                <NumberField
+                  control={control}
+                  type={type}
+                  name="MaximumBatchingWindowInSeconds"
+                  field="MaximumBatchingWindowInSeconds"
+                />
+              ) : null}
+              {applies('ParallelizationFactor') ? (
+                <NumberField
+                  control={control}
+                  type={type}
+                  name="ParallelizationFactor"
+                  field="ParallelizationFactor"
+                />
+              ) : null}
+              {applies('TumblingWindowInSeconds') ? (
+                <NumberField
+                  control={control}
+                  type={type}
+                  name="TumblingWindowInSeconds"
+                  field="TumblingWindowInSeconds"
+                />
+              ) : null}
+              {applies('ScalingConfig') ? (
+                <NumberField
+                  control={control}
+                  type={type}
+                  name="ScalingConfig.MaximumConcurrency"
+                  field="ScalingConfig"
+                  label="ScalingConfig.MaximumConcurrency"
+                />
+              ) : null}
+            </ColumnLayout>
+          </Container>
+          {hasErrorHandling ? (
+            <Container
+              header={
+                <Header variant="h2" description="What happens when the function fails.">
+                  Error handling
+                </Header>
+              }
+            >
+              <SpaceBetween size="l">
+                {applies('MaximumRetryAttempts') || applies('MaximumRecordAgeInSeconds') ? (
+                  <ColumnLayout columns={2}>
+                    {applies('MaximumRetryAttempts') ? (
+                      <NumberField
+                        control={control}
+                        type={type}
+                        name="MaximumRetryAttempts"
+                        field="MaximumRetryAttempts"
+                      />
+                    ) : null}
+                    {applies('MaximumRecordAgeInSeconds') ? (
+                      <NumberField
+                        control={control}
+                        type={type}
+                        name="MaximumRecordAgeInSeconds"
+                        field="MaximumRecordAgeInSeconds"
+                      />
+                    ) : null}
+                  </ColumnLayout>
+                ) : null}
+                {applies('DestinationConfig') ? (
+                  <TextField
+                    control={control}
+                    name="DestinationConfig.OnFailure.Destination"
+                    label="DestinationConfig.OnFailure"
+                    constraintText={describeField(type, 'DestinationConfig').help}
+                    placeholder="arn:aws:sqs:us-east-1:123456789012:my-dlq"
+                  />
+                ) : null}
+                {applies('BisectBatchOnFunctionError') ? (
+                  <CheckboxField
+                    control={control}
+                    name="BisectBatchOnFunctionError"
+                    label="BisectBatchOnFunctionError"
+                    constraintText={describeField(type, 'BisectBatchOnFunctionError').help}
+                    text="Split the batch on a function error"
+                  />
+                ) : null}
+                {applies('FunctionResponseTypes') ? (
+                  <Controller
+                    control={control}
+                    name="FunctionResponseTypes"
+                    render={({ field, fieldState }) => (
+                      <FormField
+                        label="FunctionResponseTypes"
+                        constraintText={describeField(type, 'FunctionResponseTypes').help}
+                        errorText={fieldState.error?.message}
+                      >
+                        <Checkbox
+                          ref={field.ref}
+                          checked={field.value.includes('ReportBatchItemFailures')}
+                          onChange={({ detail }) =>
+                            field.onChange(detail.checked ? ['ReportBatchItemFailures'] : [])
+                          }
+                        >
+                          ReportBatchItemFailures
+                        </Checkbox>
+                      </FormField>
+                    )}
+                  />
+                ) : null}
+              </SpaceBetween>
+            </Container>
+          ) : null}
+          <Container
+            header={
+              <Header variant="h2" description="Which records reach the function.">
+                Filtering
+              </Header>
+            }
+          >
+            <FilterCriteriaField control={control} type={type} />
+          </Container>
+          <Container header={<Header variant="h2">State</Header>}>
+            <CheckboxField
+              control={control}
+              name="Enabled"
+              label="Enabled"
+              constraintText={describeField(type, 'Enabled').help}
+              text={
+                mode === 'create'
+                  ? 'Start polling the source as soon as the mapping is created'
+                  : 'Poll the source (unticked: the mapping is paused)'
+              }
+            />
+          </Container>
+          {serverAlert}
+        </SpaceBetween>
+      </Form>
+    </form>
+  );
+}
+
+/** DocumentDBEventSourceConfig: DatabaseName, CollectionName and FullDocument. */
+function DocumentDbFields({ control, type }: { control: MappingFormControl; type: SourceType }) {
+  return (
+    <SpaceBetween size="l">
+      <Box variant="small" color="text-body-secondary">
+        DocumentDBEventSourceConfig: {describeField(type, 'DocumentDBEventSourceConfig').help}
+      </Box>
+      <ColumnLayout columns={3}>
+        <TextField
+          control={control}
+          name="DocumentDBEventSourceConfig.DatabaseName"
+          label="DatabaseName"
+          constraintText="Required. 1–63 characters, no spaces, / . $ or quotes."
+          placeholder="orders"
+        />
+        <TextField
+          control={control}
+          name="DocumentDBEventSourceConfig.CollectionName"
+          label="CollectionName"
+          constraintText="Optional. 1–57 characters; empty = every collection of the database."
+          placeholder="All collections"
+        />
+        <Controller
+          control={control}
+          name="DocumentDBEventSourceConfig.FullDocument"
+          render={({ field, fieldState }) => (
+            <FormField
+              label="FullDocument"
+              constraintText="UpdateLookup sends the whole document on updates. AWS default: Default."
+              errorText={fieldState.error?.message}
+            >
+              <Select
+                ref={field.ref}
+                selectedOption={{
+                  value: field.value,
+                  label: field.value || 'Not set (AWS default: Default)',
+                }}
+                onChange={({ detail }) => field.onChange(detail.selectedOption.value ?? '')}
+                onBlur={field.onBlur}
+                options={[
+                  { value: '', label: 'Not set (AWS default: Default)' },
+                  { value: 'Default', label: 'Default', description: 'Only the change' },
+                  {
+                    value: 'UpdateLookup',
+                    label: 'UpdateLookup',
+                    description: 'The whole document after the change',
+                  },
+                ]}
+              />
+            </FormField>
+          )}
+        />
+      </ColumnLayout>
+    </SpaceBetween>
+  );
+}
+
+/** The alert above the actions for an error Lambda gave that no field can show. */
+function ServerErrorAlert({
+  error,
+  message,
+  waiting,
+  busyState,
+  onRetry,
+  onRetryWhenSettled,
+  onCancelWait,
+}: {
+  error: ServerError;
+  message: string;
+  waiting: boolean;
+  busyState: string | undefined;
+  onRetry: (() => void) | undefined;
+  onRetryWhenSettled: () => void;
+  onCancelWait: () => void;
+}) {
+  const header: Record<FormApiError['kind'], string> = {
+    invalid: 'Lambda refused the request',
+    conflict: error.existingUuid
+      ? 'A mapping for this source and function already exists'
+      : 'Another change is in progress',
+    'in-use': 'The mapping is busy',
+    'not-found': 'Not found',
+    permissions: 'The function’s execution role lacks permissions',
+    'access-denied': 'Access denied',
+    credentials: 'Credentials rejected',
+    throttled: 'Too many requests',
+    service: 'Lambda had an internal error',
+    network: 'Lambda could not be reached',
+    unknown: 'The request failed',
+  };
+  const canRetryWhenSettled = error.kind === 'in-use' && busyState !== undefined;
+  const retryable = ['throttled', 'service', 'network', 'unknown', 'conflict'].includes(error.kind);
+  return (
+    <Alert
+      type={error.kind === 'in-use' ? 'warning' : 'error'}
+      header={header[error.kind]}
+      action={
+        canRetryWhenSettled ? (
+          waiting ? (
+            <Button onClick={onCancelWait}>Stop waiting</Button>
+          ) : (
+            <Button onClick={onRetryWhenSettled}>Retry when settled</Button>
+          )
+        ) : retryable && !error.existingUuid && onRetry ? (
+          <Button onClick={onRetry}>Retry</Button>
+        ) : undefined
+      }
+    >
+      <SpaceBetween size="xs">
+        <span>{message}</span>
+        {error.existingUuid ? (
+          <SpaceBetween direction="horizontal" size="m">
+            <RouterLink href={paths.mapping.getHref(error.existingUuid)}>
+              Open mapping {error.existingUuid}
+            </RouterLink>
+            <RouterLink href={paths.editMapping.getHref(error.existingUuid)}>
+              Edit it instead
+            </RouterLink>
+          </SpaceBetween>
+        ) : null}
+        {waiting ? (
+          <StatusIndicator type="loading">
+            Waiting for the mapping to settle (State: {busyState ?? 'unknown'}); the changes are
+            applied again as soon as it does.
+          </StatusIndicator>
+        ) : null}
+        <Box variant="small" color="text-body-secondary">
+          {error.awsErrorName}: {error.awsMessage}
+        </Box>
+      </SpaceBetween>
+    </Alert>
+  );
+}
