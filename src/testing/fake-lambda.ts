@@ -1,9 +1,13 @@
 import {
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
   GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
+  ListFunctionsCommand,
   ResourceNotFoundException,
   UpdateEventSourceMappingCommand,
   type EventSourceMappingConfiguration,
+  type FunctionConfiguration,
 } from '@aws-sdk/client-lambda';
 import type { LambdaSender } from '../api/lambda-client.ts';
 
@@ -32,15 +36,38 @@ export function fakeMapping(
 }
 
 /**
- * An in-memory stand-in for `LambdaClient.send` covering List/Get/UpdateEventSourceMapping, for
- * unit tests (vitest loads the SDK's Node build, so the browser client is tested in Playwright).
- * Records every command it receives; `failNext` makes the next calls reject.
+ * A function as ListFunctions returns it, numbered `n` (`fn-<n>`), in us-east-1.
+ * @param n 0-based index.
+ * @param overrides fields to replace.
+ */
+export function fakeFunction(
+  n: number,
+  overrides: Partial<FunctionConfiguration> = {},
+): FunctionConfiguration {
+  return {
+    FunctionName: `fn-${n}`,
+    FunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:fn-${n}`,
+    Runtime: 'nodejs20.x',
+    Version: '$LATEST',
+    ...overrides,
+  };
+}
+
+/**
+ * An in-memory stand-in for `LambdaClient.send` covering List/Get/Create/Update/
+ * DeleteEventSourceMapping and ListFunctions (50 per page), for unit tests (vitest loads the SDK's
+ * Node build, so the browser client is tested in Playwright). Create answers `Creating` with a new
+ * UUID (no validation: tests inject refusals with `failNext`); Delete answers `Deleting` and
+ * removes the mapping. Records every command it receives; `failNext` makes the next calls reject.
  */
 export class FakeLambda implements LambdaSender {
   readonly calls: { name: string; input: Record<string, unknown> }[] = [];
   private readonly failures: unknown[] = [];
   /** Called after each Get, e.g. to move a transitional state forward. */
   afterGet?: (mapping: EventSourceMappingConfiguration) => void;
+  /** The functions ListFunctions pages through. */
+  functions: FunctionConfiguration[] = [];
+  private created = 0;
 
   constructor(public mappings: EventSourceMappingConfiguration[] = []) {}
 
@@ -85,10 +112,53 @@ export class FakeLambda implements LambdaSender {
     }
     if (command instanceof UpdateEventSourceMappingCommand) {
       const mapping = this.find(command.input.UUID);
-      if (command.input.Enabled !== undefined) {
-        mapping.State = command.input.Enabled ? 'Enabling' : 'Disabling';
+      const { UUID: _uuid, Enabled, FunctionName, ...changes } = command.input;
+      // PATCH-like, as Lambda: members present change; an empty FilterCriteria/ScalingConfig clears.
+      const record = mapping as Record<string, unknown>;
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) continue;
+        const empty =
+          typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+        if (empty && (key === 'FilterCriteria' || key === 'ScalingConfig')) delete record[key];
+        else record[key] = value;
       }
+      if (FunctionName) {
+        mapping.FunctionArn = FunctionName.startsWith('arn:')
+          ? FunctionName
+          : `arn:aws:lambda:us-east-1:123456789012:function:${FunctionName}`;
+      }
+      if (Enabled !== undefined) mapping.State = Enabled ? 'Enabling' : 'Disabling';
+      else if (Object.keys(changes).length > 0 || FunctionName) mapping.State = 'Updating';
       return { $metadata: metadata(202), ...mapping };
+    }
+    if (command instanceof CreateEventSourceMappingCommand) {
+      this.created += 1;
+      const { FunctionName, Enabled, ...rest } = command.input;
+      const mapping: EventSourceMappingConfiguration = {
+        ...rest,
+        UUID: `10000000-0000-4000-8000-${String(this.created).padStart(12, '0')}`,
+        FunctionArn: FunctionName?.startsWith('arn:')
+          ? FunctionName
+          : `arn:aws:lambda:us-east-1:123456789012:function:${FunctionName ?? ''}`,
+        State: Enabled === false ? 'Disabled' : 'Creating',
+        LastModified: new Date(),
+      };
+      this.mappings.push(mapping);
+      return { $metadata: metadata(202), ...mapping };
+    }
+    if (command instanceof DeleteEventSourceMappingCommand) {
+      const mapping = this.find(command.input.UUID);
+      this.mappings = this.mappings.filter((m) => m !== mapping);
+      return { $metadata: metadata(202), ...mapping, State: 'Deleting' };
+    }
+    if (command instanceof ListFunctionsCommand) {
+      const start = command.input.Marker ? Number(command.input.Marker) : 0;
+      const end = start + Math.min(command.input.MaxItems ?? 50, 50);
+      return {
+        $metadata: metadata(200),
+        Functions: this.functions.slice(start, end),
+        ...(end < this.functions.length ? { NextMarker: String(end) } : {}),
+      };
     }
     throw new Error(`FakeLambda does not handle ${name}`);
   }) as LambdaSender['send'];

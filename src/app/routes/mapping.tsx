@@ -122,7 +122,8 @@ function MappingDetail({ uuid }: { uuid: string }) {
             <SetEnabledButton mapping={mapping} />
             <DeleteMappingButton mapping={mapping} />
             <Button
-              href={paths.editMapping.getHref(uuid)}
+              // A disabled link has no role; without href it is a disabled button with its reason.
+              href={transitional ? undefined : paths.editMapping.getHref(uuid)}
               onFollow={(event) => {
                 event.preventDefault();
                 void navigate(paths.editMapping.getHref(uuid));

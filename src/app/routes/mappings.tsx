@@ -232,7 +232,11 @@ function MappingsList({
                 )}
                 <DeleteMappingButton mapping={selected} />
                 <Button
-                  href={selected?.UUID ? paths.editMapping.getHref(selected.UUID) : undefined}
+                  href={
+                    selected?.UUID && !selectedBusy
+                      ? paths.editMapping.getHref(selected.UUID)
+                      : undefined
+                  }
                   onFollow={(event) => {
                     event.preventDefault();
                     if (selected?.UUID) void navigate(paths.editMapping.getHref(selected.UUID));

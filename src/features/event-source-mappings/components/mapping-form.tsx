@@ -637,28 +637,6 @@ export function MappingForm(props: MappingFormProps) {
     </Container>
   );
 
-  if (!type) {
-    return (
-      <form onSubmit={(event) => event.preventDefault()} noValidate>
-        <Form
-          header={<Header variant="h2">Step 1 of 2: Configure</Header>}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" onClick={props.onCancel}>
-                Cancel
-              </Button>
-              <Button variant="primary" formAction="none" onClick={() => void goToReview()}>
-                Review request
-              </Button>
-            </SpaceBetween>
-          }
-        >
-          {sourceSection}
-        </Form>
-      </form>
-    );
-  }
-
   const errorHandlingFields: MappingField[] = [
     'MaximumRetryAttempts',
     'MaximumRecordAgeInSeconds',
@@ -692,168 +670,172 @@ export function MappingForm(props: MappingFormProps) {
             </Alert>
           ) : null}
           {sourceSection}
-          <Container header={<Header variant="h2">Function</Header>}>
-            <Controller
-              control={control}
-              name="FunctionName"
-              render={({ field, fieldState }) => (
-                <FormField
-                  label="FunctionName"
-                  description="The function Lambda invokes with each batch."
-                  constraintText={describeField(type, 'FunctionName').help}
-                  errorText={fieldState.error?.message}
-                  stretch
+          {type ? (
+            <>
+              <Container header={<Header variant="h2">Function</Header>}>
+                <Controller
+                  control={control}
+                  name="FunctionName"
+                  render={({ field, fieldState }) => (
+                    <FormField
+                      label="FunctionName"
+                      description="The function Lambda invokes with each batch."
+                      constraintText={describeField(type, 'FunctionName').help}
+                      errorText={fieldState.error?.message}
+                      stretch
+                    >
+                      <FunctionPicker
+                        inputRef={field.ref}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        invalid={fieldState.invalid}
+                      />
+                    </FormField>
+                  )}
+                />
+              </Container>
+              <Container
+                header={
+                  <Header variant="h2" description="How records are grouped into invocations.">
+                    Batching
+                  </Header>
+                }
+              >
+                <ColumnLayout columns={2}>
+                  <NumberField control={control} type={type} name="BatchSize" field="BatchSize" />
+                  {applies('MaximumBatchingWindowInSeconds') ? (
+                    <NumberField
+                      control={control}
+                      type={type}
+                      name="MaximumBatchingWindowInSeconds"
+                      field="MaximumBatchingWindowInSeconds"
+                    />
+                  ) : null}
+                  {applies('ParallelizationFactor') ? (
+                    <NumberField
+                      control={control}
+                      type={type}
+                      name="ParallelizationFactor"
+                      field="ParallelizationFactor"
+                    />
+                  ) : null}
+                  {applies('TumblingWindowInSeconds') ? (
+                    <NumberField
+                      control={control}
+                      type={type}
+                      name="TumblingWindowInSeconds"
+                      field="TumblingWindowInSeconds"
+                    />
+                  ) : null}
+                  {applies('ScalingConfig') ? (
+                    <NumberField
+                      control={control}
+                      type={type}
+                      name="ScalingConfig.MaximumConcurrency"
+                      field="ScalingConfig"
+                      label="ScalingConfig.MaximumConcurrency"
+                    />
+                  ) : null}
+                </ColumnLayout>
+              </Container>
+              {hasErrorHandling ? (
+                <Container
+                  header={
+                    <Header variant="h2" description="What happens when the function fails.">
+                      Error handling
+                    </Header>
+                  }
                 >
-                  <FunctionPicker
-                    inputRef={field.ref}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    invalid={fieldState.invalid}
-                  />
-                </FormField>
-              )}
-            />
-          </Container>
-          <Container
-            header={
-              <Header variant="h2" description="How records are grouped into invocations.">
-                Batching
-              </Header>
-            }
-          >
-            <ColumnLayout columns={2}>
-              <NumberField control={control} type={type} name="BatchSize" field="BatchSize" />
-              {applies('MaximumBatchingWindowInSeconds') ? (
-                <NumberField
-                  control={control}
-                  type={type}
-                  name="MaximumBatchingWindowInSeconds"
-                  field="MaximumBatchingWindowInSeconds"
-                />
-              ) : null}
-              {applies('ParallelizationFactor') ? (
-                <NumberField
-                  control={control}
-                  type={type}
-                  name="ParallelizationFactor"
-                  field="ParallelizationFactor"
-                />
-              ) : null}
-              {applies('TumblingWindowInSeconds') ? (
-                <NumberField
-                  control={control}
-                  type={type}
-                  name="TumblingWindowInSeconds"
-                  field="TumblingWindowInSeconds"
-                />
-              ) : null}
-              {applies('ScalingConfig') ? (
-                <NumberField
-                  control={control}
-                  type={type}
-                  name="ScalingConfig.MaximumConcurrency"
-                  field="ScalingConfig"
-                  label="ScalingConfig.MaximumConcurrency"
-                />
-              ) : null}
-            </ColumnLayout>
-          </Container>
-          {hasErrorHandling ? (
-            <Container
-              header={
-                <Header variant="h2" description="What happens when the function fails.">
-                  Error handling
-                </Header>
-              }
-            >
-              <SpaceBetween size="l">
-                {applies('MaximumRetryAttempts') || applies('MaximumRecordAgeInSeconds') ? (
-                  <ColumnLayout columns={2}>
-                    {applies('MaximumRetryAttempts') ? (
-                      <NumberField
+                  <SpaceBetween size="l">
+                    {applies('MaximumRetryAttempts') || applies('MaximumRecordAgeInSeconds') ? (
+                      <ColumnLayout columns={2}>
+                        {applies('MaximumRetryAttempts') ? (
+                          <NumberField
+                            control={control}
+                            type={type}
+                            name="MaximumRetryAttempts"
+                            field="MaximumRetryAttempts"
+                          />
+                        ) : null}
+                        {applies('MaximumRecordAgeInSeconds') ? (
+                          <NumberField
+                            control={control}
+                            type={type}
+                            name="MaximumRecordAgeInSeconds"
+                            field="MaximumRecordAgeInSeconds"
+                          />
+                        ) : null}
+                      </ColumnLayout>
+                    ) : null}
+                    {applies('DestinationConfig') ? (
+                      <TextField
                         control={control}
-                        type={type}
-                        name="MaximumRetryAttempts"
-                        field="MaximumRetryAttempts"
+                        name="DestinationConfig.OnFailure.Destination"
+                        label="DestinationConfig.OnFailure"
+                        constraintText={describeField(type, 'DestinationConfig').help}
+                        placeholder="arn:aws:sqs:us-east-1:123456789012:my-dlq"
                       />
                     ) : null}
-                    {applies('MaximumRecordAgeInSeconds') ? (
-                      <NumberField
+                    {applies('BisectBatchOnFunctionError') ? (
+                      <CheckboxField
                         control={control}
-                        type={type}
-                        name="MaximumRecordAgeInSeconds"
-                        field="MaximumRecordAgeInSeconds"
+                        name="BisectBatchOnFunctionError"
+                        label="BisectBatchOnFunctionError"
+                        constraintText={describeField(type, 'BisectBatchOnFunctionError').help}
+                        text="Split the batch on a function error"
                       />
                     ) : null}
-                  </ColumnLayout>
-                ) : null}
-                {applies('DestinationConfig') ? (
-                  <TextField
-                    control={control}
-                    name="DestinationConfig.OnFailure.Destination"
-                    label="DestinationConfig.OnFailure"
-                    constraintText={describeField(type, 'DestinationConfig').help}
-                    placeholder="arn:aws:sqs:us-east-1:123456789012:my-dlq"
-                  />
-                ) : null}
-                {applies('BisectBatchOnFunctionError') ? (
-                  <CheckboxField
-                    control={control}
-                    name="BisectBatchOnFunctionError"
-                    label="BisectBatchOnFunctionError"
-                    constraintText={describeField(type, 'BisectBatchOnFunctionError').help}
-                    text="Split the batch on a function error"
-                  />
-                ) : null}
-                {applies('FunctionResponseTypes') ? (
-                  <Controller
-                    control={control}
-                    name="FunctionResponseTypes"
-                    render={({ field, fieldState }) => (
-                      <FormField
-                        label="FunctionResponseTypes"
-                        constraintText={describeField(type, 'FunctionResponseTypes').help}
-                        errorText={fieldState.error?.message}
-                      >
-                        <Checkbox
-                          ref={field.ref}
-                          checked={field.value.includes('ReportBatchItemFailures')}
-                          onChange={({ detail }) =>
-                            field.onChange(detail.checked ? ['ReportBatchItemFailures'] : [])
-                          }
-                        >
-                          ReportBatchItemFailures
-                        </Checkbox>
-                      </FormField>
-                    )}
-                  />
-                ) : null}
-              </SpaceBetween>
-            </Container>
+                    {applies('FunctionResponseTypes') ? (
+                      <Controller
+                        control={control}
+                        name="FunctionResponseTypes"
+                        render={({ field, fieldState }) => (
+                          <FormField
+                            label="FunctionResponseTypes"
+                            constraintText={describeField(type, 'FunctionResponseTypes').help}
+                            errorText={fieldState.error?.message}
+                          >
+                            <Checkbox
+                              ref={field.ref}
+                              checked={field.value.includes('ReportBatchItemFailures')}
+                              onChange={({ detail }) =>
+                                field.onChange(detail.checked ? ['ReportBatchItemFailures'] : [])
+                              }
+                            >
+                              ReportBatchItemFailures
+                            </Checkbox>
+                          </FormField>
+                        )}
+                      />
+                    ) : null}
+                  </SpaceBetween>
+                </Container>
+              ) : null}
+              <Container
+                header={
+                  <Header variant="h2" description="Which records reach the function.">
+                    Filtering
+                  </Header>
+                }
+              >
+                <FilterCriteriaField control={control} type={type} />
+              </Container>
+              <Container header={<Header variant="h2">State</Header>}>
+                <CheckboxField
+                  control={control}
+                  name="Enabled"
+                  label="Enabled"
+                  constraintText={describeField(type, 'Enabled').help}
+                  text={
+                    mode === 'create'
+                      ? 'Start polling the source as soon as the mapping is created'
+                      : 'Poll the source (unticked: the mapping is paused)'
+                  }
+                />
+              </Container>
+            </>
           ) : null}
-          <Container
-            header={
-              <Header variant="h2" description="Which records reach the function.">
-                Filtering
-              </Header>
-            }
-          >
-            <FilterCriteriaField control={control} type={type} />
-          </Container>
-          <Container header={<Header variant="h2">State</Header>}>
-            <CheckboxField
-              control={control}
-              name="Enabled"
-              label="Enabled"
-              constraintText={describeField(type, 'Enabled').help}
-              text={
-                mode === 'create'
-                  ? 'Start polling the source as soon as the mapping is created'
-                  : 'Poll the source (unticked: the mapping is paused)'
-              }
-            />
-          </Container>
           {serverAlert}
         </SpaceBetween>
       </Form>
