@@ -53,13 +53,18 @@ export class Emulator {
     transitionMs = E2E_TRANSITION_MS,
   }: { seed?: unknown; transitionMs?: number } = {}) {
     await this.control('POST', 'reset', { seed, transitionMs });
-    await this.updateSettings({ guestAccess: 'read-only', allowGuest: true });
+    await this.updateSettings({
+      guestAccess: 'read-only',
+      allowGuest: true,
+      credentialsTtlSeconds: 3600,
+      idTokenTtlSeconds: 3600,
+    });
     await this.control('DELETE', 'faults');
   }
 
-  /** Mapping counts in us-east-1. */
-  stats(): Promise<EmulatorStats> {
-    return this.control('GET', 'stats?region=us-east-1') as Promise<EmulatorStats>;
+  /** Mapping counts in a region (default us-east-1). */
+  stats(region = 'us-east-1'): Promise<EmulatorStats> {
+    return this.control('GET', `stats?region=${region}`) as Promise<EmulatorStats>;
   }
 
   /**
@@ -78,12 +83,15 @@ export class Emulator {
 
   /**
    * Changes live settings: `transitionMs` (delay of each state transition), `guestAccess`
-   * (`read-only` is the real stack's guest role; `read-write` lets guests write), `allowGuest`.
+   * (`read-only` is the real stack's guest role; `read-write` lets guests write), `allowGuest`,
+   * and the lifetimes (seconds) of issued AWS credentials and of ID/access tokens (new ones only).
    */
   async updateSettings(settings: {
     transitionMs?: number;
     guestAccess?: 'read-only' | 'read-write';
     allowGuest?: boolean;
+    credentialsTtlSeconds?: number;
+    idTokenTtlSeconds?: number;
   }) {
     await this.control('POST', 'settings', settings);
   }

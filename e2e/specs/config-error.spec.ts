@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
 
 test('a bad config.json shows what is wrong instead of a blank page', async ({ page }) => {
   await page.route('**/config.json', (route) =>

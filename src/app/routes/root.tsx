@@ -5,7 +5,6 @@ import BreadcrumbGroup, {
 import TopNavigation, {
   type TopNavigationProps,
 } from '@cloudscape-design/components/top-navigation';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { Outlet, useMatches, useNavigate, useSearchParams, type UIMatch } from 'react-router';
 import {
@@ -17,7 +16,7 @@ import { Notifications } from '../../components/notifications.tsx';
 import { configuredRegions, type RuntimeConfig } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import { REGION_SEARCH_PARAM, regionFromSearch } from '../../config/region.ts';
-import { accountQuery } from '../../features/auth/account-queries.ts';
+import { useAccountId } from '../../features/auth/account-queries.ts';
 import type { ConsoleSession } from '../../features/auth/session.ts';
 import { useSession } from '../../features/auth/session-context.tsx';
 import { useRuntimeConfig } from '../provider.tsx';
@@ -102,9 +101,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const matches = useMatches();
   const region = useActiveRegion(config);
   const regions = configuredRegions(config);
-  const account = useQuery(accountQuery(region));
-  const accountText =
-    account.data ?? (account.isPending ? 'Account …' : account.isError ? 'Account unknown' : '—');
+  const { accountId, status: accountStatus } = useAccountId();
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
   const switchRegion = (next: string) => {
     if (next === region) return;
@@ -141,14 +138,18 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
             },
             {
               type: 'menu-dropdown',
-              text: account.data ? `Account ${account.data}` : accountText,
+              text: accountId
+                ? `Account ${accountId}`
+                : accountStatus === 'pending'
+                  ? 'Account …'
+                  : 'Account unknown',
               title: 'AWS account',
-              ariaLabel: account.data ? `Account: ${account.data}` : 'Account',
+              ariaLabel: accountId ? `Account: ${accountId}` : 'Account',
               description: 'The account your credentials act in',
               items: [
                 {
                   id: 'account',
-                  text: `Account ID: ${account.data ?? 'unknown'}`,
+                  text: `Account ID: ${accountId ?? 'unknown'}`,
                   disabled: true,
                 },
                 { id: 'pool', text: `Identity pool: ${config.identityPoolId}`, disabled: true },
