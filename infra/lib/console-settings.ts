@@ -15,7 +15,11 @@ export interface ConsoleSettings {
   readonly domainPrefix?: string;
   /** Directory of the production build to deploy (must contain index.html). */
   readonly siteAssetPath: string;
-  /** More OAuth callback/sign-out URLs besides the site's own, e.g. `http://localhost:5173/`. */
+  /**
+   * More console base URLs besides the site's own, e.g. `http://localhost:5173/` (`npm run dev`
+   * against the deployed pool): each is registered as a sign-out URL, and `<url>auth/callback` as
+   * a sign-in callback URL.
+   */
   readonly extraCallbackUrls: readonly string[];
   /** ARN of an AWS WAF web ACL (scope CLOUDFRONT, in us-east-1) to attach to the distribution. */
   readonly webAclArn?: string;
@@ -66,8 +70,8 @@ function booleanValue(read: ContextReader, key: string): boolean {
  *
  * Flags: `region` (default `defaults.region`), `regions` (comma list, default the stack region;
  * the stack region is always first), `allowGuest` (`true`/`false`, default false),
- * `domainPrefix`, `siteAssetPath` (default `defaults.siteAssetPath`), `callbackUrls` (extra OAuth
- * URLs, comma list), `webAclArn`, `domainName` + `certificateArn`.
+ * `domainPrefix`, `siteAssetPath` (default `defaults.siteAssetPath`), `callbackUrls` (extra console
+ * base URLs for OAuth callbacks and sign-out, comma list), `webAclArn`, `domainName` + `certificateArn`.
  *
  * @param read reads one context value.
  * @param defaults the region to use when `region` is not set (the CLI's `CDK_DEFAULT_REGION`) and

@@ -32,6 +32,18 @@ export const SPA_FALLBACK_FUNCTION_FILE = fileURLToPath(
   new URL('../functions/spa-fallback.js', import.meta.url),
 );
 
+/** Path below a site URL that the console's sign-in returns to (`redirect_uri`). */
+export const SIGN_IN_CALLBACK_PATH = 'auth/callback';
+
+/**
+ * The sign-in callback URL of a console served at `siteUrl`.
+ * @param siteUrl the site's base URL, e.g. `https://esm.example.com/` (may hold CDK tokens).
+ * @returns e.g. `https://esm.example.com/auth/callback`.
+ */
+export function signInCallbackUrl(siteUrl: string): string {
+  return `${siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`}${SIGN_IN_CALLBACK_PATH}`;
+}
+
 /**
  * Lambda actions the console calls when signed in: mapping CRUD and list, plus the two function
  * reads of the create form. Nothing else (no InvokeFunction, no function writes).
@@ -284,7 +296,9 @@ export class ConsoleStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [siteUrl, ...settings.extraCallbackUrls],
+        // The console's redirect URIs (src/features/auth/user-manager.ts): sign-in returns to
+        // `<site>/auth/callback`, sign-out to the site root.
+        callbackUrls: [siteUrl, ...settings.extraCallbackUrls].map(signInCallbackUrl),
         logoutUrls: [siteUrl, ...settings.extraCallbackUrls],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],

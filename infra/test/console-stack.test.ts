@@ -377,18 +377,19 @@ describe('ConsoleStack (defaults: signed-in only, one region, offline synth)', (
         new Set(['openid', 'email', 'profile']),
       );
       expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
-      const siteUrl = {
+      const siteUrl = (path: string) => ({
         'Fn::Join': [
           '',
           [
             'https://',
             { 'Fn::GetAtt': [expect.stringMatching(/^Distribution/), 'DomainName'] },
-            '/',
+            path,
           ],
         ],
-      };
-      expect(client.CallbackURLs).toEqual([siteUrl]);
-      expect(client.LogoutURLs).toEqual([siteUrl]);
+      });
+      // The console's redirect URIs: sign-in to /auth/callback, sign-out to the site root.
+      expect(client.CallbackURLs).toEqual([siteUrl('/auth/callback')]);
+      expect(client.LogoutURLs).toEqual([siteUrl('/')]);
       expect(client.PreventUserExistenceErrors).toBe('ENABLED');
       expect(client.EnableTokenRevocation).toBe(true);
     });
@@ -696,7 +697,10 @@ describe('ConsoleStack with a custom domain, a web ACL and a known account', () 
 
   it('uses the domain and the extra localhost URL for OAuth callbacks, and the given prefix', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://esm.example.com/', 'http://localhost:5173/'],
+      CallbackURLs: [
+        'https://esm.example.com/auth/callback',
+        'http://localhost:5173/auth/callback',
+      ],
       LogoutURLs: ['https://esm.example.com/', 'http://localhost:5173/'],
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-esm-console' });
