@@ -175,8 +175,8 @@ export class AuthSession {
   }
 
   /**
-   * Signs out: removes the cached identity ids, revokes the refresh token where the provider
-   * supports revocation (Cognito), removes the stored user and ends the provider's session
+   * Signs out: removes the cached identity ids, revokes the refresh token when the provider's
+   * discovery document names a revocation endpoint, removes the stored user and ends the provider's session
    * (OIDC RP-initiated logout; Cognito's `/logout` also needs `client_id` and `logout_uri`), which
    * redirects back to the site root. If the provider has no end-session endpoint, the user is
    * removed locally and the site root is loaded.
