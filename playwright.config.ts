@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CONSOLE_PORT, E2E_TRANSITION_MS, EMULATOR_PORT } from './e2e/ports.ts';
+import { e2eConfigFile } from './e2e/runtime-configs.ts';
 
 // The specs drive the emulator with the SDK's Node build, which warns on Node 20 (stack-notes §7).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,7 +34,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npm run --silent emulator -- --port ${EMULATOR_PORT} --host 127.0.0.1 --seed default --transition-ms ${E2E_TRANSITION_MS}`,
+      // Sign-in redirects back to this suite's console port (the emulator's defaults cover 4183).
+      command: `npm run --silent emulator -- --port ${EMULATOR_PORT} --host 127.0.0.1 --seed default --transition-ms ${E2E_TRANSITION_MS} --oidc-redirect-uri http://127.0.0.1:${CONSOLE_PORT}/auth/callback --oidc-post-logout-redirect-uri http://127.0.0.1:${CONSOLE_PORT}/`,
       url: `http://127.0.0.1:${EMULATOR_PORT}/_emulator/health`,
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -42,7 +44,7 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${CONSOLE_PORT}/`,
-      env: { ESM_CONSOLE_CONFIG: 'e2e/config.e2e.json' },
+      env: { ESM_CONSOLE_CONFIG: e2eConfigFile() },
       reuseExistingServer: false,
       timeout: 60_000,
     },
