@@ -41,7 +41,17 @@ async function start(config: RuntimeConfig) {
     return;
   }
   if (start.status === 'sign-in-failed') {
-    render(<SignInPage onSignIn={start.signIn} failure={start.message} />);
+    render(
+      <SignInPage
+        onSignIn={start.signIn}
+        failure={start.message}
+        onContinueAsGuest={
+          config.auth.mode === 'guest'
+            ? () => window.location.assign(import.meta.env.BASE_URL)
+            : undefined
+        }
+      />,
+    );
     return;
   }
   const { session, credentials } = start;

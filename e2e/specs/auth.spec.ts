@@ -276,6 +276,22 @@ test.describe('guest mode', () => {
     expect(await cachedGuestIdentityId(page)).not.toBe(guestIdentity);
   });
 
+  test('a guest who cancels signing in can go on as a guest', async ({
+    page,
+    header,
+    signInForm,
+    mappingsPage,
+  }) => {
+    await mappingsPage.goto();
+    await header.signInAsGuest();
+    await signInForm.expectForm();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Sign-in did not complete')).toBeVisible();
+    await page.getByRole('button', { name: 'Continue as guest' }).click();
+    await expect(header.guestMenu).toBeVisible();
+    await mappingsPage.expectLoaded();
+  });
+
   test('a pool that refuses guests gets a clear page, not a blank screen', async ({
     page,
     emulator,

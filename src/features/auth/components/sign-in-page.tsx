@@ -13,14 +13,17 @@ export interface SignInPageProps {
   onSignIn: () => Promise<void>;
   /** Why sign-in failed (the user pool's error, e.g. `access_denied: …`), if it did. */
   failure?: string;
+  /** In guest mode: goes back to the console without signing in. */
+  onContinueAsGuest?: () => void;
 }
 
 /**
  * The sign-in prompt shown instead of the console in `signed-in` mode when nobody is signed in
- * (first visit, after sign-out, after a failed sign-in). Rendered without the router or any AWS
- * client: nothing can call Lambda from here.
+ * (first visit, after sign-out), and in either mode after a failed or cancelled sign-in (guest
+ * mode adds "Continue as guest"). Rendered without the router or any AWS client: nothing can call
+ * Lambda from here.
  */
-export function SignInPage({ onSignIn, failure }: SignInPageProps) {
+export function SignInPage({ onSignIn, failure, onContinueAsGuest }: SignInPageProps) {
   const [redirecting, setRedirecting] = useState(false);
   const [error, setError] = useState<string>();
   const signIn = () => {
@@ -57,9 +60,14 @@ export function SignInPage({ onSignIn, failure }: SignInPageProps) {
                 This console calls AWS with your own permissions. Sign in with your user pool
                 account to see and change mappings.
               </Box>
-              <Button variant="primary" onClick={signIn} loading={redirecting}>
-                Sign in
-              </Button>
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button variant="primary" onClick={signIn} loading={redirecting}>
+                  Sign in
+                </Button>
+                {onContinueAsGuest ? (
+                  <Button onClick={onContinueAsGuest}>Continue as guest</Button>
+                ) : null}
+              </SpaceBetween>
             </SpaceBetween>
           </Container>
         </SpaceBetween>
