@@ -228,7 +228,6 @@ export function MappingForm(props: MappingFormProps) {
   const sourceType = useWatch({ control, name: 'sourceType' });
   const startingPosition = useWatch({ control, name: 'StartingPosition' });
   const [step, setStep] = useState<'configure' | 'review'>('configure');
-  const [parsed, setParsed] = useState<MappingFormOutput>();
   const [request, setRequest] = useState<CreateInput | UpdateInput>();
   const [submitting, setSubmitting] = useState(false);
   const [serverError, setServerError] = useState<ServerError>();
@@ -257,7 +256,6 @@ export function MappingForm(props: MappingFormProps) {
   const goToReview = form.handleSubmit((values) => {
     setServerError(undefined);
     setWaitingToRetry(false);
-    setParsed(values);
     setRequest(
       props.mode === 'create'
         ? toCreateMappingInput(values)
@@ -305,15 +303,17 @@ export function MappingForm(props: MappingFormProps) {
   };
 
   // "Retry when the mapping settles": once the mapping was re-read after the refusal and is no
-  // longer transitional, apply the same form values again, diffed against the settled mapping.
+  // longer transitional, send the reviewed request again — exactly the change set the user
+  // approved (re-diffing against the settled mapping could add changes nobody reviewed, e.g.
+  // re-enable a mapping someone else disabled meanwhile).
   const settledAt =
     props.mode === 'edit' && !isTransitionalState(props.existing.State)
       ? props.existingUpdatedAt
       : undefined;
   useEffect(() => {
-    if (!waitingToRetry || props.mode !== 'edit' || !parsed || !serverError) return;
+    if (!waitingToRetry || props.mode !== 'edit' || !request || !serverError) return;
     if (settledAt === undefined || settledAt <= serverError.at) return;
-    const input = toUpdateMappingInput(props.existing, parsed);
+    const input = request;
     // Out of the effect's body (send updates state); cleared if the effect re-runs first.
     const timer = setTimeout(() => void send(input), 0);
     return () => clearTimeout(timer);

@@ -1,0 +1,103 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The create form (`/mappings/new`) and the edit form (`/mappings/:uuid/edit`). */
+export class MappingFormPage {
+  readonly reviewButton: Locator;
+  readonly reviewChangesButton: Locator;
+  readonly createButton: Locator;
+  readonly applyButton: Locator;
+  readonly backButton: Locator;
+  readonly addSourceAccessButton: Locator;
+  readonly addFilterButton: Locator;
+  readonly functionName: Locator;
+  /** The request JSON on the review step. */
+  readonly requestJson: Locator;
+  /** The AWS CLI command on the review step. */
+  readonly cliCommand: Locator;
+  /** The old → new table on the edit review step. */
+  readonly changes: Locator;
+
+  constructor(readonly page: Page) {
+    this.reviewButton = page.getByRole('button', { name: 'Review request' });
+    this.reviewChangesButton = page.getByRole('button', { name: 'Review changes' });
+    this.createButton = page.getByRole('button', { name: 'Create mapping' });
+    this.applyButton = page.getByRole('button', { name: 'Apply changes' });
+    this.backButton = page.getByRole('button', { name: 'Back to edit' });
+    this.addSourceAccessButton = page.getByRole('button', { name: 'Add source access entry' });
+    this.addFilterButton = page.getByRole('button', { name: 'Add filter pattern' });
+    this.functionName = page.getByLabel('FunctionName', { exact: true });
+    this.requestJson = page.getByRole('region', { name: 'Request JSON' });
+    this.cliCommand = page.getByRole('region', { name: 'AWS CLI command' });
+    this.changes = page.getByRole('table', { name: 'Changes' });
+  }
+
+  /** Opens the create form. */
+  async gotoNew() {
+    await this.page.goto('/mappings/new');
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: 'Create mapping' }),
+    ).toBeVisible();
+  }
+
+  /** Opens the edit form of a mapping. */
+  async gotoEdit(uuid: string) {
+    await this.page.goto(`/mappings/${encodeURIComponent(uuid)}/edit`);
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: `Edit mapping ${uuid}` }),
+    ).toBeVisible();
+  }
+
+  /** Picks a source-type tile by its label, e.g. `Amazon MQ (ActiveMQ)`. */
+  async chooseSourceType(label: string) {
+    await this.page.getByRole('radio', { name: new RegExp(`^${escape(label)}`) }).check();
+  }
+
+  /** A text field by its label (AWS's member name), e.g. `BatchSize`, `Queues`. */
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** A StartingPosition choice. */
+  startingPosition(value: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP'): Locator {
+    return this.page.getByRole('radio', { name: new RegExp(`^${value}`) });
+  }
+
+  /** The URI input of SourceAccessConfigurations row `index` (0-based). */
+  sourceAccessUri(index: number): Locator {
+    return this.page.getByLabel(`URI of entry ${index + 1}`, { exact: true });
+  }
+
+  /** Chooses the Type of SourceAccessConfigurations row `index` (0-based). */
+  async chooseSourceAccessType(index: number, type: string) {
+    await this.page.getByRole('button', { name: new RegExp(`Type of entry ${index + 1}`) }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${type}`) }).click();
+  }
+
+  /** The text area of filter pattern `index` (0-based). */
+  filterPattern(index: number): Locator {
+    return this.page.getByRole('textbox', { name: /Pattern/ }).nth(index);
+  }
+
+  /** Adds a filter pattern row and types `pattern` into it. */
+  async addFilter(pattern: string) {
+    const count = await this.page.getByRole('textbox', { name: /Pattern/ }).count();
+    await this.addFilterButton.click();
+    await this.filterPattern(count).fill(pattern);
+  }
+
+  /** Types a function name into the picker (free text) and closes its suggestions. */
+  async fillFunctionName(name: string) {
+    await this.functionName.fill(name);
+    await this.functionName.press('Escape');
+  }
+
+  /** Clicks "Review request" and waits for the review step. */
+  async review() {
+    await this.reviewButton.click();
+    await expect(this.page.getByRole('heading', { name: 'Step 2 of 2: Review' })).toBeVisible();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
