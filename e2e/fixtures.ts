@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { Emulator } from './emulator.ts';
 import { ConsoleHeader } from './pages/console-header.ts';
+import { MappingFormPage } from './pages/mapping-form-page.ts';
 import { MappingPage } from './pages/mapping-page.ts';
 import { MappingsPage } from './pages/mappings-page.ts';
 import { SignInForm } from './pages/sign-in-form.ts';
@@ -20,6 +21,8 @@ interface Fixtures {
   emulator: Emulator;
   mappingsPage: MappingsPage;
   mappingPage: MappingPage;
+  /** The create and edit forms (`/mappings/new`, `/mappings/:uuid/edit`). */
+  mappingForm: MappingFormPage;
   /** The console's top navigation: region, account, who is signed in. */
   header: ConsoleHeader;
   /** The local user pool's sign-in form (emulator pages). */
@@ -76,6 +79,9 @@ export const test = base.extend<Fixtures>({
   },
   mappingPage: async ({ page, emulator: _emulator }, use) => {
     await use(new MappingPage(page));
+  },
+  mappingForm: async ({ page, emulator: _emulator }, use) => {
+    await use(new MappingFormPage(page));
   },
   header: async ({ page, emulator: _emulator }, use) => {
     await use(new ConsoleHeader(page));

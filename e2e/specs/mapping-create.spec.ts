@@ -1,12 +1,6 @@
 import { GetEventSourceMappingCommand } from '@aws-sdk/client-lambda';
-import { MappingFormPage } from '../pages/mapping-form-page.ts';
-import { expect, test as base } from '../fixtures.ts';
-
-const test = base.extend<{ mappingForm: MappingFormPage }>({
-  mappingForm: async ({ page }, use) => {
-    await use(new MappingFormPage(page));
-  },
-});
+import type { MappingFormPage } from '../pages/mapping-form-page.ts';
+import { expect, test } from '../fixtures.ts';
 
 // Guests are read-only in the real stack; these tests write, so the guest may here.
 test.beforeEach(async ({ emulator }) => {
