@@ -79,6 +79,15 @@ describe('create mapping form', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Queues')).toBeTruthy();
     // MQ requires exactly one BASIC_AUTH entry: the row is there, with its example as placeholder.
     expect(field('URI of entry 1').getAttribute('placeholder')).toMatch(/^arn:aws:secretsmanager:/);
+
+    // An ARN that cannot be used says why at once, without changing the chosen type.
+    type('EventSourceArn', 'arn:aws:dynamodb:us-east-1:123456789012:table/orders');
+    expect(await screen.findByText(/Use the DynamoDB table’s stream ARN/)).toBeTruthy();
+    type('EventSourceArn', 'arn:aws:sns:us-east-1:123456789012:alerts');
+    expect(await screen.findByText(/cannot read from “sns”/)).toBeTruthy();
+    expect(
+      (screen.getByRole('radio', { name: /^Amazon MQ \(ActiveMQ\)/ }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it('refuses invalid values next to their fields and sends nothing', async () => {

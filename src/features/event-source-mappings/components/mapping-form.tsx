@@ -96,6 +96,9 @@ const STARTING_POSITION_TEXT: Record<EventSourcePosition, string> = {
   AT_TIMESTAMP: 'Records from a point in time (StartingPositionTimestamp)',
 };
 
+/** Text that looks like a whole ARN (six colon-separated parts), worth a detection warning. */
+const ARN_LIKE = /^arn:[^:]*:[^:]+:[^:]*:[^:]*:.+/;
+
 /** The request field a form path belongs to (`Topics.0` → `Topics`). */
 function requestField(path: MappingFieldPath): MappingField | undefined {
   const top = path.split('.')[0];
@@ -231,7 +234,8 @@ export function MappingForm(props: MappingFormProps) {
   const [request, setRequest] = useState<CreateInput | UpdateInput>();
   const [submitting, setSubmitting] = useState(false);
   const [serverError, setServerError] = useState<ServerError>();
-  const [detection, setDetection] = useState<string>();
+  /** What ARN detection found: the kind of source (info), or why the ARN is not usable (warning). */
+  const [detection, setDetection] = useState<{ warning: boolean; text: string }>();
   const [waitingToRetry, setWaitingToRetry] = useState(false);
 
   const type = sourceType || undefined;
@@ -460,7 +464,8 @@ export function MappingForm(props: MappingFormProps) {
                       ? describeField(type, 'EventSourceArn').help
                       : 'Paste the ARN of a stream, queue, cluster or broker to detect the source type.'
                   }
-                  constraintText={detection}
+                  constraintText={detection && !detection.warning ? detection.text : undefined}
+                  warningText={detection?.warning ? detection.text : undefined}
                   errorText={fieldState.error?.message}
                   stretch
                 >
@@ -471,12 +476,17 @@ export function MappingForm(props: MappingFormProps) {
                       field.onChange(detail.value);
                       const detected = detectSourceType(detail.value);
                       const now = form.getValues('sourceType');
+                      const text = `Detected from the ARN: ${'description' in detected ? detected.description : ''}.`;
                       if (detected.kind === 'detected') {
                         if (detected.type !== now) changeSourceType(form, detected.type);
-                        setDetection(`Detected from the ARN: ${detected.description}.`);
+                        setDetection({ warning: false, text });
                       } else if (detected.kind === 'needs-engine') {
                         if (!now.startsWith('mq-')) changeSourceType(form, 'mq-activemq');
-                        setDetection(`Detected from the ARN: ${detected.description}.`);
+                        setDetection({ warning: false, text });
+                      } else if (detected.kind === 'unsupported' || ARN_LIKE.test(detail.value)) {
+                        // Say at once why a complete-looking ARN cannot be used (e.g. a
+                        // DynamoDB table ARN instead of its stream ARN, or an SNS topic).
+                        setDetection({ warning: true, text: detected.message });
                       } else {
                         setDetection(undefined);
                       }
