@@ -77,12 +77,12 @@ const { result, commands } = concurrently(
   [
     {
       name: 'emulator',
-      command: `npm run --silent emulator -- ${emulatorFlags.join(' ')}`,
+      command: `node node_modules/tsx/dist/cli.mjs emulator/src/server.ts ${emulatorFlags.join(' ')}`,
       prefixColor: 'cyan',
     },
     {
       name: 'console',
-      command: `npx vite --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1`,
+      command: `node node_modules/vite/bin/vite.js --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1`,
       prefixColor: 'magenta',
       env: { ESM_CONSOLE_CONFIG: configFile },
     },
