@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures.ts';
+import { guestConfig, serveConfig } from '../runtime-configs.ts';
 
 test.describe('mapping detail', () => {
   test('opens from the list and survives a reload (deep link)', async ({
@@ -54,6 +55,25 @@ test.describe('mapping detail', () => {
     await expect(page.getByText(`Disable requested for mapping ${mapping.UUID}`)).toBeVisible();
   });
 
+  test('with the deployed read-only guest role, write actions are disabled until sign-in', async ({
+    mappingPage,
+    emulator,
+    page,
+  }) => {
+    await serveConfig(page, {
+      ...guestConfig,
+      auth: { ...guestConfig.auth, guestAccess: 'read-only' },
+    });
+    const mapping = await emulator.someMapping('Enabled');
+    await mappingPage.goto(mapping.UUID);
+    await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
+    for (const name of ['Disable', 'Delete', 'Edit']) {
+      const button = page.getByRole('button', { name, exact: true });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAccessibleDescription(/Sign in to make changes/);
+    }
+  });
+
   test('a read-only guest who clicks Disable sees AccessDeniedException and keeps the page', async ({
     mappingPage,
     emulator,
@@ -69,7 +89,9 @@ test.describe('mapping detail', () => {
     await expect(flash).toContainText(
       'is not authorized to perform: lambda:UpdateEventSourceMapping',
     );
-    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(flash).toContainText('Sign in to make changes');
+    // Retrying with the same role cannot succeed, so none is offered.
+    await expect(flash.getByRole('button', { name: 'Retry' })).toHaveCount(0);
     await expect(mappingPage.transitionStates).toHaveText(['Enabled']);
     await expect(mappingPage.disableButton).toBeEnabled();
   });

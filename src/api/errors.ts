@@ -73,3 +73,21 @@ export function isResourceNotFound(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return error.name === 'ResourceNotFoundException' || sdkMetadata(error)?.httpStatusCode === 404;
 }
+
+/**
+ * Whether an SDK error is `AccessDeniedException` (HTTP 403): the caller's role may not call this
+ * Lambda action (e.g. the identity pool's read-only guest role calling
+ * `UpdateEventSourceMapping`). Retrying cannot help; signing in or another role can.
+ * @param error the rejection reason of a `client.send()`.
+ * @returns true for AccessDeniedException (or `AccessDenied`).
+ */
+export function isAccessDenied(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === 'AccessDeniedException' || error.name === 'AccessDenied')
+  );
+}
+
+/** What to do about an {@link isAccessDenied} error, in words. */
+export const ACCESS_DENIED_HINT =
+  'Sign in to make changes (guests are read-only), or ask an administrator to grant this permission to your role.';

@@ -36,6 +36,18 @@ export const authModeSchema = z.enum(['guest', 'signed-in'], {
 });
 
 /**
+ * What the identity pool's guest (unauthenticated) role may do: `read-only` (the deployed stack's
+ * guest role: Get/List calls only) or `read-write` (a local emulator run with
+ * `--guest-access read-write`). The console disables write actions for guests unless `read-write`.
+ */
+export const guestAccessSchema = z.enum(['read-only', 'read-write'], {
+  error: 'must be "read-only" or "read-write"',
+});
+
+/** `read-only` or `read-write` (see {@link guestAccessSchema}). */
+export type GuestAccess = z.output<typeof guestAccessSchema>;
+
+/**
  * The `auth` block: the user pool the console signs in with (OpenID Connect authorization code +
  * PKCE, public client).
  *
@@ -49,6 +61,7 @@ export const authModeSchema = z.enum(['guest', 'signed-in'], {
  * - `authority`: the OIDC issuer, e.g. `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`;
  *   discovery is read from `<authority>/.well-known/openid-configuration`, and the identity pool
  *   `Logins` key is the authority without its scheme (`src/features/auth/logins.ts`).
+ * - `guestAccess`: what guests may do (see {@link guestAccessSchema}); absent means `read-only`.
  */
 export const authConfigSchema = z
   .strictObject({
@@ -64,6 +77,7 @@ export const authConfigSchema = z
       .max(128, 'must be at most 128 characters')
       .regex(/^[\w+-]+$/, 'must be letters, digits, _, + or -'),
     authority: authoritySchema,
+    guestAccess: guestAccessSchema.optional(),
   })
   .refine(
     (auth) =>

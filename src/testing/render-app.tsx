@@ -3,7 +3,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { setLambdaClient, type LambdaSender } from '../api/lambda-client.ts';
 import { AppProvider } from '../app/provider.tsx';
 import { routes } from '../app/router.tsx';
-import type { RuntimeConfig } from '../config/env.ts';
+import type { GuestAccess, RuntimeConfig } from '../config/env.ts';
 import { accountQuery } from '../features/auth/account-queries.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 
@@ -15,6 +15,9 @@ export const testConfig: RuntimeConfig = {
     mode: 'guest',
     userPoolClientId: 'esm-console-local',
     authority: 'http://127.0.0.1:4599/oidc',
+    // Most tests write as the guest; `renderApp(path, client, { guestAccess: 'read-only' })`
+    // renders the deployed stack's read-only guest.
+    guestAccess: 'read-write',
   },
 };
 
@@ -22,15 +25,27 @@ export const testConfig: RuntimeConfig = {
  * Renders the whole console (real routes, providers and query client) at `path`, with `client`
  * installed as the app's Lambda client. The header's account id is already known
  * (`123456789012`), so the calls `client` records are the page's own.
+ * @param options.guestAccess overrides `auth.guestAccess` of {@link testConfig}.
  * @returns Testing Library's render result plus the router (to inspect the location).
  */
-export function renderApp(path: string, client: LambdaSender) {
+export function renderApp(
+  path: string,
+  client: LambdaSender,
+  options: { guestAccess?: GuestAccess } = {},
+) {
   setLambdaClient(client);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createQueryClient();
   queryClient.setQueryData(accountQuery(testConfig.region).queryKey, '123456789012');
   const result = render(
-    <AppProvider config={testConfig} queryClient={queryClient}>
+    <AppProvider
+      config={
+        options.guestAccess
+          ? { ...testConfig, auth: { ...testConfig.auth, guestAccess: options.guestAccess } }
+          : testConfig
+      }
+      queryClient={queryClient}
+    >
       <RouterProvider router={router} />
     </AppProvider>,
   );

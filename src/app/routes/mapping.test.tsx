@@ -1,8 +1,16 @@
-import { ServiceException } from '@aws-sdk/client-lambda';
+import { LambdaServiceException, ServiceException } from '@aws-sdk/client-lambda';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
+import { notificationStore } from '../../lib/notifications.ts';
+
+/** The accessible description of an element (a disabled button's reason). */
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
 
 // Whole-app renders of Cloudscape tables are slow in happy-dom on a shared 2-core machine.
 configure({ asyncUtilTimeout: 5000 });
@@ -113,5 +121,40 @@ describe('mapping detail', { timeout: 20_000 }, () => {
       timeout: 4000,
     });
     expect(screen.getByRole('button', { name: 'Enable' }).getAttribute('aria-disabled')).toBeNull();
+  });
+});
+
+describe('mapping detail and write access', { timeout: 20_000 }, () => {
+  it('a read-only guest sees Disable, Delete and Edit disabled with "Sign in to make changes."', async () => {
+    renderApp(`/mappings/${UUID}`, new FakeLambda([fakeMapping(7)]), { guestAccess: 'read-only' });
+    await screen.findByRole('button', { name: 'Disable' });
+    for (const name of ['Disable', 'Delete', 'Edit']) {
+      expect(screen.getByRole('button', { name }).getAttribute('aria-disabled'), name).toBe('true');
+    }
+    expect(describedBy(screen.getByRole('button', { name: 'Edit' }))).toContain(
+      'Sign in to make changes.',
+    );
+  });
+
+  it('AccessDeniedException from Disable says to sign in and offers no Retry', async () => {
+    const lambda = new FakeLambda([fakeMapping(7)]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    await screen.findByRole('button', { name: 'Disable' });
+    lambda.failNext(
+      new LambdaServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+        message:
+          'User: arn:aws:sts::123456789012:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials is not authorized to perform: lambda:UpdateEventSourceMapping',
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Disable' }));
+    await screen.findByText(`Could not disable mapping ${UUID}: AccessDeniedException`);
+    const flash = notificationStore.getSnapshot().find((n) => n.id === `set-enabled-${UUID}`);
+    expect(flash?.content).toMatch(/^Sign in to make changes/);
+    expect(flash?.action).toBeUndefined();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    notificationStore.dismiss(`set-enabled-${UUID}`);
   });
 });

@@ -24,12 +24,14 @@ import { parseFunctionArn } from '../../features/event-source-mappings/function-
 import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
+import { useWriteAccess } from '../../features/auth/write-access.ts';
 
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>;
 
 function MappingDetail({ uuid }: { uuid: string }) {
   const navigate = useNavigate();
   const query = useQuery(mappingQueries.detail(uuid));
+  const access = useWriteAccess();
   const {
     data: mapping,
     error,
@@ -123,16 +125,18 @@ function MappingDetail({ uuid }: { uuid: string }) {
             <DeleteMappingButton mapping={mapping} />
             <Button
               // A disabled link has no role; without href it is a disabled button with its reason.
-              href={transitional ? undefined : paths.editMapping.getHref(uuid)}
+              href={transitional || !access.allowed ? undefined : paths.editMapping.getHref(uuid)}
               onFollow={(event) => {
                 event.preventDefault();
                 void navigate(paths.editMapping.getHref(uuid));
               }}
-              disabled={transitional}
+              disabled={transitional || !access.allowed}
               disabledReason={
-                transitional
-                  ? `The mapping is ${mapping.State}. Wait until it is Enabled or Disabled.`
-                  : undefined
+                !access.allowed
+                  ? access.reason
+                  : transitional
+                    ? `The mapping is ${mapping.State}. Wait until it is Enabled or Disabled.`
+                    : undefined
               }
             >
               Edit

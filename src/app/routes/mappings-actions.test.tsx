@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
 
+/** The accessible description of an element (a disabled button's reason). */
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
 // Whole-app renders of Cloudscape tables are slow in happy-dom on a shared 2-core machine.
 configure({ asyncUtilTimeout: 5000 });
 
@@ -72,5 +79,20 @@ describe('mappings list actions', { timeout: 30_000 }, () => {
       timeout: 4000,
     });
     expect(screen.getByRole('link', { name: uuid(1) })).toBeTruthy();
+  });
+});
+
+describe('mappings list as a read-only guest', { timeout: 30_000 }, () => {
+  it('disables every write action with "Sign in to make changes."', async () => {
+    renderApp('/', new FakeLambda([fakeMapping(1)]), { guestAccess: 'read-only' });
+    await select(1);
+    for (const name of ['Create mapping', 'Edit', 'Delete', 'Disable']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled'), name).toBe('true');
+    }
+    expect(screen.queryByRole('link', { name: 'Create mapping' })).toBeNull();
+    expect(describedBy(screen.getByRole('button', { name: 'Delete' }))).toContain(
+      'Sign in to make changes.',
+    );
   });
 });

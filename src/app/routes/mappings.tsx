@@ -22,6 +22,7 @@ import {
   type MappingListFilters,
 } from '../../features/event-source-mappings/queries.ts';
 import { useLoadAllPages } from '../../lib/use-load-all-pages.ts';
+import { useWriteAccess } from '../../features/auth/write-access.ts';
 
 /**
  * Calls `onVisible` whenever the element given to the returned callback ref scrolls into view (or
@@ -136,6 +137,7 @@ function MappingsList({
   const rows = useFollowedRows(shownItems, query.dataUpdatedAt, selectedUuid);
   const selected = selectedUuid ? rows.find((m) => m.UUID === selectedUuid) : undefined;
   const selectedBusy = isTransitionalState(selected?.State);
+  const access = useWriteAccess();
 
   const loadMore = () => {
     if (hasNextPage && !isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
@@ -226,14 +228,17 @@ function MappingsList({
                 {selected ? (
                   <SetEnabledButton mapping={selected} />
                 ) : (
-                  <Button disabled disabledReason="Select a mapping first.">
+                  <Button
+                    disabled
+                    disabledReason={access.allowed ? 'Select a mapping first.' : access.reason}
+                  >
                     Enable or disable
                   </Button>
                 )}
                 <DeleteMappingButton mapping={selected} />
                 <Button
                   href={
-                    selected?.UUID && !selectedBusy
+                    selected?.UUID && !selectedBusy && access.allowed
                       ? paths.editMapping.getHref(selected.UUID)
                       : undefined
                   }
@@ -241,20 +246,24 @@ function MappingsList({
                     event.preventDefault();
                     if (selected?.UUID) void navigate(paths.editMapping.getHref(selected.UUID));
                   }}
-                  disabled={!selected || selectedBusy}
+                  disabled={!access.allowed || !selected || selectedBusy}
                   disabledReason={
-                    !selected
-                      ? 'Select a mapping first.'
-                      : selectedBusy
-                        ? `The mapping is ${selected.State}. Wait until it is Enabled or Disabled.`
-                        : undefined
+                    !access.allowed
+                      ? access.reason
+                      : !selected
+                        ? 'Select a mapping first.'
+                        : selectedBusy
+                          ? `The mapping is ${selected.State}. Wait until it is Enabled or Disabled.`
+                          : undefined
                   }
                 >
                   Edit
                 </Button>
                 <Button
                   variant="primary"
-                  href={paths.newMapping.getHref()}
+                  href={access.allowed ? paths.newMapping.getHref() : undefined}
+                  disabled={!access.allowed}
+                  disabledReason={access.allowed ? undefined : access.reason}
                   onFollow={(event) => {
                     event.preventDefault();
                     void navigate(paths.newMapping.getHref());

@@ -15,6 +15,7 @@ import { SOURCE_LIMITS, sourceTypeOfMapping } from '../form/source-limits.ts';
 import { apiErrorToForm } from '../form/api-error-to-form.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { useDeleteMapping } from '../mutations.ts';
+import { useWriteAccess } from '../../auth/write-access.ts';
 
 /** The word to type before a mapping of a stream source can be deleted. */
 export const DELETE_CONFIRMATION_WORD = 'confirm';
@@ -141,7 +142,7 @@ export function DeleteMappingModal({
 /**
  * "Delete" for one mapping: opens {@link DeleteMappingModal} and calls `DeleteEventSourceMapping`
  * (`useDeleteMapping`). Disabled, with the reason, while the mapping is transitional (Lambda would
- * answer ResourceInUseException). Progress and the outcome are notified under `delete-<UUID>`;
+ * answer ResourceInUseException), and for a read-only guest (`useWriteAccess`). Progress and the outcome are notified under `delete-<UUID>`;
  * the mapping then shows as Deleting and is followed until Lambda no longer knows it.
  * @param props.mapping the mapping as last read; absent disables the button ("Select a mapping").
  */
@@ -155,6 +156,7 @@ export function DeleteMappingButton({
   const uuid = mapping?.UUID;
   const state = mapping?.State;
   const transitional = isTransitionalState(state);
+  const access = useWriteAccess();
 
   const run = () => {
     if (!uuid) return;
@@ -182,13 +184,15 @@ export function DeleteMappingButton({
           mutation.reset();
           setOpen(true);
         }}
-        disabled={!uuid || transitional}
+        disabled={!access.allowed || !uuid || transitional}
         disabledReason={
-          !uuid
-            ? 'Select a mapping first.'
-            : transitional
-              ? `The mapping is ${state}. Wait until it is Enabled or Disabled.`
-              : undefined
+          !access.allowed
+            ? access.reason
+            : !uuid
+              ? 'Select a mapping first.'
+              : transitional
+                ? `The mapping is ${state}. Wait until it is Enabled or Disabled.`
+                : undefined
         }
       >
         Delete

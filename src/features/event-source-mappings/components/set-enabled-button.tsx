@@ -1,6 +1,7 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import Button from '@cloudscape-design/components/button';
-import { toAwsError } from '../../../api/errors.ts';
+import { ACCESS_DENIED_HINT, isAccessDenied, toAwsError } from '../../../api/errors.ts';
+import { useWriteAccess } from '../../auth/write-access.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { useSetMappingEnabled } from '../mutations.ts';
@@ -11,7 +12,8 @@ const ENABLED_SIDE = new Set(['Enabled', 'Enabling', 'Creating']);
 /**
  * Enable or Disable, depending on the mapping's State, via `UpdateEventSourceMapping { Enabled }`.
  * Disabled, with the reason, while the State is transitional (Lambda would answer
- * ResourceInUseException, reference §5). Progress and failure (with Retry) are notified under the
+ * ResourceInUseException, reference §5), and for a read-only guest (`useWriteAccess`). An
+ * AccessDeniedException says to sign in and offers no Retry. Progress and failure (with Retry) are notified under the
  * id `set-enabled-<UUID>`.
  * @param props.mapping the mapping as last read.
  */
@@ -20,6 +22,7 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
   const { UUID, State } = mapping;
   const enable = !ENABLED_SIDE.has(State ?? '');
   const transitional = isTransitionalState(State);
+  const access = useWriteAccess();
 
   const run = () => {
     if (!UUID) return;
@@ -38,12 +41,14 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
           }),
         onError: (error) => {
           const { name, message } = toAwsError(error);
+          const denied = isAccessDenied(error);
           notificationStore.show({
             id,
             type: 'error',
             header: `Could not ${enable ? 'enable' : 'disable'} mapping ${UUID}: ${name}`,
-            content: message,
-            action: { text: 'Retry', onClick: run },
+            content: denied ? `${ACCESS_DENIED_HINT} ${message}` : message,
+            // Retrying with the same role cannot succeed.
+            ...(denied ? {} : { action: { text: 'Retry', onClick: run } }),
           });
         },
       },
@@ -54,9 +59,13 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
     <Button
       onClick={run}
       loading={mutation.isPending}
-      disabled={transitional || !UUID}
+      disabled={!access.allowed || transitional || !UUID}
       disabledReason={
-        transitional ? `The mapping is ${State}. Wait until it is Enabled or Disabled.` : undefined
+        !access.allowed
+          ? access.reason
+          : transitional
+            ? `The mapping is ${State}. Wait until it is Enabled or Disabled.`
+            : undefined
       }
     >
       {enable ? 'Enable' : 'Disable'}

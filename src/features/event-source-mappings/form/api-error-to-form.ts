@@ -465,7 +465,7 @@ export function apiErrorToForm(error: unknown): FormApiError {
       return {
         ...base,
         kind: 'access-denied',
-        message: `Your identity is not allowed to ${action ? `call ${action}` : 'make this change'}. Ask an administrator to grant it, then try again.`,
+        message: `Your identity is not allowed to ${action ? `call ${action}` : 'make this change'}. Sign in if you are a guest (guests are read-only), or ask an administrator to grant it to your role.`,
       };
     }
     case 'UnrecognizedClientException':
