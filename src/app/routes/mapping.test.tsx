@@ -158,3 +158,20 @@ describe('mapping detail and write access', { timeout: 20_000 }, () => {
     notificationStore.dismiss(`set-enabled-${UUID}`);
   });
 });
+
+describe('enable/disable flash', { timeout: 20_000 }, () => {
+  it('is in progress while Disabling, then says the State reached', async () => {
+    const lambda = new FakeLambda([fakeMapping(7)]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    const id = `set-enabled-${UUID}`;
+    const flash = () => notificationStore.getSnapshot().find((n) => n.id === id);
+    await waitFor(() => expect(flash()?.content).toMatch(/^State is now Disabling;/));
+    expect(flash()?.type).toBe('in-progress');
+    lambda.mappings[0]!.State = 'Disabled';
+    await waitFor(() => expect(flash()?.content).toBe('State is now Disabled.'), { timeout: 4000 });
+    expect(flash()?.type).toBe('success');
+    expect(screen.getByText('State is now Disabled.')).toBeTruthy();
+    notificationStore.dismiss(id);
+  });
+});

@@ -57,6 +57,9 @@ describe('delete a mapping from its page', { timeout: 30_000 }, () => {
     expect(
       await screen.findByText('This mapping has been deleted', {}, { timeout: 4000 }),
     ).toBeTruthy();
+    // The in-progress flash gives way to the outcome.
+    expect(await screen.findByText(`Mapping ${UUID} deleted`)).toBeTruthy();
+    expect(screen.queryByText(`Delete requested for mapping ${UUID}`)).toBeNull();
   });
 
   it('asks no typed confirmation for a queue, and shows a refusal in the modal', async () => {

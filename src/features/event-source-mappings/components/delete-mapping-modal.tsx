@@ -15,6 +15,8 @@ import { SOURCE_LIMITS, sourceTypeOfMapping } from '../form/source-limits.ts';
 import { apiErrorToForm } from '../form/api-error-to-form.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { useDeleteMapping } from '../mutations.ts';
+import { followUntilSettled } from '../follow-until-settled.ts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useWriteAccess } from '../../auth/write-access.ts';
 
 /** The word to type before a mapping of a stream source can be deleted. */
@@ -142,7 +144,8 @@ export function DeleteMappingModal({
 /**
  * "Delete" for one mapping: opens {@link DeleteMappingModal} and calls `DeleteEventSourceMapping`
  * (`useDeleteMapping`). Disabled, with the reason, while the mapping is transitional (Lambda would
- * answer ResourceInUseException), and for a read-only guest (`useWriteAccess`). Progress and the outcome are notified under `delete-<UUID>`;
+ * answer ResourceInUseException), and for a read-only guest (`useWriteAccess`). Progress (then
+ * "Mapping <UUID> deleted" once Lambda no longer knows it) and the outcome are notified under `delete-<UUID>`;
  * the mapping then shows as Deleting and is followed until Lambda no longer knows it.
  * @param props.mapping the mapping as last read; absent disables the button ("Select a mapping").
  */
@@ -152,6 +155,7 @@ export function DeleteMappingButton({
   mapping: EventSourceMappingConfiguration | undefined;
 }) {
   const mutation = useDeleteMapping();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const uuid = mapping?.UUID;
   const state = mapping?.State;
@@ -166,11 +170,26 @@ export function DeleteMappingButton({
       {
         onSuccess: (result) => {
           setOpen(false);
+          const header = `Delete requested for mapping ${uuid}`;
           notificationStore.show({
             id,
-            type: 'success',
-            header: `Delete requested for mapping ${uuid}`,
+            type: 'in-progress',
+            header,
             content: `State is now ${result.State ?? 'unknown'}; the console follows it until Lambda has removed it.`,
+          });
+          followUntilSettled(queryClient, uuid, (outcome) => {
+            const current = notificationStore.getSnapshot().find((n) => n.id === id);
+            if (current?.header !== header) return;
+            notificationStore.show(
+              outcome.kind === 'deleted'
+                ? { id, type: 'success', header: `Mapping ${uuid} deleted` }
+                : {
+                    id,
+                    type: 'warning',
+                    header,
+                    content: `Lambda did not remove the mapping: State is now ${outcome.mapping.State ?? 'unknown'}.`,
+                  },
+            );
           });
         },
       },

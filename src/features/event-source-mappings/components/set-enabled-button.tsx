@@ -5,6 +5,8 @@ import { useWriteAccess } from '../../auth/write-access.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { useSetMappingEnabled } from '../mutations.ts';
+import { followUntilSettled } from '../follow-until-settled.ts';
+import { useQueryClient } from '@tanstack/react-query';
 
 /** States in which the button offers "Disable" (the mapping is, or is becoming, enabled). */
 const ENABLED_SIDE = new Set(['Enabled', 'Enabling', 'Creating']);
@@ -13,12 +15,14 @@ const ENABLED_SIDE = new Set(['Enabled', 'Enabling', 'Creating']);
  * Enable or Disable, depending on the mapping's State, via `UpdateEventSourceMapping { Enabled }`.
  * Disabled, with the reason, while the State is transitional (Lambda would answer
  * ResourceInUseException, reference §5), and for a read-only guest (`useWriteAccess`). An
- * AccessDeniedException says to sign in and offers no Retry. Progress and failure (with Retry) are notified under the
+ * AccessDeniedException says to sign in and offers no Retry. Progress (in progress until the
+ * mapping settles, then the State it reached) and failure (with Retry) are notified under the
  * id `set-enabled-<UUID>`.
  * @param props.mapping the mapping as last read.
  */
 export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfiguration }) {
   const mutation = useSetMappingEnabled();
+  const queryClient = useQueryClient();
   const { UUID, State } = mapping;
   const enable = !ENABLED_SIDE.has(State ?? '');
   const transitional = isTransitionalState(State);
@@ -32,13 +36,38 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
     mutation.mutate(
       { UUID, Enabled: enable },
       {
-        onSuccess: (result) =>
+        onSuccess: (result) => {
+          const header = `${enable ? 'Enable' : 'Disable'} requested for mapping ${UUID}`;
+          if (!isTransitionalState(result.State)) {
+            notificationStore.show({
+              id,
+              type: 'success',
+              header,
+              content: `State is now ${result.State ?? 'unknown'}.`,
+            });
+            return;
+          }
           notificationStore.show({
             id,
-            type: 'success',
-            header: `${enable ? 'Enable' : 'Disable'} requested for mapping ${UUID}`,
+            type: 'in-progress',
+            header,
             content: `State is now ${result.State ?? 'unknown'}; this page follows it until it settles.`,
-          }),
+          });
+          // Replace the flash with the outcome, unless another message took its place meanwhile.
+          followUntilSettled(queryClient, UUID, (outcome) => {
+            const current = notificationStore.getSnapshot().find((n) => n.id === id);
+            if (current?.type !== 'in-progress' || current.header !== header) return;
+            notificationStore.show({
+              id,
+              type: outcome.kind === 'deleted' ? 'warning' : 'success',
+              header,
+              content:
+                outcome.kind === 'deleted'
+                  ? 'The mapping has since been deleted.'
+                  : `State is now ${outcome.mapping.State ?? 'unknown'}.`,
+            });
+          });
+        },
         onError: (error) => {
           const { name, message } = toAwsError(error);
           const denied = isAccessDenied(error);
