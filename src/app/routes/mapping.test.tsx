@@ -83,6 +83,11 @@ describe('mapping detail', { timeout: 20_000 }, () => {
       await screen.findByText('This mapping has been deleted', {}, { timeout: 4000 }),
     ).toBeTruthy();
     expect(transitionStates()).toEqual(['Deleting', 'Deleted']);
+    // The State box agrees with the alert and the transitions table.
+    const state = document.querySelector<HTMLElement>('[aria-label="State"]')!;
+    expect(within(state).getByText('Deleted')).toBeTruthy();
+    expect(within(state).queryByText('Deleting')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Back to mappings' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Source', level: 2 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Disable' })).toBeNull();
   });

@@ -26,7 +26,7 @@ import { mappingQueries } from '../../features/event-source-mappings/queries.ts'
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
 import { useWriteAccess } from '../../features/auth/write-access.ts';
 
-const backToList = <RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>;
+const backToList = <RouterLink href={paths.mappings.getHref()}>Back to mappings</RouterLink>;
 
 function MappingDetail({ uuid }: { uuid: string }) {
   const navigate = useNavigate();
@@ -163,7 +163,9 @@ function MappingDetail({ uuid }: { uuid: string }) {
           </Alert>
         ) : null}
         <MappingStateSection
-          mapping={mapping}
+          // Once Lambda no longer knows the mapping, its last State (Deleting) would contradict
+          // the alert and the transitions table.
+          mapping={deleted ? { ...mapping, State: 'Deleted' } : mapping}
           footer={
             transitional ? (
               <StatusIndicator type="loading">
