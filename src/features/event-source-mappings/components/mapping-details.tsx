@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
 import { describeEventSource } from '../event-source.ts';
 import { parseFunctionArn } from '../function-arn.ts';
+import { SOURCE_LIMITS, sourceTypeOfMapping } from '../form/source-limits.ts';
 import { MappingStateIndicator, ProcessingResultIndicator } from './mapping-status.tsx';
 
 type MappingField = keyof EventSourceMappingConfiguration;
@@ -210,6 +211,28 @@ function Group({
 }
 
 /**
+ * What the Error handling group says when Lambda returned none of its fields, by source type:
+ * Kafka sources (MSK, self-managed) take an on-failure destination, and retries, record age,
+ * bisect and partial batch responses only in provisioned mode (AWS "Kafka event source mapping
+ * retry configurations"); SQS, Amazon MQ and DocumentDB mappings take none of these fields
+ * (`SOURCE_LIMITS`, from the CreateEventSourceMapping API reference).
+ * @param mapping the mapping as Lambda returned it.
+ * @returns one sentence.
+ */
+export function errorHandlingEmptyText(mapping: EventSourceMappingConfiguration): string {
+  const type = sourceTypeOfMapping(mapping);
+  if (type === 'msk' || type === 'self-managed-kafka') {
+    return 'Lambda returned no error-handling settings for this mapping. Kafka sources take an on-failure destination; retries, record age, batch bisecting and partial batch responses need provisioned mode.';
+  }
+  if (type !== undefined && SOURCE_LIMITS[type].DestinationConfig === null) {
+    const handling =
+      type === 'sqs' || type === 'sqs-fifo' ? ' (use the queue’s redrive policy)' : '';
+    return `Error-handling settings are not supported for ${SOURCE_LIMITS[type].label} mappings${handling}.`;
+  }
+  return 'Lambda returned no error-handling settings for this mapping.';
+}
+
+/**
  * The state group: State, StateTransitionReason, LastProcessingResult and LastModified, shown first
  * and large because they answer "is it working?".
  * @param props.mapping the mapping as Lambda returned it.
@@ -271,7 +294,7 @@ export function MappingDetails({ mapping }: { mapping: EventSourceMappingConfigu
         title="Error handling"
         description="What happens when the function fails"
         items={pairs(mapping, errorHandlingFields)}
-        emptyText="No error-handling settings: they apply to stream and Kafka sources."
+        emptyText={errorHandlingEmptyText(mapping)}
       />
       <Group title="Other fields" items={[...pairs(mapping, identityFields), ...otherItems]} />
     </SpaceBetween>
