@@ -385,7 +385,7 @@ function timestampField(type: SourceType): z.ZodType<Date | undefined, TextIn | 
         ctx.addIssue({
           code: 'custom',
           message:
-            'Enter StartingPositionTimestamp as an ISO 8601 date and time, e.g. 2024-06-01T12:00:00Z.',
+            'Enter a valid StartingPositionTimestamp: a date (YYYY/MM/DD) and a complete time (hh:mm:ss, UTC).',
         });
         return z.NEVER;
       }

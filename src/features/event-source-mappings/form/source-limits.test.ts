@@ -250,6 +250,12 @@ describe('describeField (help text with units, limits, defaults)', () => {
       'Where to start reading: TRIM_HORIZON, LATEST, AT_TIMESTAMP. AWS default: TRIM_HORIZON. Cannot be changed after creation.',
     ],
     ['sqs', 'ParallelizationFactor', 'Does not apply to Amazon SQS (standard queue).'],
+    // The field is a date picker plus a time input whose value is read as UTC (joinTimestamp).
+    [
+      'kinesis',
+      'StartingPositionTimestamp',
+      'With AT_TIMESTAMP only: the time to start reading from, as a date (YYYY/MM/DD) and a 24-hour time (hh:mm:ss), both in UTC; no time means 00:00:00 UTC. Must not be in the future.',
+    ],
   ])('%s %s', (type, field, help) => {
     expect(describeField(type, field).help).toBe(help);
   });

@@ -971,7 +971,7 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
     case 'StartingPositionTimestamp':
       return {
         label: field,
-        help: 'With AT_TIMESTAMP only: the time to start reading from, as ISO 8601 (e.g. 2024-06-01T12:00:00Z; without an offset it is read as UTC). Must not be in the future.',
+        help: 'With AT_TIMESTAMP only: the time to start reading from, as a date (YYYY/MM/DD) and a 24-hour time (hh:mm:ss), both in UTC; no time means 00:00:00 UTC. Must not be in the future.',
       };
     case 'MaximumRecordAgeInSeconds':
       return limitField(
