@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createCognitoCredentials,
@@ -107,4 +108,35 @@ describe('active region and regional clients', () => {
     setLambdaRegion('us-east-1');
     expect(listener).toHaveBeenCalledTimes(1);
   });
+});
+
+describe('request timeout', () => {
+  it('fails a request the endpoint never answers with a TimeoutError after each attempt’s timeout', async () => {
+    const { createServer } = await import('node:http');
+    const requests: unknown[] = [];
+    // Accepts every request and never answers (a hung backend).
+    const server = createServer((request) => {
+      requests.push(request.url);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const client = createLambdaClient(
+        { lambdaEndpoint: `http://127.0.0.1:${port}` },
+        'us-east-1',
+        staticCredentials,
+        200,
+      );
+      const { GetEventSourceMappingCommand } = await import('@aws-sdk/client-lambda');
+      const error: unknown = await client
+        .send(new GetEventSourceMappingCommand({ UUID: '00000000-0000-4000-8000-000000000001' }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('TimeoutError');
+      expect(requests.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 15_000);
 });

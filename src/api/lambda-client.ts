@@ -14,6 +14,12 @@ import type { RuntimeConfig } from '../config/env.ts';
  */
 export const LAMBDA_MAX_ATTEMPTS = 3;
 
+/**
+ * Milliseconds one Lambda request attempt may wait for a response (Lambda's control-plane calls
+ * answer well within a second or two); after it the attempt fails with a `TimeoutError`.
+ */
+export const LAMBDA_REQUEST_TIMEOUT_MS = 15_000;
+
 /** The one method of `LambdaClient` the API layer uses; tests supply a fake. */
 export type LambdaSender = Pick<LambdaClient, 'send'>;
 
@@ -86,6 +92,8 @@ export function createCognitoCredentials(
  * @param region the Lambda region to call, e.g. `eu-west-1`.
  * @param credentials where the client's credentials come from (see
  *   {@link createCognitoCredentials}).
+ * @param requestTimeoutMs milliseconds each attempt may wait for a response before it fails with
+ *   a `TimeoutError` (default {@link LAMBDA_REQUEST_TIMEOUT_MS}).
  * @returns a client whose endpoint is `config.lambdaEndpoint` when set (the emulator serves every
  *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise.
  */
@@ -93,12 +101,18 @@ export function createLambdaClient(
   config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
   region: string,
   credentials: CredentialsProvider,
+  requestTimeoutMs: number = LAMBDA_REQUEST_TIMEOUT_MS,
 ): LambdaClient {
   return new LambdaClient({
     region,
     ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     maxAttempts: LAMBDA_MAX_ATTEMPTS,
     credentials,
+    // Options of the SDK's default handler (FetchHttpHandler in the browser): each attempt that
+    // gets no response in time fails with a TimeoutError (retried like other transient errors)
+    // instead of leaving the page spinning. (Node's handler, used by the unit tests, only warns
+    // unless told to throw.)
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
   });
 }
 
