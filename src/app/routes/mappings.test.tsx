@@ -138,6 +138,19 @@ describe('mappings list', { timeout: 20_000 }, () => {
     expect(screen.getByText('00000000-0000-4000-8000-000000000001')).toBeTruthy();
   });
 
+  it('refuses an Event source ARN filter that is not an ARN, next to the field, without asking Lambda', async () => {
+    const lambda = new FakeLambda([fakeMapping(0)]);
+    const { router } = renderApp('/', lambda);
+    await screen.findByText('00000000-0000-4000-8000-000000000000');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Event source ARN' }), {
+      target: { value: 'queue-1' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(await screen.findByText(/^Enter a full ARN/)).toBeTruthy();
+    expect(router.state.location.search).toBe('');
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(1);
+  });
+
   it('says so when the region has no mappings', async () => {
     renderApp('/', new FakeLambda([]));
     expect(await screen.findByText('No mappings')).toBeTruthy();

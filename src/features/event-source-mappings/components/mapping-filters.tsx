@@ -5,6 +5,7 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
 import type { MappingListFilters } from '../queries.ts';
+import { EVENT_SOURCE_ARN_PATTERN } from '../form/source-limits.ts';
 
 /** Props of {@link MappingFilters}. */
 export interface MappingFiltersProps {
@@ -17,6 +18,19 @@ export interface MappingFiltersProps {
 }
 
 /**
+ * Why an Event source ARN filter cannot match, checked before asking Lambda.
+ * @param arn the typed filter (trimmed here); empty means "no filter".
+ * @returns the message, or undefined when the ARN has the service model's `EventSourceArn` shape
+ *   (`EVENT_SOURCE_ARN_PATTERN`, reference §2), which Lambda would otherwise refuse with a
+ *   ValidationException.
+ */
+export function eventSourceArnFilterError(arn: string): string | undefined {
+  const value = arn.trim();
+  if (value === '' || EVENT_SOURCE_ARN_PATTERN.test(value)) return undefined;
+  return 'Enter a full ARN, e.g. arn:aws:sqs:us-east-1:123456789012:my-queue (arn:partition:service:region:account:resource).';
+}
+
+/**
  * Server-side filters of the mappings list: function (name, partial ARN or ARN, optionally
  * qualified — `ListEventSourceMappings.FunctionName`) and exact event source ARN
  * (`EventSourceArn`). Typing does not query; Apply (or Enter) does. Remount it (`key`) when the
@@ -25,10 +39,14 @@ export interface MappingFiltersProps {
 export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps) {
   const [functionName, setFunctionName] = useState(value.FunctionName ?? '');
   const [eventSourceArn, setEventSourceArn] = useState(value.EventSourceArn ?? '');
+  const [arnError, setArnError] = useState<string>();
   const active = Boolean(value.FunctionName || value.EventSourceArn);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const error = eventSourceArnFilterError(eventSourceArn);
+    setArnError(error);
+    if (error) return;
     onApply({ FunctionName: functionName, EventSourceArn: eventSourceArn });
   };
 
@@ -41,7 +59,10 @@ export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps
           { colspan: { default: 12, s: 3 } },
         ]}
       >
-        <FormField label="Function" description="Name or ARN, optionally with :qualifier">
+        <FormField
+          label="Function"
+          description="Exact function name or ARN (no partial matches); add :qualifier for an alias or version"
+        >
           <Input
             value={functionName}
             onChange={({ detail }) => setFunctionName(detail.value)}
@@ -53,10 +74,15 @@ export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps
         <FormField
           label="Event source ARN"
           description="Exact ARN of the stream, queue, cluster or broker"
+          errorText={arnError}
         >
           <Input
             value={eventSourceArn}
-            onChange={({ detail }) => setEventSourceArn(detail.value)}
+            onChange={({ detail }) => {
+              setEventSourceArn(detail.value);
+              if (arnError) setArnError(eventSourceArnFilterError(detail.value));
+            }}
+            invalid={arnError !== undefined}
             placeholder="arn:aws:sqs:us-east-1:123456789012:my-queue"
             type="search"
             disabled={disabled}
@@ -73,6 +99,7 @@ export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps
               onClick={() => {
                 setFunctionName('');
                 setEventSourceArn('');
+                setArnError(undefined);
                 onApply({});
               }}
             >
