@@ -151,6 +151,25 @@ describe('mappings list', { timeout: 20_000 }, () => {
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(1);
   });
 
+  it('filters the loaded rows by State and problems, from and into the URL', async () => {
+    const lambda = new FakeLambda([
+      fakeMapping(1),
+      fakeMapping(2, { State: 'Disabled', LastProcessingResult: 'PROBLEM: Function call failed' }),
+      fakeMapping(3, { State: 'Disabled', LastProcessingResult: 'OK' }),
+    ]);
+    const { router } = renderApp('/?state=Disabled&problems=1', lambda);
+    await screen.findByText('00000000-0000-4000-8000-000000000002');
+    expect(dataRows()).toHaveLength(1);
+    expect(screen.getByText('1 of 3 loaded mappings')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Problems only/ }));
+    await screen.findByText('00000000-0000-4000-8000-000000000003');
+    expect(dataRows()).toHaveLength(2);
+    expect(router.state.location.search).toBe('?state=Disabled');
+    expect(screen.getByText('2 of 3 loaded mappings')).toBeTruthy();
+    // Lambda was asked once: the filter works on the rows already loaded.
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(1);
+  });
+
   it('says so when the region has no mappings', async () => {
     renderApp('/', new FakeLambda([]));
     expect(await screen.findByText('No mappings')).toBeTruthy();

@@ -23,6 +23,17 @@ import {
 } from '../../features/event-source-mappings/queries.ts';
 import { useLoadAllPages } from '../../lib/use-load-all-pages.ts';
 import { useWriteAccess } from '../../features/auth/write-access.ts';
+import {
+  isViewFiltered,
+  matchesViewFilter,
+  parseViewFilter,
+  withViewFilter,
+  type MappingViewFilter,
+  type StateFilter,
+} from '../../features/event-source-mappings/mapping-view-filter.ts';
+import FormField from '@cloudscape-design/components/form-field';
+import Select from '@cloudscape-design/components/select';
+import Toggle from '@cloudscape-design/components/toggle';
 
 /**
  * Calls `onVisible` whenever the element given to the returned callback ref scrolls into view (or
@@ -109,12 +120,72 @@ function useFollowedRows(
   }, [items, followed, listUpdatedAt]);
 }
 
+const STATE_OPTIONS: { value: StateFilter; label: string }[] = [
+  { value: 'all', label: 'All states' },
+  { value: 'Enabled', label: 'Enabled' },
+  { value: 'Disabled', label: 'Disabled' },
+  {
+    value: 'transitional',
+    label: 'Transitional (Creating, Enabling, Disabling, Updating, Deleting)',
+  },
+];
+
+/**
+ * The filter over loaded rows: State select, "Problems only" toggle, and how many rows it shows.
+ */
+function ViewFilterControls({
+  view,
+  onChange,
+  shown,
+  loaded,
+  more,
+}: {
+  view: MappingViewFilter;
+  onChange: (view: MappingViewFilter) => void;
+  shown: number;
+  loaded: number;
+  more: boolean;
+}) {
+  const selected = STATE_OPTIONS.find((o) => o.value === view.state) ?? STATE_OPTIONS[0];
+  return (
+    <SpaceBetween direction="horizontal" size="l" alignItems="end">
+      <FormField label="State">
+        <Select
+          selectedOption={selected ?? null}
+          options={STATE_OPTIONS}
+          onChange={({ detail }) =>
+            onChange({ ...view, state: (detail.selectedOption.value ?? 'all') as StateFilter })
+          }
+        />
+      </FormField>
+      <Toggle
+        checked={view.problemsOnly}
+        onChange={({ detail }) => onChange({ ...view, problemsOnly: detail.checked })}
+      >
+        Problems only (LastProcessingResult PROBLEM:)
+      </Toggle>
+      {isViewFiltered(view) ? (
+        <Box color="text-body-secondary">
+          <span role="status">
+            {shown} of {loaded} loaded mappings
+            {more ? '. Load all to filter every mapping.' : ''}
+          </span>
+        </Box>
+      ) : null}
+    </SpaceBetween>
+  );
+}
+
 function MappingsList({
   filters,
   onFiltersChange,
+  view,
+  onViewChange,
 }: {
   filters: MappingListFilters;
   onFiltersChange: (filters: MappingListFilters) => void;
+  view: MappingViewFilter;
+  onViewChange: (view: MappingViewFilter) => void;
 }) {
   const query = useInfiniteQuery(mappingQueries.list(filters));
   const { data, error, isPending, isError, hasNextPage, isFetchingNextPage, isFetchNextPageError } =
@@ -134,7 +205,12 @@ function MappingsList({
   const filtered = Boolean(filters.FunctionName || filters.EventSourceArn);
   const navigate = useNavigate();
   const [selectedUuid, setSelectedUuid] = useState<string>();
-  const rows = useFollowedRows(shownItems, query.dataUpdatedAt, selectedUuid);
+  const followedRows = useFollowedRows(shownItems, query.dataUpdatedAt, selectedUuid);
+  const viewFiltered = isViewFiltered(view);
+  const rows = useMemo(
+    () => (viewFiltered ? followedRows.filter((m) => matchesViewFilter(m, view)) : followedRows),
+    [followedRows, view, viewFiltered],
+  );
   const selected = selectedUuid ? rows.find((m) => m.UUID === selectedUuid) : undefined;
   const selectedBusy = isTransitionalState(selected?.State);
   const access = useWriteAccess();
@@ -278,10 +354,33 @@ function MappingsList({
           </Header>
         }
         filter={
-          <MappingFilters value={filters} onApply={onFiltersChange} disabled={loadAll.running} />
+          <SpaceBetween size="s">
+            <MappingFilters value={filters} onApply={onFiltersChange} disabled={loadAll.running} />
+            <ViewFilterControls
+              view={view}
+              onChange={onViewChange}
+              shown={rows.length}
+              loaded={followedRows.length}
+              more={Boolean(hasNextPage)}
+            />
+          </SpaceBetween>
         }
         empty={
-          isError ? (
+          viewFiltered && followedRows.length > 0 ? (
+            <EmptyState
+              title="No matches among the loaded mappings"
+              subtitle={
+                hasNextPage
+                  ? 'No loaded mapping matches the State and Problems filters. Load all to search every mapping.'
+                  : 'No mapping matches the State and Problems filters.'
+              }
+              action={
+                <Button onClick={() => onViewChange({ state: 'all', problemsOnly: false })}>
+                  Show all states
+                </Button>
+              }
+            />
+          ) : isError ? (
             <EmptyState title="No mappings to show" subtitle="The list could not be loaded." />
           ) : filtered ? (
             <EmptyState
@@ -305,14 +404,16 @@ function MappingsList({
 }
 
 /**
- * `/` — the mappings list. Filters (`FunctionName`, `EventSourceArn`) live in the URL's query
- * string, so filtered views can be shared and survive a reload.
+ * `/` — the mappings list. Filters (`FunctionName`, `EventSourceArn`, sent to Lambda; `state` and
+ * `problems=1`, applied to the loaded rows) live in the URL's query string, so filtered views can
+ * be shared and survive a reload.
  */
 export default function MappingsRoute() {
   // MappingsList is keyed by the filters: new filters start a fresh list (and filter inputs), and
   // stop a running "Load all".
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
+  const view = parseViewFilter(searchParams);
   const filters = normalizeFilters({
     FunctionName: searchParams.get('FunctionName') ?? undefined,
     EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,
@@ -324,6 +425,8 @@ export default function MappingsRoute() {
       key={`${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
       filters={filters}
       onFiltersChange={applyFilters}
+      view={view}
+      onViewChange={(next) => setSearchParams(withViewFilter(searchParams, next))}
     />
   );
 }
