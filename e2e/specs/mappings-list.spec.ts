@@ -26,6 +26,30 @@ test.describe('mappings list', () => {
     await expect(mappingsPage.rows).toHaveCount(total);
   });
 
+  test('after "Load all" the table fits a 1440 px window: no sideways scroll, selection column in view', async ({
+    mappingsPage,
+    page,
+  }) => {
+    await mappingsPage.goto();
+    await mappingsPage.expectLoaded();
+    await mappingsPage.loadAllButton.click();
+    await expect(page.getByText(/^All \d+ mappings loaded$/)).toBeVisible({ timeout: 60_000 });
+    const layout = await mappingsPage.table.evaluate((table) => {
+      let overflow = 0;
+      // Only containers that scroll sideways (overflow-x auto/scroll, or the page itself).
+      for (let el = table.parentElement; el; el = el.parentElement) {
+        const scrolls =
+          el === document.documentElement || /auto|scroll/.test(getComputedStyle(el).overflowX);
+        if (scrolls) overflow = Math.max(overflow, el.scrollWidth - el.clientWidth);
+      }
+      const first = table.querySelector('th')?.getBoundingClientRect();
+      return { overflow, firstLeft: first?.left ?? -1, windowWidth: window.innerWidth };
+    });
+    expect(layout.windowWidth).toBe(1440);
+    expect(layout.overflow).toBeLessThanOrEqual(1);
+    expect(layout.firstLeft).toBeGreaterThanOrEqual(0);
+  });
+
   test('"Load more" fetches the next page', async ({ mappingsPage, page }) => {
     // Scrolling the button into view would also trigger infinite scroll; switch that off so the
     // click alone is measured (the button is the path for browsers without IntersectionObserver).

@@ -43,7 +43,9 @@ const columns: TableProps.ColumnDefinition<EventSourceMappingConfiguration>[] = 
     cell: (m) =>
       m.UUID ? <RouterLink href={paths.mapping.getHref(m.UUID)}>{m.UUID}</RouterLink> : '-',
     isRowHeader: true,
-    width: 300,
+    // The UUID wraps onto two lines; with the other widths the columns fit a 1440 px window
+    // (content area ~1390 px) without a horizontal scrollbar.
+    width: 250,
     minWidth: 200,
   },
   {
@@ -142,6 +144,9 @@ export function MappingsTable({
       footer={footer}
       wrapLines
       resizableColumns
+      // When the table is wider than the window (narrow screens, widened columns), the selection
+      // and UUID columns stay in view while scrolling sideways.
+      stickyColumns={{ first: 1 }}
       ariaLabels={{
         tableLabel: 'Event source mappings',
         selectionGroupLabel: 'Mapping selection',
