@@ -349,6 +349,29 @@ function pascal(text: string): string {
     .join('');
 }
 
+/** The seed's fixed reference instant, 2026-11-01T00:00:00Z, in epoch seconds. */
+const SEED_REFERENCE_EPOCH_SECONDS = Date.UTC(2026, 10, 1) / 1000;
+
+/**
+ * ARN builders for one seeded region: `arn(service, resource)` and `secret(path)`, a Secrets
+ * Manager secret ARN with the 6-character random suffix AWS appends (drawn from `rng`, so the
+ * seed stays deterministic).
+ */
+function arnBuilders(
+  rng: Rng,
+  region: string,
+  accountId: string,
+): { arn: (service: string, resource: string) => string; secret: (path: string) => string } {
+  const arn = (service: string, resource: string): string =>
+    `arn:aws:${service}:${region}:${accountId}:${resource}`;
+  const secret = (path: string): string =>
+    arn(
+      'secretsmanager',
+      `secret:${path}-${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 6)}`,
+    );
+  return { arn, secret };
+}
+
 /**
  * Builds the default seed. Deterministic: a fixed-seed PRNG and a fixed reference instant
  * (2026-11-01T00:00:00Z) give the same names, UUIDs and timestamps on every run;
@@ -359,14 +382,8 @@ function pascal(text: string): string {
 export function generateDefaultSeed(accountId = '123456789012'): SeedData {
   const rng = new Rng(0x5eed2026);
   const region = DEFAULT_SEED_REGION;
-  const base = Date.UTC(2026, 10, 1) / 1000;
-  const arn = (service: string, resource: string): string =>
-    `arn:aws:${service}:${region}:${accountId}:${resource}`;
-  const secret = (path: string): string =>
-    arn(
-      'secretsmanager',
-      `secret:${path}-${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 6)}`,
-    );
+  const base = SEED_REFERENCE_EPOCH_SECONDS;
+  const { arn, secret } = arnBuilders(rng, region, accountId);
 
   // Functions
   // A few well-known names first, so docs and tests can rely on them.
@@ -506,14 +523,8 @@ const SECOND_REGION_KINDS: readonly SeedSourceKind[] = [
 export function generateSecondRegionSeed(accountId = '123456789012'): SeedData {
   const rng = new Rng(0xe0e51);
   const region = SECOND_SEED_REGION;
-  const base = Date.UTC(2026, 10, 1) / 1000;
-  const arn = (service: string, resource: string): string =>
-    `arn:aws:${service}:${region}:${accountId}:${resource}`;
-  const secret = (path: string): string =>
-    arn(
-      'secretsmanager',
-      `secret:${path}-${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 6)}`,
-    );
+  const base = SEED_REFERENCE_EPOCH_SECONDS;
+  const { arn, secret } = arnBuilders(rng, region, accountId);
   const fns: SeedFn[] = SECOND_REGION_FUNCTIONS.map(([domain, role]) => ({
     name: `${domain}-${role}-eu-prod`,
     domain,

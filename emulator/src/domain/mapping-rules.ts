@@ -682,23 +682,18 @@ export function applyResponseDefaults(
       config.FunctionResponseTypes ??= [];
       break;
     case 'MSK':
+    case 'SelfManagedKafka': {
       config.BatchSize ??= 100;
       config.StartingPosition ??= 'TRIM_HORIZON';
       config.LastProcessingResult ??= 'No records processed';
-      config.AmazonManagedKafkaEventSourceConfig = {
-        ...config.AmazonManagedKafkaEventSourceConfig,
-        ConsumerGroupId: config.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId ?? uuid,
-      };
+      // The consumer group id defaults to the mapping's UUID (recorded for self-managed Kafka).
+      const key =
+        source.type === 'MSK'
+          ? 'AmazonManagedKafkaEventSourceConfig'
+          : 'SelfManagedKafkaEventSourceConfig';
+      config[key] = { ...config[key], ConsumerGroupId: config[key]?.ConsumerGroupId ?? uuid };
       break;
-    case 'SelfManagedKafka':
-      config.BatchSize ??= 100;
-      config.StartingPosition ??= 'TRIM_HORIZON';
-      config.LastProcessingResult ??= 'No records processed';
-      config.SelfManagedKafkaEventSourceConfig = {
-        ...config.SelfManagedKafkaEventSourceConfig,
-        ConsumerGroupId: config.SelfManagedKafkaEventSourceConfig?.ConsumerGroupId ?? uuid,
-      };
-      break;
+    }
     case 'AmazonMQ':
       config.BatchSize ??= 100;
       config.LastProcessingResult ??= 'No records processed';
