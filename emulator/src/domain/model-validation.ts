@@ -55,24 +55,29 @@ function typeError(path: string, expected: string): LambdaError {
   );
 }
 
-function checkLength(
+/**
+ * Appends the min/max violation of `measured` (a length, or an integer's value) to `out`,
+ * worded as AWS words it: `Member must have <unit> greater than or equal to <min>` / `less than…`.
+ */
+function checkRange(
   value: unknown,
-  length: number,
+  measured: number,
   shape: { min?: number; max?: number },
+  unit: 'length' | 'value',
   path: string,
   out: Violation[],
 ): void {
-  if (shape.min !== undefined && length < shape.min) {
+  if (shape.min !== undefined && measured < shape.min) {
     out.push({
       value,
       member: path,
-      constraint: `Member must have length greater than or equal to ${shape.min}`,
+      constraint: `Member must have ${unit} greater than or equal to ${shape.min}`,
     });
-  } else if (shape.max !== undefined && length > shape.max) {
+  } else if (shape.max !== undefined && measured > shape.max) {
     out.push({
       value,
       member: path,
-      constraint: `Member must have length less than or equal to ${shape.max}`,
+      constraint: `Member must have ${unit} less than or equal to ${shape.max}`,
     });
   }
 }
@@ -115,19 +120,7 @@ export function checkValue(value: unknown, shape: Shape, path: string, out: Viol
     case 'integer': {
       if (typeof value !== 'number' || !Number.isInteger(value))
         throw typeError(path, 'an integer');
-      if (shape.min !== undefined && value < shape.min) {
-        out.push({
-          value,
-          member: path,
-          constraint: `Member must have value greater than or equal to ${shape.min}`,
-        });
-      } else if (shape.max !== undefined && value > shape.max) {
-        out.push({
-          value,
-          member: path,
-          constraint: `Member must have value less than or equal to ${shape.max}`,
-        });
-      }
+      checkRange(value, value, shape, 'value', path, out);
       return;
     }
     case 'boolean':
@@ -149,7 +142,7 @@ export function checkValue(value: unknown, shape: Shape, path: string, out: Viol
         return;
       }
       const before = out.length;
-      checkLength(value, value.length, shape, path, out);
+      checkRange(value, value.length, shape, 'length', path, out);
       if (
         out.length === before &&
         shape.pattern !== undefined &&
@@ -165,7 +158,7 @@ export function checkValue(value: unknown, shape: Shape, path: string, out: Viol
     }
     case 'list': {
       if (!Array.isArray(value)) throw typeError(path, 'a list');
-      checkLength(value, value.length, shape, path, out);
+      checkRange(value, value.length, shape, 'length', path, out);
       if (shape.member.type === 'structure') {
         value.forEach((item, i) => {
           if (item !== null && item !== undefined) {
@@ -198,7 +191,7 @@ export function checkValue(value: unknown, shape: Shape, path: string, out: Viol
         throw typeError(path, 'a map');
       }
       const entries = Object.entries(value);
-      checkLength(value, entries.length, shape, path, out);
+      checkRange(value, entries.length, shape, 'length', path, out);
       for (const [k, v] of entries) {
         const keyViolations: Violation[] = [];
         checkValue(k, shape.key, path, keyViolations);
