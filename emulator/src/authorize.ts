@@ -7,7 +7,10 @@
  */
 import { LambdaError } from './errors.ts';
 
-/** Lambda actions of the signed-in role: mapping CRUD and list, and the two function reads. */
+/**
+ * Lambda actions of the signed-in role: mapping CRUD and list, and the function reads (list,
+ * configuration, versions, aliases).
+ */
 export const AUTHENTICATED_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:CreateEventSourceMapping',
   'lambda:GetEventSourceMapping',
@@ -16,6 +19,8 @@ export const AUTHENTICATED_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ]);
 
 /** The read-only subset granted to guests (unauthenticated identities). */
@@ -24,6 +29,8 @@ export const GUEST_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ]);
 
 /**
@@ -116,6 +123,14 @@ export function requestedAction(
     const resource = functionArn(id, qualifier, region, accountId);
     if (sub === 'configuration') return { action: 'lambda:GetFunctionConfiguration', resource };
     if (sub === undefined) return { action: 'lambda:GetFunction', resource };
+    // Resource type `function` (Service Authorization Reference); these list the whole function.
+    const unqualified = functionArn(id, undefined, region, accountId);
+    if (sub === 'versions' && segments.length === 4) {
+      return { action: 'lambda:ListVersionsByFunction', resource: unqualified };
+    }
+    if (sub === 'aliases' && segments.length === 4) {
+      return { action: 'lambda:ListAliases', resource: unqualified };
+    }
   }
   return undefined;
 }

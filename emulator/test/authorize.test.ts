@@ -46,6 +46,18 @@ describe('requestedAction (IAM action and resource of a Lambda request)', () => 
       'GetFunction',
       `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:orders`,
     ],
+    [
+      'GET',
+      '/2015-03-31/functions/orders/versions?MaxItems=50',
+      'ListVersionsByFunction',
+      `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:orders`,
+    ],
+    [
+      'GET',
+      `/2015-03-31/functions/${encodeURIComponent(`arn:aws:lambda:eu-west-1:${ACCOUNT}:function:orders`)}/aliases?FunctionVersion=3`,
+      'ListAliases',
+      `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:orders`,
+    ],
   ])('%s %s → lambda:%s on %s', (method, url, action, resource) => {
     expect(requestedAction(method, url, 'eu-west-1', ACCOUNT)).toEqual({
       action: `lambda:${action}`,
@@ -88,6 +100,13 @@ describe('authorizeRole', () => {
       `User: arn:aws:sts::${ACCOUNT}:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials is not authorized to perform: lambda:UpdateEventSourceMapping on resource: ${update.resource} because no identity-based policy allows the lambda:UpdateEventSourceMapping action`,
     );
     expect(() => authorizeRole('guest', 'read-write', update, guest)).not.toThrow();
+    for (const action of ['lambda:ListVersionsByFunction', 'lambda:ListAliases']) {
+      const read = { action, resource: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:orders` };
+      expect(() => authorizeRole('guest', 'read-only', read, guest), action).not.toThrow();
+      expect(() =>
+        authorizeRole('authenticated', 'read-only', read, assumedRoleArn(ACCOUNT, 'authenticated')),
+      ).not.toThrow();
+    }
   });
 
   it('lets the signed-in role do the console’s actions and nothing else', () => {

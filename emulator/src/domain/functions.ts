@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { LambdaError } from '../errors.ts';
 import type { FunctionRecord, Store } from '../store.ts';
-import type { FunctionConfiguration } from './model.ts';
+import type { AliasConfiguration, FunctionConfiguration } from './model.ts';
 import { pageAfter } from './pagination.ts';
 
 /** `NamespacedFunctionName` constraints (Lambda model 2015-03-31, botocore 1.43.11). */
@@ -11,6 +12,32 @@ export const FUNCTION_NAME_SHAPE = {
   pattern:
     '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?',
 } as const;
+
+/**
+ * `FunctionName` constraints of ListAliases (shape `FunctionName`: no `.` in the name, max 140;
+ * Lambda model 2015-03-31 as of 2026-08-07, shared/reference/models).
+ */
+export const ALIAS_FUNCTION_NAME_SHAPE = {
+  type: 'string',
+  min: 1,
+  max: 140,
+  pattern:
+    '(arn:(aws[a-zA-Z-]*)?:lambda:)?((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?',
+} as const;
+
+/** `FunctionVersion` of ListAliases (shape `VersionWithLatestPublished`, same model). */
+export const ALIAS_FUNCTION_VERSION_SHAPE = {
+  type: 'string',
+  min: 1,
+  max: 1024,
+  pattern: '(\\$LATEST(\\.PUBLISHED)?|[0-9]+)',
+} as const;
+
+/**
+ * Page size of ListFunctions and ListVersionsByFunction ("Lambda returns up to 50 … per call",
+ * API reference). ListAliases documents no cap; the emulator uses the same 50 (unverified).
+ */
+export const FUNCTIONS_PAGE_LIMIT = 50;
 
 /** A `FunctionName` parameter split into its parts (reference §2.2). */
 export interface ParsedFunctionName {
@@ -199,10 +226,124 @@ export function listFunctions(
       }
     }
   }
-  const page = pageAfter(entries, (e) => e.key, opts.marker, Math.min(opts.maxItems ?? 50, 50));
+  const page = pageAfter(
+    entries,
+    (e) => e.key,
+    opts.marker,
+    Math.min(opts.maxItems ?? FUNCTIONS_PAGE_LIMIT, FUNCTIONS_PAGE_LIMIT),
+  );
   const out: { Functions: FunctionConfiguration[]; NextMarker?: string } = {
     Functions: page.items.map((e) => e.config),
   };
   if (page.nextMarker !== undefined) out.NextMarker = page.nextMarker;
   return out;
+}
+
+/**
+ * Finds the function a ListVersionsByFunction / ListAliases `FunctionName` names. A qualifier in
+ * the name is ignored (these operations list the whole function; LocalStack's AWS-validated
+ * provider does the same, AWS's own answer is unrecorded).
+ * @returns the record and the unqualified function ARN.
+ * @throws LambdaError (404) `ResourceNotFoundException` `Function not found: <unqualified ARN>`,
+ *   the text GetFunction uses (reference §1.4), also for an ARN of another region or account.
+ */
+function functionForListing(
+  store: Store,
+  region: string,
+  functionName: string,
+): { record: FunctionRecord; arn: string } {
+  const parsed = parseFunctionName(functionName);
+  if (!parsed) {
+    throw new LambdaError('ResourceNotFoundException', `Function not found: ${functionName}`);
+  }
+  delete parsed.qualifier;
+  const arn = functionArnOf(parsed, region, store.accountId);
+  const found = findFunction(store, region, parsed);
+  if (!found) throw new LambdaError('ResourceNotFoundException', `Function not found: ${arn}`);
+  return { record: found.record, arn };
+}
+
+/**
+ * ListVersionsByFunction (API reference `ListVersionsByFunction`): `$LATEST` first (its
+ * `FunctionArn` qualified with `:$LATEST`, as in AWS's CLI example), then the published versions
+ * in ascending number. At most {@link FUNCTIONS_PAGE_LIMIT} per page; state fields omitted like
+ * ListFunctions.
+ * @param functionName path label (decoded): name, partial or full ARN.
+ * @param opts `maxItems` 1..10000 (already validated), `marker` from a previous `NextMarker`.
+ * @returns `{ Versions, NextMarker? }` as on the wire.
+ * @throws LambdaError `ResourceNotFoundException` for an unknown function,
+ *   `InvalidParameterValueException` for a marker this server did not issue.
+ */
+export function listVersionsByFunction(
+  store: Store,
+  region: string,
+  functionName: string,
+  opts: { maxItems?: number; marker?: string },
+): { Versions: FunctionConfiguration[]; NextMarker?: string } {
+  const { record, arn } = functionForListing(store, region, functionName);
+  const entries: Array<{ key: number; config: FunctionConfiguration }> = [
+    { key: 0, config: { ...record.latest, FunctionArn: `${arn}:$LATEST` } },
+  ];
+  const published = [...record.versions.entries()]
+    .map(([version, config]) => ({ key: Number(version), config }))
+    .sort((a, b) => a.key - b.key);
+  entries.push(...published);
+  const page = pageAfter(
+    entries,
+    (e) => e.key,
+    opts.marker,
+    Math.min(opts.maxItems ?? FUNCTIONS_PAGE_LIMIT, FUNCTIONS_PAGE_LIMIT),
+  );
+  const out: { Versions: FunctionConfiguration[]; NextMarker?: string } = {
+    Versions: page.items.map((e) => e.config),
+  };
+  if (page.nextMarker !== undefined) out.NextMarker = page.nextMarker;
+  return out;
+}
+
+/**
+ * ListAliases (API reference `ListAliases`): the function's aliases sorted by name, optionally
+ * only those pointing at `functionVersion`. `Description` is `""` (seed aliases have none) and
+ * `RevisionId` a UUID derived from function, alias and version (stable across restarts).
+ * @param functionName path label (decoded): name, partial or full ARN.
+ * @param opts `functionVersion` filter, `maxItems` 1..10000, `marker` (all already validated).
+ * @returns `{ Aliases, NextMarker? }` as on the wire.
+ * @throws LambdaError `ResourceNotFoundException` for an unknown function,
+ *   `InvalidParameterValueException` for a marker this server did not issue.
+ */
+export function listAliases(
+  store: Store,
+  region: string,
+  functionName: string,
+  opts: { functionVersion?: string; maxItems?: number; marker?: string },
+): { Aliases: AliasConfiguration[]; NextMarker?: string } {
+  const { record, arn } = functionForListing(store, region, functionName);
+  const aliases = [...record.aliases.entries()]
+    .filter(([, version]) => opts.functionVersion === undefined || version === opts.functionVersion)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, version]): AliasConfiguration => ({
+      AliasArn: `${arn}:${name}`,
+      Name: name,
+      FunctionVersion: version,
+      Description: '',
+      RevisionId: revisionId(`${arn}:${name}:${version}`),
+    }));
+  const page = pageAfter(
+    aliases,
+    (a) => a.Name,
+    opts.marker,
+    Math.min(opts.maxItems ?? FUNCTIONS_PAGE_LIMIT, FUNCTIONS_PAGE_LIMIT),
+  );
+  const out: { Aliases: AliasConfiguration[]; NextMarker?: string } = { Aliases: page.items };
+  if (page.nextMarker !== undefined) out.NextMarker = page.nextMarker;
+  return out;
+}
+
+/** A version-4-shaped UUID derived from `text` (deterministic RevisionId). */
+function revisionId(text: string): string {
+  const b = createHash('sha256').update(text).digest().subarray(0, 16);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

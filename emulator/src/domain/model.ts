@@ -125,3 +125,15 @@ export interface FunctionConfiguration {
   State?: string;
   LastUpdateStatus?: string;
 }
+
+/** `AliasConfiguration` as ListAliases returns it (API reference `AliasConfiguration`). */
+export interface AliasConfiguration {
+  /** `arn:aws:lambda:<region>:<account>:function:<name>:<alias>`. */
+  AliasArn: string;
+  Name: string;
+  /** Version number or `$LATEST`. */
+  FunctionVersion: string;
+  Description: string;
+  RevisionId: string;
+  RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
+}

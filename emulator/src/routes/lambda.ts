@@ -8,9 +8,13 @@ import { LambdaError } from '../errors.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { defaultFaultMessage } from '../domain/faults.ts';
 import {
+  ALIAS_FUNCTION_NAME_SHAPE,
+  ALIAS_FUNCTION_VERSION_SHAPE,
   FUNCTION_NAME_SHAPE,
   getFunctionConfiguration,
+  listAliases,
   listFunctions,
+  listVersionsByFunction,
 } from '../domain/functions.ts';
 import { ARN_PATTERN } from '../domain/mapping-rules.ts';
 import { type Shape, validateModel } from '../domain/model-validation.ts';
@@ -57,6 +61,27 @@ const GET_FUNCTION_SHAPE = {
       max: 128,
       pattern: '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+',
     },
+  },
+} as const satisfies Shape;
+
+const LIST_VERSIONS_SHAPE = {
+  type: 'structure',
+  required: ['FunctionName'],
+  members: {
+    FunctionName: FUNCTION_NAME_SHAPE,
+    Marker: { type: 'string' },
+    MaxItems: MAX_ITEMS,
+  },
+} as const satisfies Shape;
+
+const LIST_ALIASES_SHAPE = {
+  type: 'structure',
+  required: ['FunctionName'],
+  members: {
+    FunctionName: ALIAS_FUNCTION_NAME_SHAPE,
+    FunctionVersion: ALIAS_FUNCTION_VERSION_SHAPE,
+    Marker: { type: 'string' },
+    MaxItems: MAX_ITEMS,
   },
 } as const satisfies Shape;
 
@@ -202,6 +227,54 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
     lambda.get<{ Params: { FunctionName: string } }>(
       '/2015-03-31/functions/:FunctionName/configuration',
       async (request, reply) => sendJson(reply, 200, functionConfiguration(request)),
+    );
+
+    lambda.get<{ Params: { FunctionName: string } }>(
+      '/2015-03-31/functions/:FunctionName/versions',
+      async (request, reply) => {
+        const query = defined({
+          FunctionName: request.params.FunctionName,
+          Marker: queryParam(request, 'Marker'),
+          MaxItems: maxItemsParam(request),
+        });
+        validateModel(query, LIST_VERSIONS_SHAPE);
+        const result = listVersionsByFunction(
+          state.store,
+          callerRegion(request),
+          request.params.FunctionName,
+          {
+            ...(query.Marker !== undefined && { marker: query.Marker as string }),
+            ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
+          },
+        );
+        return sendJson(reply, 200, result);
+      },
+    );
+
+    lambda.get<{ Params: { FunctionName: string } }>(
+      '/2015-03-31/functions/:FunctionName/aliases',
+      async (request, reply) => {
+        const query = defined({
+          FunctionName: request.params.FunctionName,
+          FunctionVersion: queryParam(request, 'FunctionVersion'),
+          Marker: queryParam(request, 'Marker'),
+          MaxItems: maxItemsParam(request),
+        });
+        validateModel(query, LIST_ALIASES_SHAPE);
+        const result = listAliases(
+          state.store,
+          callerRegion(request),
+          request.params.FunctionName,
+          {
+            ...(query.FunctionVersion !== undefined && {
+              functionVersion: query.FunctionVersion as string,
+            }),
+            ...(query.Marker !== undefined && { marker: query.Marker as string }),
+            ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
+          },
+        );
+        return sendJson(reply, 200, result);
+      },
     );
 
     lambda.get<{ Params: { FunctionName: string } }>(
