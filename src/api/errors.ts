@@ -91,3 +91,22 @@ export function isAccessDenied(error: unknown): boolean {
 /** What to do about an {@link isAccessDenied} error, in words. */
 export const ACCESS_DENIED_HINT =
   'Sign in to make changes (guests are read-only), or ask an administrator to grant this permission to your role.';
+
+/** Exception names AWS uses for "slow down" (Lambda's TooManyRequestsException, HTTP 429). */
+const THROTTLING_NAMES: ReadonlySet<string> = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+]);
+
+/**
+ * Whether an SDK error means the caller is being throttled: Lambda's `TooManyRequestsException`
+ * (HTTP 429, reference §4) or another service's throttling name, or an unnamed 429. The SDK has
+ * already retried it `LAMBDA_MAX_ATTEMPTS` times with back-off; waiting longer may help.
+ * @param error the rejection reason of a `client.send()`.
+ */
+export function isThrottling(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return THROTTLING_NAMES.has(error.name) || sdkMetadata(error)?.httpStatusCode === 429;
+}
