@@ -45,8 +45,10 @@ export function signInCallbackUrl(siteUrl: string): string {
 }
 
 /**
- * Lambda actions the console calls when signed in: mapping CRUD and list, plus the two function
- * reads of the create form. Nothing else (no InvokeFunction, no function writes).
+ * Lambda actions the console calls when signed in: mapping CRUD and list, plus the function
+ * reads (the create form's ListFunctions/GetFunctionConfiguration, and ListVersionsByFunction/
+ * ListAliases to tell which qualifiers of a mapping's function still exist). Nothing else (no
+ * InvokeFunction, no function writes).
  */
 export const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:CreateEventSourceMapping',
@@ -56,6 +58,8 @@ export const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ] as const;
 
 /** The read-only subset granted to guests when `allowGuest` is on. */
@@ -64,6 +68,8 @@ export const GUEST_LAMBDA_ACTIONS = [
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ] as const;
 
 /**
@@ -75,6 +81,17 @@ const ACTIONS_WITHOUT_RESOURCE_TYPE = new Set<string>([
   'lambda:CreateEventSourceMapping',
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
+]);
+
+/**
+ * Function reads whose resource is a function (`…:function:<name>`; Service Authorization
+ * Reference: resource type `function*` for GetFunctionConfiguration, ListVersionsByFunction and
+ * ListAliases), so they are granted on this account's functions only.
+ */
+const FUNCTION_ACTIONS = new Set<string>([
+  'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ]);
 
 /** Actions whose resource is an event source mapping (`…:event-source-mapping:<UUID>`). */
@@ -433,7 +450,8 @@ export class ConsoleStack extends Stack {
    * The Lambda permissions of a console role, scoped as tightly as each action allows:
    * - mapping reads/updates/deletes on `arn:…:lambda:<region>:<account>:event-source-mapping:*`
    *   of the configured regions (the UUID is only known at run time);
-   * - GetFunctionConfiguration on the account's functions in those regions;
+   * - GetFunctionConfiguration, ListVersionsByFunction and ListAliases on the account's functions
+   *   in those regions;
    * - actions without a resource type on `*`, limited to those regions by `aws:RequestedRegion`.
    */
   private lambdaPolicy(regions: readonly string[], actions: readonly string[]): iam.PolicyDocument {
@@ -469,11 +487,12 @@ export class ConsoleStack extends Stack {
         }),
       );
     }
-    if (actions.includes('lambda:GetFunctionConfiguration')) {
+    const functionActions = actions.filter((a) => FUNCTION_ACTIONS.has(a));
+    if (functionActions.length > 0) {
       statements.push(
         new iam.PolicyStatement({
-          sid: 'FunctionConfiguration',
-          actions: ['lambda:GetFunctionConfiguration'],
+          sid: 'FunctionReads',
+          actions: functionActions,
           resources: arns('function'),
         }),
       );
@@ -487,7 +506,7 @@ export class ConsoleStack extends Stack {
    */
   private suppressLambdaWildcards(role: iam.Role, regions: readonly string[]): void {
     const reason =
-      'CreateEventSourceMapping, ListEventSourceMappings and ListFunctions have no resource type in IAM, so they can only be granted on "*" (narrowed by aws:RequestedRegion). Mapping UUIDs and function names are chosen at run time, so Get/Update/DeleteEventSourceMapping and GetFunctionConfiguration are granted on event-source-mapping:* and function:* of this account in the configured regions only.';
+      'CreateEventSourceMapping, ListEventSourceMappings and ListFunctions have no resource type in IAM, so they can only be granted on "*" (narrowed by aws:RequestedRegion). Mapping UUIDs and function names are chosen at run time, so Get/Update/DeleteEventSourceMapping and the function reads (GetFunctionConfiguration, ListVersionsByFunction, ListAliases) are granted on event-source-mapping:* and function:* of this account in the configured regions only.';
     // cdk-nag prints unresolved pseudo parameters as <AWS::Partition> / <AWS::AccountId>.
     const partition = Token.isUnresolved(this.partition) ? '<AWS::Partition>' : this.partition;
     const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;

@@ -31,7 +31,10 @@ const ACCOUNT = '123456789012';
 
 afterAll(removeTempDirs);
 
-/** What the console calls (issue 4): mapping CRUD + list, ListFunctions, GetFunctionConfiguration. */
+/**
+ * What the console calls (issue 4): mapping CRUD + list, ListFunctions, GetFunctionConfiguration;
+ * ListVersionsByFunction and ListAliases (fleet list at 10,000 mappings: which qualifiers exist).
+ */
 const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:CreateEventSourceMapping',
   'lambda:GetEventSourceMapping',
@@ -40,6 +43,8 @@ const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ];
 
 /** The read-only subset for guests. */
@@ -48,6 +53,8 @@ const GUEST_LAMBDA_ACTIONS = [
   'lambda:ListEventSourceMappings',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
+  'lambda:ListVersionsByFunction',
+  'lambda:ListAliases',
 ];
 
 /** All resources of one CloudFormation type, by logical id. */
@@ -447,7 +454,7 @@ describe('ConsoleStack (defaults: signed-in only, one region, offline synth)', (
       expect(attachment.Roles).toEqual({ authenticated: { 'Fn::GetAtt': [roleId, 'Arn'] } });
     });
 
-    it('allows exactly the seven Lambda actions the console calls, and nothing else', () => {
+    it('allows exactly the nine Lambda actions the console calls, and nothing else', () => {
       expect(new Set(roleActions(role))).toEqual(new Set(AUTHENTICATED_LAMBDA_ACTIONS));
       expect(roleActions(role)).toHaveLength(AUTHENTICATED_LAMBDA_ACTIONS.length);
       expect(props(role)).not.toHaveProperty('ManagedPolicyArns');
@@ -485,7 +492,13 @@ describe('ConsoleStack (defaults: signed-in only, one region, offline synth)', (
       ]) {
         expect(byAction(action).Resource, action).toEqual(arn('event-source-mapping'));
       }
-      expect(byAction('lambda:GetFunctionConfiguration').Resource).toEqual(arn('function'));
+      for (const action of [
+        'lambda:GetFunctionConfiguration',
+        'lambda:ListVersionsByFunction',
+        'lambda:ListAliases',
+      ]) {
+        expect(byAction(action).Resource, action).toEqual(arn('function'));
+      }
     });
   });
 
@@ -606,7 +619,7 @@ describe('ConsoleStack with -c allowGuest=true -c regions=us-east-1,eu-west-1', 
     if (guest === undefined) throw new Error('no guest role');
     const [guestId, guestRole] = guest;
     expect(new Set(roleActions(guestRole))).toEqual(new Set(GUEST_LAMBDA_ACTIONS));
-    expect(roleActions(guestRole)).toHaveLength(4);
+    expect(roleActions(guestRole)).toHaveLength(6);
     for (const write of ['Create', 'Update', 'Delete']) {
       expect(roleActions(guestRole).join()).not.toContain(write);
     }
@@ -647,7 +660,7 @@ describe('ConsoleStack with -c allowGuest=true -c regions=us-east-1,eu-west-1', 
     }
   });
 
-  it('grants guests nothing beyond the read-only actions, and no one more than the seven', () => {
+  it('grants guests nothing beyond the read-only actions, and no one more than the nine', () => {
     for (const { owner, statement } of allIamStatements(template)) {
       for (const action of asArray(statement.Action).filter((a) => a.startsWith('lambda:'))) {
         expect(AUTHENTICATED_LAMBDA_ACTIONS, `${owner} ${action}`).toContain(action);
