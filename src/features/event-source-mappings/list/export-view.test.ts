@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, toCsv, toMappingsJson } from './export-view.ts';
+
+describe('CSV export', () => {
+  it('quotes commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
+    const csv = toCsv(
+      [
+        { label: 'UUID', text: (r: { id: string; note: string }) => r.id },
+        { label: 'Note, text', text: (r: { id: string; note: string }) => r.note },
+      ],
+      [
+        { id: 'a', note: 'plain' },
+        { id: 'b', note: 'say "hi", then\nleave' },
+      ],
+    );
+    expect(csv).toBe('UUID,"Note, text"\r\na,plain\r\nb,"say ""hi"", then\nleave"\r\n');
+  });
+
+  it('defuses values a spreadsheet would run as formulas', () => {
+    expect(csvField('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('orders-ingest-prod')).toBe('orders-ingest-prod');
+  });
+});
+
+describe('JSON export', () => {
+  it('has the shape of ListEventSourceMappings output, timestamps in ISO 8601', () => {
+    const json = toMappingsJson([
+      { UUID: 'u1', State: 'Enabled', LastModified: new Date('2026-11-01T00:00:00Z') },
+    ]);
+    expect(JSON.parse(json)).toEqual({
+      EventSourceMappings: [
+        { UUID: 'u1', State: 'Enabled', LastModified: '2026-11-01T00:00:00.000Z' },
+      ],
+    });
+  });
+});
