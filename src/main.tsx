@@ -1,5 +1,6 @@
 import './config/zod-setup.ts';
 import '@cloudscape-design/global-styles/index.css';
+import './lib/appearance.css';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -18,6 +19,10 @@ import { regionFromSearch } from './config/region.ts';
 import { CredentialsErrorPage } from './features/auth/components/credentials-error-page.tsx';
 import { SignInPage } from './features/auth/components/sign-in-page.tsx';
 import { startSession } from './features/auth/start-session.ts';
+import { getAppearanceStore } from './lib/appearance.ts';
+
+// Light/dark mode and density before anything is rendered: no light flash in dark mode.
+getAppearanceStore();
 
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);

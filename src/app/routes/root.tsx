@@ -19,6 +19,13 @@ import { REGION_SEARCH_PARAM, regionFromSearch } from '../../config/region.ts';
 import { useAccountId } from '../../features/auth/account-queries.ts';
 import type { ConsoleSession } from '../../features/auth/session.ts';
 import { useSession } from '../../features/auth/session-context.tsx';
+import {
+  useAppearance,
+  type AppearancePreference,
+  type AppearanceState,
+  type DensityPreference,
+  type ModePreference,
+} from '../../lib/appearance.ts';
 import { useRuntimeConfig } from '../provider.tsx';
 
 /** Route `handle` of the console's routes: how the route appears in the breadcrumbs. */
@@ -87,9 +94,67 @@ function identityUtility(session: ConsoleSession): TopNavigationProps.Utility {
   };
 }
 
+const MODE_ITEMS: readonly { id: ModePreference; text: string }[] = [
+  { id: 'light', text: 'Light' },
+  { id: 'dark', text: 'Dark' },
+  { id: 'system', text: 'System' },
+];
+const DENSITY_ITEMS: readonly { id: DensityPreference; text: string }[] = [
+  { id: 'comfortable', text: 'Comfortable' },
+  { id: 'compact', text: 'Compact' },
+];
+
 /**
- * The console's frame around every page: top navigation (title, region selector, account, who is
- * signed in), breadcrumbs from the matched routes, notifications, and the page in the content
+ * The Preferences menu (gear icon): Theme (Light, Dark, System) and Density (Comfortable,
+ * Compact), the current choice checked; stored for this browser (src/lib/appearance.ts).
+ */
+function appearanceUtility(
+  { preference, systemDark }: AppearanceState,
+  set: (change: Partial<AppearancePreference>) => void,
+): TopNavigationProps.Utility {
+  return {
+    type: 'menu-dropdown',
+    iconName: 'settings',
+    title: 'Preferences',
+    ariaLabel: 'Preferences',
+    description: `Theme and density for this browser. System follows your device (now ${
+      systemDark ? 'dark' : 'light'
+    }).`,
+    disableUtilityCollapse: true,
+    items: [
+      {
+        id: 'mode',
+        text: 'Theme',
+        items: MODE_ITEMS.map(({ id, text }) => ({
+          id: `mode:${id}`,
+          text,
+          itemType: 'checkbox',
+          checked: preference.mode === id,
+        })),
+      },
+      {
+        id: 'density',
+        text: 'Density',
+        items: DENSITY_ITEMS.map(({ id, text }) => ({
+          id: `density:${id}`,
+          text,
+          itemType: 'checkbox',
+          checked: preference.density === id,
+        })),
+      },
+    ],
+    onItemClick: ({ detail }) => {
+      const mode = MODE_ITEMS.find((item) => `mode:${item.id}` === detail.id);
+      if (mode) set({ mode: mode.id });
+      const density = DENSITY_ITEMS.find((item) => `density:${item.id}` === detail.id);
+      if (density) set({ density: density.id });
+    },
+  };
+}
+
+/**
+ * The console's frame around every page: top navigation (title, region selector, account,
+ * preferences for theme and density, who is signed in), breadcrumbs from the matched routes, notifications, and the page in the content
  * area. Switching the region opens that region's mappings list with `?region=` in the URL; the
  * page below is re-mounted per region, so nothing of the previous region stays on screen.
  * @param props.children replaces the `<Outlet>` (used by the route error boundary).
@@ -102,6 +167,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const region = useActiveRegion(config);
   const regions = configuredRegions(config);
   const { accountId, status: accountStatus } = useAccountId();
+  const { set: setAppearance, ...appearance } = useAppearance();
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
   const switchRegion = (next: string) => {
     if (next === region) return;
@@ -160,6 +226,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
                 },
               ],
             },
+            appearanceUtility(appearance, setAppearance),
             identityUtility(session),
           ]}
         />
