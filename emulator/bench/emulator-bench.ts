@@ -1,8 +1,10 @@
 /**
  * Emulator benchmark (not a test): `npx tsx emulator/bench/emulator-bench.ts`.
  * Prints JSON with medians in milliseconds: default seed generation, app start with the default
- * seed, listing all default-seed mappings through the SDK paginator (100 per page), and single
- * GetEventSourceMapping / CreateEventSourceMapping round trips (SigV4 verified each time).
+ * seed, listing all default-seed mappings through the SDK paginator (100 per page), single
+ * GetEventSourceMapping / CreateEventSourceMapping round trips (SigV4 verified each time), and the
+ * scale seed `default:10000`: generating and loading it into a store, app start with it, and
+ * listing its 10,000 mappings through the paginator.
  */
 import {
   CreateEventSourceMappingCommand,
@@ -11,7 +13,8 @@ import {
   paginateListEventSourceMappings,
 } from '@aws-sdk/client-lambda';
 import { buildApp } from '../src/app.ts';
-import { generateDefaultSeed } from '../src/seed.ts';
+import { applySeed, generateDefaultSeed, resolveSeeds } from '../src/seed.ts';
+import { Store } from '../src/store.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -24,6 +27,59 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const start = performance.now();
   const result = await fn();
   return [performance.now() - start, result];
+}
+
+/** Lists every us-east-1 mapping through the SDK paginator; returns how many. */
+async function listAll(client: LambdaClient): Promise<number> {
+  let n = 0;
+  for await (const page of paginateListEventSourceMappings({ client, pageSize: 100 }, {})) {
+    n += page.EventSourceMappings?.length ?? 0;
+  }
+  return n;
+}
+
+/** `default:10000`: load into a store (generate + apply), app start, list all via the SDK. */
+async function scaleSeed(): Promise<Record<string, number>> {
+  const loadRuns: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    loadRuns.push(
+      (
+        await time(() => {
+          const store = new Store('123456789012');
+          for (const data of resolveSeeds('default:10000', '123456789012')) {
+            applySeed(store, data);
+          }
+        })
+      )[0],
+    );
+  }
+  const [startMs, app] = await time(async () => {
+    const instance = buildApp({ seed: 'default:10000', transitionMs: 10 });
+    await instance.listen({ port: 0, host: '127.0.0.1' });
+    return instance;
+  });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const client = new LambdaClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const listRuns: number[] = [];
+  let listed = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const [ms, count] = await time(() => listAll(client));
+    listRuns.push(ms);
+    listed = count;
+  }
+  client.destroy();
+  await app.close();
+  return {
+    scaleSeedLoadMs: median(loadRuns),
+    appStartWithScaleSeedMs: Number(startMs.toFixed(2)),
+    listAllScaleMappingsViaSdkMs: median(listRuns),
+    scaleMappingsListed: listed,
+  };
 }
 
 async function main(): Promise<void> {
@@ -83,6 +139,7 @@ async function main(): Promise<void> {
 
   client.destroy();
   await app.close();
+  const scale = await scaleSeed();
   console.log(
     JSON.stringify(
       {
@@ -92,6 +149,7 @@ async function main(): Promise<void> {
         mappingsListed: listed,
         getMappingMs: median(getRuns),
         createMappingMs: median(createRuns),
+        ...scale,
       },
       null,
       2,

@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_OPTIONS, type EmulatorOptions } from './emulator-state.ts';
+import { scaleSeedSize } from './seed.ts';
 
 /**
- * Parses the command line into emulator options (emulator contract: `--port`, `--host`, `--seed`,
+ * Parses the command line into emulator options (emulator contract: `--port`, `--host`,
+ * `--seed default|default:N|none|FILE.json` (`default:N`: the scale seed, N mappings, 1..50000),
  * `--transition-ms`, `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
  * `--allow-guest true|false`, `--guest-access read-only|read-write`, `--public-url`, `--test-user`, `--test-password`,
  * `--id-token-ttl-seconds`, `--oidc-redirect-uri` and `--oidc-post-logout-redirect-uri`, the last
  * two repeatable).
  * @param argv arguments after the script name.
  * @returns options with defaults applied for port and host.
- * @throws Error for unknown flags, invalid numbers, booleans, URLs or emails.
+ * @throws Error for unknown flags, invalid numbers, booleans, URLs or emails, or a `default:N`
+ *   seed with N outside 1..50000.
  */
 export function parseCliOptions(
   argv: string[],
@@ -63,7 +66,15 @@ export function parseCliOptions(
   };
   const transitionMs = int('transition-ms', values['transition-ms'], 0, 600_000);
   const ttl = int('credentials-ttl-seconds', values['credentials-ttl-seconds'], 1, 43_200);
-  if (values.seed !== undefined) options.seed = values.seed;
+  if (values.seed !== undefined) {
+    // `default:N` is checked here so that a bad N is a usage error, not a crash at start-up.
+    try {
+      scaleSeedSize(values.seed);
+    } catch (err) {
+      throw new Error(`--seed ${(err as Error).message.replace(/^Seed /, '')}`, { cause: err });
+    }
+    options.seed = values.seed;
+  }
   if (transitionMs !== undefined) options.transitionMs = transitionMs;
   if (values['identity-pool-id'] !== undefined) options.identityPoolId = values['identity-pool-id'];
   if (ttl !== undefined) options.credentialsTtlSeconds = ttl;

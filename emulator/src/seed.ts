@@ -1,7 +1,8 @@
 /**
  * Seed data: the JSON format accepted by `--seed FILE.json` and `POST /_emulator/reset`, how it
- * is loaded into the store, and the deterministic default seed (≥ 1,500 mappings over ≥ 200
- * functions, every source type; reference §1.3 for which members AWS fills per source).
+ * is loaded into the store, the deterministic default seed (≥ 1,500 mappings over ≥ 200
+ * functions, every source type; reference §1.3 for which members AWS fills per source) and the
+ * deterministic scale seed `default:N` (N mappings with every health class, for fleet-size tests).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,10 +11,13 @@ import {
   detectEventSource,
   userActionReason,
 } from './domain/mapping-rules.ts';
-import type {
-  EventSourceMappingConfiguration,
-  FunctionConfiguration,
-  SourceAccessConfiguration,
+import {
+  type EventSourceMappingConfiguration,
+  type FunctionConfiguration,
+  MAPPING_STATES,
+  type MappingState,
+  type SourceAccessConfiguration,
+  TRANSITIONAL_STATES,
 } from './domain/model.ts';
 import type { FunctionRecord, Store } from './store.ts';
 
@@ -44,6 +48,12 @@ export interface SeedFunction {
  * replace `FunctionArn`, `Enabled` may replace `State` (default `Enabled`), and `UUID`,
  * `LastModified` (epoch seconds), `EventSourceMappingArn`, `StateTransitionReason` and the
  * per-source defaults are filled in when absent.
+ *
+ * `State` may be any of the seven states. A transitional one (`Creating`, `Enabling`,
+ * `Disabling`, `Updating`, `Deleting`) is loaded as it is and never advanced — a **stuck**
+ * mapping, as when AWS leaves one in a transitional state for hours: no transition timer runs,
+ * Get/List keep answering that State and its `LastModified`, and Update/Delete answer
+ * `ResourceInUseException` like any mapping in transition.
  */
 export interface SeedMapping extends EventSourceMappingConfiguration {
   FunctionName?: string;
@@ -57,21 +67,48 @@ export interface SeedData {
   mappings?: SeedMapping[];
 }
 
-/** What `--seed` / `reset` accept: a named seed, a JSON file path, or a seed object. */
-export type SeedOption = 'default' | 'none' | string | SeedData;
+/**
+ * What `--seed` / `reset` accept: a named seed (`default`, `default:N` — see
+ * {@link generateScaleSeed} —, `none`), a JSON file path, or a seed object.
+ */
+export type SeedOption = 'default' | 'none' | `default:${number}` | string | SeedData;
+
+/** Largest N of the scale seed `default:N`. */
+export const SCALE_SEED_MAX_MAPPINGS = 50_000;
+
+/**
+ * Reads the N of a `default:N` seed option.
+ * @param option a seed option string.
+ * @returns N (1..{@link SCALE_SEED_MAX_MAPPINGS}), or `undefined` when the option is not of the
+ *   `default:` form.
+ * @throws Error `Seed default:<x>: N must be an integer from 1 to 50000` for any other N.
+ */
+export function scaleSeedSize(option: string): number | undefined {
+  if (!option.startsWith('default:')) return undefined;
+  const raw = option.slice('default:'.length);
+  const n = /^[0-9]{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > SCALE_SEED_MAX_MAPPINGS) {
+    throw new Error(
+      `Seed ${option}: N must be an integer from 1 to ${SCALE_SEED_MAX_MAPPINGS} (default:N generates N mappings)`,
+    );
+  }
+  return n;
+}
 
 /** Account and region the default seed lives in. */
 export const DEFAULT_SEED_REGION = 'us-east-1';
 
 /**
- * Resolves a seed option to seed data.
- * @param option `default`, `none`, a path to a JSON file, or a seed object.
- * @param accountId account the default seed's ARNs use.
- * @throws Error if the file cannot be read or is not a JSON object.
+ * Resolves a seed option to seed data (one region).
+ * @param option `default`, `default:N`, `none`, a path to a JSON file, or a seed object.
+ * @param accountId account the generated seeds' ARNs use.
+ * @throws Error if the file cannot be read or is not a JSON object, or for a bad `default:N`.
  */
 export function resolveSeed(option: SeedOption, accountId: string): SeedData {
   if (typeof option !== 'string') return option;
   if (option === 'default') return generateDefaultSeed(accountId);
+  const scale = scaleSeedSize(option);
+  if (scale !== undefined) return generateScaleSeed(scale, accountId);
   if (option === 'none') return {};
   const parsed: unknown = JSON.parse(readFileSync(option, 'utf8'));
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -127,10 +164,12 @@ function functionRecord(seed: SeedFunction, region: string, accountId: string): 
 }
 
 /**
- * Replaces the contents of one region with the seed's functions and mappings.
+ * Replaces the contents of one region with the seed's functions and mappings. Mappings in a
+ * transitional State stay in it (stuck; see {@link SeedMapping}).
  * @param store target store (the seed's region is overwritten, others are untouched).
  * @param seed seed data.
- * @throws Error for a mapping whose source cannot be detected or whose State is transitional.
+ * @throws Error for a mapping whose source cannot be detected or whose State is not one of the
+ *   seven states.
  */
 export function applySeed(store: Store, seed: SeedData): void {
   const region = seed.region ?? DEFAULT_SEED_REGION;
@@ -154,8 +193,11 @@ export function applySeed(store: Store, seed: SeedData): void {
     } catch {
       throw new Error(`Seed mapping #${i}: unrecognized event source`);
     }
-    if (config.State !== undefined && config.State !== 'Enabled' && config.State !== 'Disabled') {
-      throw new Error(`Seed mapping #${i}: State must be Enabled or Disabled`);
+    if (
+      config.State !== undefined &&
+      !(MAPPING_STATES as readonly string[]).includes(config.State)
+    ) {
+      throw new Error(`Seed mapping #${i}: State must be one of ${MAPPING_STATES.join(', ')}`);
     }
     config.UUID ??= randomUUID();
     if (config.FunctionArn === undefined) {
@@ -172,7 +214,11 @@ export function applySeed(store: Store, seed: SeedData): void {
     state.mappings.set(config.UUID, {
       seq: state.nextSeq(),
       config,
-      enabled: config.State === 'Enabled',
+      // Where a stuck mapping would settle if it ever did (it does not: no timer is scheduled).
+      enabled:
+        config.State === 'Enabled' ||
+        config.State === 'Enabling' ||
+        (config.State !== 'Disabled' && config.State !== 'Disabling' && Enabled !== false),
     });
   }
 }
@@ -563,14 +609,19 @@ export function generateSecondRegionSeed(accountId = '123456789012'): SeedData {
 /**
  * Resolves a seed option to the seed data of every region it fills: the default seed is
  * `us-east-1` ({@link generateDefaultSeed}) plus `eu-west-1` ({@link generateSecondRegionSeed});
- * any other option is one region (see {@link resolveSeed}).
- * @param option `default`, `none`, a path to a JSON file, or a seed object.
+ * `default:N` is the scale seed in `us-east-1` ({@link generateScaleSeed}) plus the same
+ * `eu-west-1`; any other option is one region (see {@link resolveSeed}).
+ * @param option `default`, `default:N`, `none`, a path to a JSON file, or a seed object.
  * @param accountId account the generated seeds' ARNs use.
- * @throws Error if the file cannot be read or is not a JSON object.
+ * @throws Error if the file cannot be read or is not a JSON object, or for a bad `default:N`.
  */
 export function resolveSeeds(option: SeedOption, accountId: string): SeedData[] {
-  return option === 'default'
-    ? [generateDefaultSeed(accountId), generateSecondRegionSeed(accountId)]
+  if (option === 'default') {
+    return [generateDefaultSeed(accountId), generateSecondRegionSeed(accountId)];
+  }
+  const scale = typeof option === 'string' ? scaleSeedSize(option) : undefined;
+  return scale !== undefined
+    ? [generateScaleSeed(scale, accountId), generateSecondRegionSeed(accountId)]
     : [resolveSeed(option, accountId)];
 }
 
@@ -840,4 +891,272 @@ function decorateState(rng: Rng, m: SeedMapping, kind: SeedSourceKind, orphan: b
   } else {
     m.LastProcessingResult = 'OK';
   }
+}
+
+// ------------------------------------------------------------------------------------------
+// Deterministic scale seed (`default:N`)
+// ------------------------------------------------------------------------------------------
+
+/**
+ * Health classes of the scale seed's mappings, as a fleet view tells them apart from the wire
+ * members (State, StateTransitionReason, LastProcessingResult, FunctionArn).
+ */
+export type ScaleHealthClass =
+  | 'healthy'
+  | 'disabled-by-user'
+  | 'disabled-by-lambda'
+  | 'problem'
+  | 'stuck'
+  | 'orphan-function'
+  | 'orphan-qualifier';
+
+/**
+ * `LastProcessingResult` texts of the scale seed by cause. `functionError` and `notFound` are
+ * the texts of reference §5 and the default seed; the Kafka authentication texts
+ * ({@link KAFKA_PROBLEMS}) are the error headings of AWS's "Troubleshooting Kafka event source
+ * mapping errors" page; the throttling and connection texts follow the Lambda console's wording
+ * as recalled (exact strings unverified).
+ */
+const SCALE_PROBLEMS = {
+  functionError: 'PROBLEM: Function call failed',
+  throttled: 'PROBLEM: Function call throttled',
+  kafkaNetwork:
+    'PROBLEM: Connection error. Your VPC must be able to connect to Lambda and STS, as well as Secrets Manager if authentication is required. You can provide access by configuring PrivateLink or a NAT Gateway.',
+  network: 'PROBLEM: Connection error. Please check your event source connection configuration.',
+  notFound: 'PROBLEM: Function not found',
+} as const;
+
+/** The five transitional states, dealt round-robin to stuck mappings. */
+const STUCK_STATES: readonly MappingState[] = MAPPING_STATES.filter((s) =>
+  TRANSITIONAL_STATES.has(s),
+);
+
+/** Aliases that existed once; mappings on them are orphans by qualifier. */
+const DELETED_ALIASES = ['blue', 'green', 'beta', 'previous', 'v1'] as const;
+
+interface ScaleSeedFn extends SeedFn {
+  /** Qualifiers (a deleted version, a deleted alias) that mappings may still name. */
+  deleted: string[];
+}
+
+/**
+ * Builds the scale seed `default:N` for `us-east-1`: exactly `n` mappings over about `n / 7`
+ * functions (every source type, the default seed's per-source shapes), with every health class
+ * in fleet-like proportions (from N ≈ 1,000 each class is present; default:10000 has, roughly:
+ * healthy 80 %, Disabled by user 12 %, problem 4 %, Disabled by Lambda 3 %, orphans 1 %, stuck
+ * 0.5 %):
+ * - healthy: `Enabled`, `LastProcessingResult` `OK` / `No records processed` (SQS has none, §1.3);
+ * - disabled by user: `Disabled` with `User action` (streams) / `USER_INITIATED`;
+ * - disabled by Lambda: `Disabled` on Kafka, Amazon MQ and DocumentDB with
+ *   `StateTransitionReason` `ESM_CONFIG_NOT_VALID`, `EVENT_SOURCE_AUTHN_ERROR`,
+ *   `EVENT_SOURCE_AUTHZ_ERROR` or `FUNCTION_CONFIG_NOT_VALID` (AWS's "Troubleshoot Amazon MQ event
+ *   source mapping errors" codes; DocumentDB, which Lambda disables when change-stream events
+ *   expired, gets `ESM_CONFIG_NOT_VALID` — the code AWS uses there is not documented);
+ * - problem: `Enabled` with `PROBLEM: …` (function error, throttled, Kafka authentication,
+ *   network/VPC) on sources that report a result (not SQS);
+ * - stuck: a transitional State with a `LastModified` 2 hours to 9 days before the reference
+ *   instant, never advanced (see {@link SeedMapping});
+ * - orphan by function: the function was deleted (2 % of the functions, one mapping each);
+ * - orphan by qualifier: the function exists, the mapping's alias or version does not.
+ *
+ * Deterministic: a fixed PRNG seed and the reference instant 2026-11-01T00:00:00Z give the same
+ * data for the same `n` (and the same functions for any `n` with the same `round(n / 7)`).
+ * @param n number of mappings, 1..{@link SCALE_SEED_MAX_MAPPINGS}.
+ * @param accountId account used in every ARN.
+ * @returns seed data for `us-east-1`.
+ * @throws Error for an `n` outside 1..50000.
+ */
+export function generateScaleSeed(n: number, accountId = '123456789012'): SeedData {
+  if (!Number.isInteger(n) || n < 1 || n > SCALE_SEED_MAX_MAPPINGS) {
+    throw new Error(`Scale seed: N must be an integer from 1 to ${SCALE_SEED_MAX_MAPPINGS}`);
+  }
+  const rng = new Rng(0x5ca1ab1e);
+  const region = DEFAULT_SEED_REGION;
+  const base = SEED_REFERENCE_EPOCH_SECONDS;
+  const helpers: SeedHelpers = { ...arnBuilders(rng, region, accountId), base };
+
+  const functionCount = Math.max(1, Math.round(n / 7));
+  const fns: ScaleSeedFn[] = [];
+  const names = new Set<string>();
+  while (fns.length < functionCount) {
+    const domain = rng.pick(DOMAINS);
+    const role = rng.pick(ROLES);
+    const env = rng.weighted([
+      ['prod', 5],
+      ['staging', 3],
+      ['dev', 2],
+    ] as const);
+    // 2,400 domain × role × env names; larger fleets number their shards (orders-ingest-2-prod).
+    let name = `${domain}-${role}-${env}`;
+    for (let shard = 2; names.has(name); shard += 1) name = `${domain}-${role}-${shard}-${env}`;
+    names.add(name);
+    const versions: string[] = [];
+    const aliases: Record<string, string> = {};
+    const deleted: string[] = [];
+    if (rng.chance(0.4)) {
+      const count = rng.int(1, 12);
+      // Old versions are often deleted: the first ones may be gone.
+      const first = count > 2 && rng.chance(0.3) ? rng.int(2, count - 1) : 1;
+      for (let v = first; v <= count; v += 1) versions.push(String(v));
+      aliases.live = String(count);
+      if (count > first && rng.chance(0.4)) aliases.canary = String(count - 1);
+      if (env === 'prod' && rng.chance(0.5)) aliases.prod = String(count);
+      if (first > 1) deleted.push(String(first - 1));
+      if (rng.chance(0.3)) deleted.push(rng.pick(DELETED_ALIASES));
+    }
+    fns.push({ name, domain, env, versions, aliases, orphan: false, deleted });
+  }
+  // Deleted functions, spread over the list (their mappings are orphans).
+  const orphanCount = functionCount >= 10 ? Math.max(1, Math.round(functionCount * 0.02)) : 0;
+  for (let i = 0; i < orphanCount; i += 1) {
+    const fn = fns[Math.floor(((i + 0.5) * functionCount) / orphanCount)];
+    if (fn) Object.assign(fn, { orphan: true, versions: [], aliases: {}, deleted: [] });
+  }
+
+  const functions: SeedFunction[] = fns
+    .filter((f) => !f.orphan)
+    .map((f) => {
+      const [runtime, handler] = rng.pick(RUNTIMES);
+      return {
+        FunctionName: f.name,
+        Runtime: runtime,
+        Handler: handler,
+        Description: `${pascal(f.domain)} ${f.name.slice(f.domain.length + 1, -(f.env.length + 1)).replace(/-/g, ' ')} (${f.env})`,
+        MemorySize: rng.pick([128, 256, 512, 1024, 1769, 2048, 3008]),
+        Timeout: rng.pick([3, 10, 30, 60, 120, 300, 900]),
+        CodeSize: rng.int(2_000, 48_000_000),
+        LastModified: isoLambdaDate(base - rng.int(0, 300 * 86400)),
+        Role: `arn:aws:iam::${accountId}:role/service-role/${f.name}-role-${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`,
+        Architectures: [rng.chance(0.35) ? 'arm64' : 'x86_64'],
+        Versions: f.versions,
+        Aliases: f.aliases,
+      };
+    });
+
+  // Every function gets one mapping (orphans exactly one), the rest go to a skewed few.
+  const mappings: SeedMapping[] = [];
+  const taken = new Set<string>();
+  const living = fns.filter((f) => !f.orphan);
+  const counters = { stuck: 0, lambda: 0 };
+  const maxAttempts = n * 20 + fns.length;
+  for (let attempt = 0; mappings.length < n && attempt < maxAttempts; attempt += 1) {
+    const fn =
+      attempt < fns.length
+        ? fns[attempt]
+        : living[Math.floor(Math.pow(rng.float(), 1.8) * living.length)];
+    if (!fn) continue;
+    const kind = rng.weighted(SOURCE_WEIGHTS);
+    const mapping = buildMapping(rng, fn, kind, helpers);
+    let qualifier: string;
+    let health: ScaleHealthClass;
+    if (fn.orphan) {
+      qualifier = '';
+      health = 'orphan-function';
+    } else if (fn.deleted.length > 0 && rng.chance(0.04)) {
+      qualifier = `:${rng.pick(fn.deleted)}`;
+      health = 'orphan-qualifier';
+    } else {
+      qualifier = pickQualifier(rng, fn);
+      health = scaleHealth(rng, kind);
+    }
+    mapping.FunctionArn = `arn:aws:lambda:${region}:${accountId}:function:${fn.name}${qualifier}`;
+    const key = duplicateKey(mapping);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    decorateScaleState(rng, mapping, kind, health, counters, base);
+    mappings.push(mapping);
+  }
+  if (mappings.length < n) {
+    throw new Error(`Scale seed: only ${mappings.length} distinct mappings for N=${n}`);
+  }
+  return { region, functions, mappings };
+}
+
+function lambdaMayDisable(kind: SeedSourceKind): boolean {
+  return (
+    kind === 'msk' ||
+    kind === 'kafka' ||
+    kind === 'activemq' ||
+    kind === 'rabbitmq' ||
+    kind === 'docdb'
+  );
+}
+
+/** Health class of a mapping on an existing function and qualifier, by source type. */
+function scaleHealth(rng: Rng, kind: SeedSourceKind): ScaleHealthClass {
+  const reports = kind !== 'sqs' && kind !== 'sqs-fifo';
+  const weights: Array<readonly [ScaleHealthClass, number]> = [
+    ['stuck', 0.5],
+    ['disabled-by-user', 12],
+    ['disabled-by-lambda', lambdaMayDisable(kind) ? 10 : 0],
+    ['problem', reports ? 7 : 0],
+  ];
+  weights.push(['healthy', 100 - weights.reduce((sum, [, w]) => sum + w, 0)]);
+  return rng.weighted(weights);
+}
+
+function decorateScaleState(
+  rng: Rng,
+  m: SeedMapping,
+  kind: SeedSourceKind,
+  health: ScaleHealthClass,
+  counters: { stuck: number; lambda: number },
+  base: number,
+): void {
+  const reports = kind !== 'sqs' && kind !== 'sqs-fifo';
+  const isKafka = kind === 'msk' || kind === 'kafka';
+  const isStream = kind === 'kinesis' || kind === 'kinesis-consumer' || kind === 'dynamodb';
+  m.State = 'Enabled';
+  m.StateTransitionReason = isStream ? 'User action' : 'USER_INITIATED';
+  const idle = (): string => (rng.chance(0.75) ? 'OK' : 'No records processed');
+  let result: string | undefined = idle();
+  switch (health) {
+    case 'healthy':
+      break;
+    case 'disabled-by-user':
+      m.State = 'Disabled';
+      break;
+    case 'disabled-by-lambda': {
+      m.State = 'Disabled';
+      const code =
+        kind === 'docdb'
+          ? 'ESM_CONFIG_NOT_VALID'
+          : (LAMBDA_DISABLE_REASONS[counters.lambda++ % LAMBDA_DISABLE_REASONS.length] ?? '');
+      m.StateTransitionReason = code;
+      if (isKafka && code === 'EVENT_SOURCE_AUTHN_ERROR')
+        result = 'PROBLEM: SASL authentication failed.';
+      else if (isKafka && code === 'EVENT_SOURCE_AUTHZ_ERROR') {
+        result = 'PROBLEM: Cluster failed to authorize Lambda.';
+      } else if (code === 'FUNCTION_CONFIG_NOT_VALID') result = SCALE_PROBLEMS.functionError;
+      break;
+    }
+    case 'problem':
+      result = isKafka
+        ? rng.weighted([
+            [rng.pick(KAFKA_PROBLEMS.slice(0, -1)), 5],
+            [SCALE_PROBLEMS.kafkaNetwork, 3],
+            [SCALE_PROBLEMS.functionError, 2],
+          ] as const)
+        : isStream
+          ? rng.weighted([
+              [SCALE_PROBLEMS.functionError, 6],
+              [SCALE_PROBLEMS.throttled, 4],
+            ] as const)
+          : rng.weighted([
+              [SCALE_PROBLEMS.network, 5],
+              [SCALE_PROBLEMS.functionError, 5],
+            ] as const);
+      break;
+    case 'stuck':
+      m.State = STUCK_STATES[counters.stuck++ % STUCK_STATES.length] ?? 'Updating';
+      // Hours to days before the reference instant, to the millisecond like AWS.
+      m.LastModified =
+        Math.round((base - rng.int(2 * 3600, 9 * 86400) - rng.float()) * 1000) / 1000;
+      break;
+    case 'orphan-function':
+    case 'orphan-qualifier':
+      result = SCALE_PROBLEMS.notFound;
+      break;
+  }
+  if (reports) m.LastProcessingResult = result;
 }

@@ -90,15 +90,20 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       control.post('/reset', async (request, reply) => {
         const input = body(request);
         let seed: SeedOption | undefined;
-        if (input.seed === 'default' || input.seed === 'none') seed = input.seed;
-        else if (
+        if (
+          input.seed === 'default' ||
+          input.seed === 'none' ||
+          (typeof input.seed === 'string' && input.seed.startsWith('default:'))
+        ) {
+          seed = input.seed;
+        } else if (
           typeof input.seed === 'object' &&
           input.seed !== null &&
           !Array.isArray(input.seed)
         ) {
           seed = input.seed as SeedData;
         } else if (input.seed !== undefined) {
-          throw new ControlError('seed must be "default", "none" or a seed object');
+          throw new ControlError('seed must be "default", "default:N", "none" or a seed object');
         }
         const transitionMs = optionalNonNegativeInt(input.transitionMs, 'transitionMs');
         try {
