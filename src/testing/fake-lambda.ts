@@ -2,8 +2,10 @@ import {
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
   GetEventSourceMappingCommand,
+  ListAliasesCommand,
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
+  ListVersionsByFunctionCommand,
   ResourceNotFoundException,
   UpdateEventSourceMappingCommand,
   type EventSourceMappingConfiguration,
@@ -55,10 +57,15 @@ export function fakeFunction(
 
 /**
  * An in-memory stand-in for `LambdaClient.send` covering List/Get/Create/Update/
- * DeleteEventSourceMapping and ListFunctions (50 per page), for unit tests (vitest loads the SDK's
- * Node build, so the browser client is tested in Playwright). Create answers `Creating` with a new
- * UUID (no validation: tests inject refusals with `failNext`); Delete answers `Deleting` and
- * removes the mapping. Records every command it receives; `failNext` makes the next calls reject.
+ * DeleteEventSourceMapping, ListFunctions (50 per page), ListVersionsByFunction (`$LATEST` first,
+ * then {@link FakeLambda.versions}, 50 per page) and ListAliases ({@link FakeLambda.aliases}, pages
+ * of `MaxItems`, default 50), for unit tests (vitest loads the SDK's Node build, so the browser
+ * client is tested in Playwright). Create answers `Creating` with a new UUID (no validation: tests
+ * inject refusals with `failNext`); Delete answers `Deleting` and removes the mapping.
+ * ListVersionsByFunction and ListAliases answer AWS's 404 `ResourceNotFoundException`
+ * (`Function not found: <ARN>`) for a function not in {@link FakeLambda.functions}. Records every
+ * command it receives; `failNext` makes the next calls reject; `latencyMs` delays every answer and
+ * `maxInFlight` is the most calls it was answering at once.
  */
 export class FakeLambda implements LambdaSender {
   readonly calls: { name: string; input: Record<string, unknown> }[] = [];
@@ -67,6 +74,15 @@ export class FakeLambda implements LambdaSender {
   afterGet?: (mapping: EventSourceMappingConfiguration) => void;
   /** The functions ListFunctions pages through. */
   functions: FunctionConfiguration[] = [];
+  /** Published versions by function name (ListVersionsByFunction lists `$LATEST`, then these). */
+  versions: Record<string, string[]> = {};
+  /** Aliases by function name: alias name → the version it points to (ListAliases). */
+  aliases: Record<string, Record<string, string>> = {};
+  /** Milliseconds every call waits before it answers (0: a microtask). */
+  latencyMs = 0;
+  /** The most calls that were being answered at the same time. */
+  maxInFlight = 0;
+  private inFlight = 0;
   private created = 0;
 
   constructor(public mappings: EventSourceMappingConfiguration[] = []) {}
@@ -85,8 +101,19 @@ export class FakeLambda implements LambdaSender {
     const input = { ...(command as { input: Record<string, unknown> }).input };
     const name = (command as object).constructor.name;
     this.calls.push({ name, input });
-    await Promise.resolve();
-    if (this.failures.length > 0) throw this.failures.shift();
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      else await Promise.resolve();
+      if (this.failures.length > 0) throw this.failures.shift();
+      return this.answer(command, name);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }) as LambdaSender['send'];
+
+  private answer(command: unknown, name: string) {
     if (command instanceof ListEventSourceMappingsCommand) {
       const { FunctionName, EventSourceArn, Marker, MaxItems = 100 } = command.input;
       const matching = this.mappings.filter(
@@ -160,8 +187,59 @@ export class FakeLambda implements LambdaSender {
         ...(end < this.functions.length ? { NextMarker: String(end) } : {}),
       };
     }
+    if (command instanceof ListVersionsByFunctionCommand) {
+      const fn = this.functionNamed(command.input.FunctionName);
+      const base = fn.FunctionArn ?? '';
+      const all = ['$LATEST', ...(this.versions[fn.FunctionName ?? ''] ?? [])].map((Version) => ({
+        ...fn,
+        Version,
+        FunctionArn: `${base}:${Version}`,
+      }));
+      const start = command.input.Marker ? Number(command.input.Marker) : 0;
+      const end = start + Math.min(command.input.MaxItems ?? 50, 50);
+      return {
+        $metadata: metadata(200),
+        Versions: all.slice(start, end),
+        ...(end < all.length ? { NextMarker: String(end) } : {}),
+      };
+    }
+    if (command instanceof ListAliasesCommand) {
+      const fn = this.functionNamed(command.input.FunctionName);
+      const all = Object.entries(this.aliases[fn.FunctionName ?? ''] ?? {})
+        .filter(
+          ([, version]) =>
+            !command.input.FunctionVersion || version === command.input.FunctionVersion,
+        )
+        .map(([Name, FunctionVersion]) => ({
+          AliasArn: `${fn.FunctionArn ?? ''}:${Name}`,
+          Name,
+          FunctionVersion,
+        }));
+      const start = command.input.Marker ? Number(command.input.Marker) : 0;
+      const end = start + (command.input.MaxItems ?? 50);
+      return {
+        $metadata: metadata(200),
+        Aliases: all.slice(start, end),
+        ...(end < all.length ? { NextMarker: String(end) } : {}),
+      };
+    }
     throw new Error(`FakeLambda does not handle ${name}`);
-  }) as LambdaSender['send'];
+  }
+
+  /** The function a `FunctionName` (name, ARN or partial ARN) names, or AWS's 404. */
+  private functionNamed(functionName: string | undefined): FunctionConfiguration {
+    const name = functionName?.includes(':function:')
+      ? functionName.split(':function:')[1]?.split(':')[0]
+      : functionName;
+    const fn = this.functions.find((f) => f.FunctionName === name);
+    if (!fn) {
+      throw new ResourceNotFoundException({
+        message: `Function not found: arn:aws:lambda:us-east-1:123456789012:function:${name ?? ''}`,
+        $metadata: metadata(404),
+      });
+    }
+    return fn;
+  }
 
   private find(uuid: string | undefined): EventSourceMappingConfiguration {
     const mapping = this.mappings.find((m) => m.UUID === uuid);
