@@ -4,6 +4,7 @@
  * plus the local user pool (an OpenID Connect provider) under `/oidc`.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { answerPreflight, setCorsHeaders } from './cors.ts';
 import { EmulatorState, type EmulatorOptions } from './emulator-state.ts';
@@ -22,6 +23,16 @@ declare module 'fastify' {
     /** The emulator's state (store, settings, faults), for tests and the CLI. */
     emulator: EmulatorState;
   }
+}
+
+/** Paths `latencyMs` never delays: `/_emulator/*` and the user pool under `/oidc`. */
+function isUndelayed(url: string): boolean {
+  const path = url.split('?', 1)[0] ?? '/';
+  return (
+    path.startsWith('/_emulator/') ||
+    path === OIDC_MOUNT_PATH ||
+    path.startsWith(`${OIDC_MOUNT_PATH}/`)
+  );
 }
 
 /** Largest request body accepted (Lambda's 6 MB synchronous payload limit). */
@@ -55,6 +66,10 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);
     setCorsHeaders(request, reply);
+    // Simulated round trip (`latencyMs`) for every Lambda and Cognito Identity request,
+    // preflights too: a browser pays a real round trip for each preflight. Test-only endpoints
+    // and the user pool's sign-in pages answer at once.
+    if (state.latencyMs > 0 && !isUndelayed(request.raw.url ?? '/')) await sleep(state.latencyMs);
     if (request.method === 'OPTIONS') return answerPreflight(request, reply);
     return undefined;
   });

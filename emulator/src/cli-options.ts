@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, type EmulatorOptions } from './emulator-state.ts';
+import { DEFAULT_OPTIONS, type EmulatorOptions, MAX_LATENCY_MS } from './emulator-state.ts';
 import { scaleSeedSize } from './seed.ts';
 
 /**
  * Parses the command line into emulator options (emulator contract: `--port`, `--host`,
  * `--seed default|default:N|none|FILE.json` (`default:N`: the scale seed, N mappings, 1..50000),
- * `--transition-ms`, `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
+ * `--transition-ms`, `--latency-ms` (0..10000: delay before every Lambda/Cognito response and
+ * CORS preflight), `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
  * `--allow-guest true|false`, `--guest-access read-only|read-write`, `--public-url`, `--test-user`, `--test-password`,
  * `--id-token-ttl-seconds`, `--oidc-redirect-uri` and `--oidc-post-logout-redirect-uri`, the last
  * two repeatable).
@@ -25,6 +26,7 @@ export function parseCliOptions(
       host: { type: 'string' },
       seed: { type: 'string' },
       'transition-ms': { type: 'string' },
+      'latency-ms': { type: 'string' },
       'identity-pool-id': { type: 'string' },
       'credentials-ttl-seconds': { type: 'string' },
       'account-id': { type: 'string' },
@@ -65,6 +67,8 @@ export function parseCliOptions(
     host,
   };
   const transitionMs = int('transition-ms', values['transition-ms'], 0, 600_000);
+  const latencyMs = int('latency-ms', values['latency-ms'], 0, MAX_LATENCY_MS);
+  if (latencyMs !== undefined) options.latencyMs = latencyMs;
   const ttl = int('credentials-ttl-seconds', values['credentials-ttl-seconds'], 1, 43_200);
   if (values.seed !== undefined) {
     // `default:N` is checked here so that a bad N is a usage error, not a crash at start-up.

@@ -17,6 +17,12 @@ export interface EmulatorOptions {
   seed?: SeedOption;
   /** Duration of each state transition in milliseconds. Default 1500. */
   transitionMs?: number;
+  /**
+   * Delay in milliseconds before every Lambda and Cognito Identity response, CORS preflights
+   * included (a stand-in for the round trip to a regional endpoint), 0..10000. `/_emulator/*`
+   * and the user pool under `/oidc` are never delayed. Default 0.
+   */
+  latencyMs?: number;
   /** The identity pool that exists. Default `us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b`. */
   identityPoolId?: string;
   /** Lifetime of issued credentials in seconds. Default 3600. */
@@ -76,6 +82,7 @@ export const DEFAULT_OPTIONS = {
   host: '127.0.0.1',
   seed: 'default',
   transitionMs: 1500,
+  latencyMs: 0,
   identityPoolId: 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
   credentialsTtlSeconds: 3600,
   accountId: '123456789012',
@@ -85,6 +92,9 @@ export const DEFAULT_OPTIONS = {
   testPassword: 'Passw0rd!',
   idTokenTtlSeconds: 3600,
 } as const;
+
+/** Largest `latencyMs` (10 s). */
+export const MAX_LATENCY_MS = 10_000;
 
 /** The static key pair LocalStack users know, always accepted. */
 export const STATIC_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
@@ -96,6 +106,8 @@ export const STATIC_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test'
 export class EmulatorState {
   store: Store;
   transitionMs: number;
+  /** Delay before each Lambda/Cognito response and preflight, in ms (live setting). */
+  latencyMs: number;
   credentialsTtlSeconds: number;
   /** `AllowUnauthenticatedIdentities` of the identity pool (live setting). */
   allowGuest: boolean;
@@ -118,6 +130,7 @@ export class EmulatorState {
   constructor(options: EmulatorOptions = {}) {
     this.accountId = options.accountId ?? DEFAULT_OPTIONS.accountId;
     this.transitionMs = options.transitionMs ?? DEFAULT_OPTIONS.transitionMs;
+    this.latencyMs = options.latencyMs ?? DEFAULT_OPTIONS.latencyMs;
     this.credentialsTtlSeconds =
       options.credentialsTtlSeconds ?? DEFAULT_OPTIONS.credentialsTtlSeconds;
     this.initialSeed = options.seed ?? DEFAULT_OPTIONS.seed;

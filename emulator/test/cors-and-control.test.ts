@@ -191,6 +191,7 @@ describe('control endpoints', () => {
     });
     expect(await res.json()).toEqual({
       transitionMs: 1234,
+      latencyMs: 0,
       credentialsTtlSeconds: 3600,
       allowGuest: true,
       guestAccess: 'read-only',

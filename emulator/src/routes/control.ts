@@ -4,7 +4,7 @@
  * `{"message": "..."}` with 400 — this prefix is not AWS.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EmulatorState } from '../emulator-state.ts';
+import { type EmulatorState, MAX_LATENCY_MS } from '../emulator-state.ts';
 import { defaultErrorType } from '../domain/faults.ts';
 import { DEFAULT_SEED_REGION, type SeedData, type SeedOption } from '../seed.ts';
 import { rawBody } from './http.ts';
@@ -158,6 +158,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
 
       const settings = (): Record<string, unknown> => ({
         transitionMs: state.transitionMs,
+        latencyMs: state.latencyMs,
         credentialsTtlSeconds: state.credentialsTtlSeconds,
         allowGuest: state.allowGuest,
         guestAccess: state.guestAccess,
@@ -169,6 +170,10 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
       control.post('/settings', async (request, reply) => {
         const input = body(request);
         const transitionMs = optionalNonNegativeInt(input.transitionMs, 'transitionMs');
+        const latencyMs = optionalNonNegativeInt(input.latencyMs, 'latencyMs');
+        if (latencyMs !== undefined && latencyMs > MAX_LATENCY_MS) {
+          throw new ControlError(`latencyMs must be an integer between 0 and ${MAX_LATENCY_MS}`);
+        }
         const ttl = optionalNonNegativeInt(input.credentialsTtlSeconds, 'credentialsTtlSeconds');
         const idTokenTtl = optionalNonNegativeInt(input.idTokenTtlSeconds, 'idTokenTtlSeconds');
         if (idTokenTtl === 0) throw new ControlError('idTokenTtlSeconds must be at least 1');
@@ -184,6 +189,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
           throw new ControlError('guestAccess must be "read-only" or "read-write"');
         }
         if (transitionMs !== undefined) state.transitionMs = transitionMs;
+        if (latencyMs !== undefined) state.latencyMs = latencyMs;
         if (guestAccess !== undefined) state.guestAccess = guestAccess;
         if (ttl !== undefined) state.credentialsTtlSeconds = ttl;
         if (idTokenTtl !== undefined) state.idTokenTtlSeconds = idTokenTtl;
