@@ -19,6 +19,7 @@ import {
   type SourceAccessConfiguration,
   TRANSITIONAL_STATES,
 } from './domain/model.ts';
+import { mulberry32 } from './domain/prng.ts';
 import type { FunctionRecord, Store } from './store.ts';
 
 /** A function in a seed. Only `FunctionName` is required; the rest get plausible defaults. */
@@ -226,18 +227,6 @@ export function applySeed(store: Store, seed: SeedData): void {
 // ------------------------------------------------------------------------------------------
 // Deterministic default seed
 // ------------------------------------------------------------------------------------------
-
-/** mulberry32: small, fast, deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(bytes: Uint8Array): string {
   const b = Buffer.from(bytes.subarray(0, 16));

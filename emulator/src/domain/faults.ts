@@ -1,9 +1,12 @@
 /**
- * Test-only fault injection (emulator contract, `POST /_emulator/faults`): the next `count`
- * Lambda API requests that match answer with the given status and an AWS-format error.
+ * Test-only fault injection (emulator contract, `POST /_emulator/faults`): Lambda API requests
+ * that match a rule answer with the given status and an AWS-format error — either the next
+ * `count` of them, or each one with probability `rate` (a seeded PRNG, so a run is repeatable)
+ * until `DELETE /_emulator/faults`.
  */
+import { mulberry32 } from './prng.ts';
 
-/** One injected fault rule. */
+/** One injected fault rule, as `POST /_emulator/faults` lists it. */
 export interface FaultRule {
   /** HTTP method to match (any when absent). */
   method?: string;
@@ -13,8 +16,21 @@ export interface FaultRule {
   status: number;
   /** `x-amzn-ErrorType`; defaults per status (see {@link defaultErrorType}). */
   errorType: string;
-  /** Requests still to fail. */
-  remaining: number;
+  /** Count rule: requests still to fail. Absent on rate rules. */
+  remaining?: number;
+  /** Rate rule: probability (0 < rate ≤ 1) that a matching request fails. */
+  rate?: number;
+  /** Rate rule: PRNG seed (default {@link DEFAULT_FAULT_SEED}); one draw per matching request. */
+  seed?: number;
+}
+
+/** PRNG seed of a rate rule added without `seed`. */
+export const DEFAULT_FAULT_SEED = 1;
+
+interface ActiveRule {
+  rule: FaultRule;
+  /** Next PRNG draw in [0, 1) of a rate rule. */
+  draw?: () => number;
 }
 
 /**
@@ -52,13 +68,27 @@ export function defaultFaultMessage(errorType: string): string {
   }
 }
 
-/** The queue of fault rules; the first matching rule with requests remaining fires. */
+/**
+ * The fault rules, checked in the order they were added: a matching count rule fires (and uses
+ * up one request); a matching rate rule fires when its next PRNG draw is below `rate`, otherwise
+ * the later rules are checked.
+ */
 export class Faults {
-  private rules: FaultRule[] = [];
+  private rules: ActiveRule[] = [];
 
-  /** @param rule rule to append. */
+  /**
+   * @param rule rule to append: a count rule (`remaining`) or a rate rule (`rate`, optional
+   *   `seed`).
+   */
   add(rule: FaultRule): void {
-    this.rules.push(rule);
+    const copy = { ...rule };
+    if (copy.rate !== undefined) {
+      copy.seed ??= DEFAULT_FAULT_SEED;
+      delete copy.remaining;
+      this.rules.push({ rule: copy, draw: mulberry32(copy.seed) });
+    } else {
+      this.rules.push({ rule: copy });
+    }
   }
 
   /** Removes every rule. */
@@ -68,25 +98,31 @@ export class Faults {
 
   /** @returns a copy of the active rules. */
   list(): FaultRule[] {
-    return this.rules.map((r) => ({ ...r }));
+    return this.rules.map((r) => ({ ...r.rule }));
   }
 
   /**
-   * Consumes one request from the first matching rule.
+   * Decides whether a request fails.
    * @param method request method.
    * @param path request path (without query).
    * @returns the rule that fires, or `undefined`.
    */
   take(method: string, path: string): FaultRule | undefined {
-    const rule = this.rules.find(
-      (r) =>
-        r.remaining > 0 &&
-        (r.method === undefined || r.method.toUpperCase() === method.toUpperCase()) &&
-        (r.pathPattern === undefined || path.includes(r.pathPattern)),
-    );
-    if (!rule) return undefined;
-    rule.remaining -= 1;
-    this.rules = this.rules.filter((r) => r.remaining > 0);
-    return { ...rule };
+    for (const active of this.rules) {
+      const { rule } = active;
+      const matches =
+        (rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase()) &&
+        (rule.pathPattern === undefined || path.includes(rule.pathPattern));
+      if (!matches) continue;
+      if (active.draw) {
+        if (active.draw() < (rule.rate ?? 0)) return { ...rule };
+        continue;
+      }
+      if ((rule.remaining ?? 0) <= 0) continue;
+      rule.remaining = (rule.remaining ?? 0) - 1;
+      this.rules = this.rules.filter((r) => r.draw !== undefined || (r.rule.remaining ?? 0) > 0);
+      return { ...rule };
+    }
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Test-only control endpoints under `/_emulator/` (emulator contract): health, reset, stats,
- * fault injection, live settings. No auth; CORS applies like everywhere else. Errors are plain
+ * fault injection (`count` next requests, or each matching one with probability `rate`), live
+ * settings. No auth; CORS applies like everywhere else. Errors are plain
  * `{"message": "..."}` with 400 — this prefix is not AWS.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -135,7 +136,27 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         ) {
           throw new ControlError('status must be an integer between 400 and 599');
         }
-        const count = optionalNonNegativeInt(input.count, 'count') ?? 1;
+        const countInput = optionalNonNegativeInt(input.count, 'count');
+        const rate = input.rate;
+        if (rate !== undefined) {
+          if (typeof rate !== 'number' || !(rate > 0 && rate <= 1)) {
+            throw new ControlError('rate must be a number with 0 < rate ≤ 1');
+          }
+          if (countInput !== undefined) {
+            throw new ControlError('count and rate are alternatives: give one of them');
+          }
+        }
+        const seed = input.seed;
+        if (
+          seed !== undefined &&
+          (rate === undefined ||
+            typeof seed !== 'number' ||
+            !Number.isInteger(seed) ||
+            seed < 0 ||
+            seed > 0xffffffff)
+        ) {
+          throw new ControlError('seed must be an integer between 0 and 4294967295, with rate');
+        }
         const method = optionalString(input.method, 'method');
         const pathPattern = optionalString(input.pathPattern, 'pathPattern');
         const errorType = optionalString(input.errorType, 'errorType') ?? defaultErrorType(status);
@@ -144,7 +165,8 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         state.faults.add({
           status,
           errorType,
-          remaining: count,
+          ...(rate === undefined ? { remaining: countInput ?? 1 } : { rate }),
+          ...(typeof seed === 'number' && { seed }),
           ...(method !== undefined && { method }),
           ...(pathPattern !== undefined && { pathPattern }),
         });
