@@ -1,0 +1,230 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { losesStreamPosition } from '../../components/delete-mapping-modal.tsx';
+import { isTransitionalState } from '../../mapping-state.ts';
+import { mappingCount, targetStateOf } from '../bulk-operation.ts';
+import { downloadMappingsJson } from '../download.ts';
+
+/**
+ * The words to type before a bulk delete: `delete <count>` (e.g. `delete 50`). Deleting many
+ * mappings always asks for it; a single queue mapping does not (`DeleteMappingModal`).
+ * @param count how many mappings are deleted.
+ */
+export function bulkDeleteConfirmation(count: number): string {
+  return `delete ${count}`;
+}
+
+function FooterButtons({
+  confirmText,
+  onDismiss,
+  onConfirm,
+  disabledReason,
+}: {
+  confirmText: string;
+  onDismiss: () => void;
+  onConfirm: () => void;
+  disabledReason?: string;
+}) {
+  return (
+    <Box float="right">
+      <SpaceBetween direction="horizontal" size="xs">
+        <Button variant="link" onClick={onDismiss}>
+          Cancel
+        </Button>
+        <Button
+          variant="primary"
+          onClick={onConfirm}
+          disabled={disabledReason !== undefined}
+          disabledReason={disabledReason}
+        >
+          {confirmText}
+        </Button>
+      </SpaceBetween>
+    </Box>
+  );
+}
+
+/** Props of {@link ConfirmSetEnabledModal}. */
+export interface ConfirmSetEnabledModalProps {
+  action: 'enable' | 'disable';
+  /** The mappings the action is for, as last read. */
+  mappings: readonly EventSourceMappingConfiguration[];
+  /** True when this restores the States from before the last operation (Undo). */
+  undo?: boolean;
+  onDismiss: () => void;
+  onConfirm: () => void;
+}
+
+/**
+ * "Disable 50 mappings?" before a bulk enable/disable: says what changes (disabled mappings stop
+ * polling their sources until enabled), how many are left alone because they already are in that
+ * State, and that transitional ones are waited for first.
+ */
+export function ConfirmSetEnabledModal({
+  action,
+  mappings,
+  undo = false,
+  onDismiss,
+  onConfirm,
+}: ConfirmSetEnabledModalProps) {
+  const target = targetStateOf(action);
+  const already = mappings.filter((m) => m.State === target).length;
+  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length;
+  const changing = mappings.length - already;
+  const verb = action === 'enable' ? 'Enable' : 'Disable';
+  const one = changing === 1;
+  const effect =
+    action === 'disable'
+      ? one
+        ? 'It stops polling its source until enabled.'
+        : 'They stop polling their sources until enabled.'
+      : one
+        ? 'It resumes polling its source.'
+        : 'They resume polling their sources.';
+  return (
+    <Modal
+      visible
+      onDismiss={onDismiss}
+      header={
+        undo ? `Undo: ${action} ${mappingCount(changing)}?` : `${verb} ${mappingCount(changing)}?`
+      }
+      footer={
+        <FooterButtons
+          confirmText={undo ? `Undo: ${action}` : verb}
+          onDismiss={onDismiss}
+          onConfirm={onConfirm}
+        />
+      }
+    >
+      <SpaceBetween size="s">
+        {undo ? (
+          <Box variant="p">
+            Each mapping the last operation changed goes back to the State it had before: {target}.
+          </Box>
+        ) : null}
+        <Box variant="p">{effect}</Box>
+        {already > 0 ? (
+          <Box variant="p" color="text-body-secondary">
+            {already === 1
+              ? `1 selected mapping is already ${target} and is left as it is.`
+              : `${already.toLocaleString('en-US')} selected mappings are already ${target} and are left as they are.`}
+          </Box>
+        ) : null}
+        {transitional > 0 ? (
+          <Box variant="p" color="text-body-secondary">
+            {transitional === 1
+              ? '1 mapping is changing State now; the console waits until it is Enabled or Disabled, then decides.'
+              : `${transitional.toLocaleString('en-US')} mappings are changing State now; the console waits until each is Enabled or Disabled, then decides.`}
+          </Box>
+        ) : null}
+      </SpaceBetween>
+    </Modal>
+  );
+}
+
+/** Props of {@link ConfirmBulkDeleteModal}. */
+export interface ConfirmBulkDeleteModalProps {
+  /** The mappings to delete, as last read (exactly what the JSON download holds). */
+  mappings: readonly EventSourceMappingConfiguration[];
+  onDismiss: () => void;
+  onConfirm: () => void;
+}
+
+/**
+ * "Delete 50 mappings?" before a bulk `DeleteEventSourceMapping`: first offers a JSON download of
+ * exactly the mappings about to be deleted (`downloadMappingsJson`), says what is lost (stream
+ * sources lose their read position), and enables Delete only once
+ * {@link bulkDeleteConfirmation} is typed.
+ */
+export function ConfirmBulkDeleteModal({
+  mappings,
+  onDismiss,
+  onConfirm,
+}: ConfirmBulkDeleteModalProps) {
+  const [typed, setTyped] = useState('');
+  const [downloaded, setDownloaded] = useState<string>();
+  const count = mappings.length;
+  const expected = bulkDeleteConfirmation(count);
+  const confirmed = typed.trim().toLowerCase() === expected;
+  const streams = mappings.filter(losesStreamPosition).length;
+  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length;
+  const disabledReason = confirmed ? undefined : `Type “${expected}” to delete the mappings.`;
+  return (
+    <Modal
+      visible
+      onDismiss={onDismiss}
+      header={`Delete ${mappingCount(count)}?`}
+      footer={
+        <FooterButtons
+          confirmText="Delete"
+          onDismiss={onDismiss}
+          onConfirm={onConfirm}
+          {...(disabledReason ? { disabledReason } : {})}
+        />
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (confirmed) onConfirm();
+        }}
+      >
+        <SpaceBetween size="m">
+          <Alert
+            type="info"
+            header="Keep a copy first"
+            action={
+              <Button
+                iconName="download"
+                onClick={() => setDownloaded(downloadMappingsJson(mappings))}
+              >
+                Download JSON
+              </Button>
+            }
+          >
+            {downloaded
+              ? `Downloaded ${downloaded}: the ${mappingCount(count)} as Lambda returned them.`
+              : `Download the ${mappingCount(count)} exactly as Lambda returned them (JSON), to recreate them later if needed.`}
+          </Alert>
+          <Box variant="p">
+            Lambda stops reading the sources and removes these {mappingCount(count)}. The functions
+            and the sources are not changed. This cannot be undone.
+          </Box>
+          {streams > 0 ? (
+            <Alert type="warning" header="Read positions are lost">
+              {streams === count
+                ? count === 1
+                  ? 'This mapping reads'
+                  : 'All of them read'
+                : `${streams.toLocaleString('en-US')} of them read`}{' '}
+              a stream. Lambda keeps each stream mapping’s position in its source. A new mapping
+              starts again from its StartingPosition, so records are processed again or skipped.
+            </Alert>
+          ) : null}
+          {transitional > 0 ? (
+            <Box variant="p" color="text-body-secondary">
+              {transitional.toLocaleString('en-US')} of them are changing State now; the console
+              waits until each is Enabled or Disabled before deleting it.
+            </Box>
+          ) : null}
+          <FormField label={`To confirm, type “${expected}”`}>
+            <Input
+              value={typed}
+              onChange={({ detail }) => setTyped(detail.value)}
+              placeholder={expected}
+              ariaRequired
+              autoComplete={false}
+            />
+          </FormField>
+        </SpaceBetween>
+      </form>
+    </Modal>
+  );
+}
