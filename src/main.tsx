@@ -12,7 +12,7 @@ import {
   setLambdaRegion,
 } from './api/lambda-client.ts';
 import { AppProvider } from './app/provider.tsx';
-import { AppRouter } from './app/router.tsx';
+import { AppRouter, preloadPages } from './app/router.tsx';
 import { ConfigErrorPage } from './components/config-error-page.tsx';
 import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './config/env.ts';
 import { regionFromSearch } from './config/region.ts';
@@ -23,6 +23,8 @@ import { getAppearanceStore } from './lib/appearance.ts';
 
 // Light/dark mode and density before anything is rendered: no light flash in dark mode.
 getAppearanceStore();
+// The page's code downloads while config.json, the session and credentials are fetched.
+preloadPages(window.location.pathname);
 
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);

@@ -1,14 +1,39 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import Box from '@cloudscape-design/components/box';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { paths } from '../config/paths.ts';
-import MappingEditRoute from './routes/mapping-edit.tsx';
-import MappingNewRoute from './routes/mapping-new.tsx';
-import MappingRoute from './routes/mapping.tsx';
-import MappingsRoute from './routes/mappings.tsx';
-import NotFoundRoute from './routes/not-found.tsx';
 import RootRoute, { type RouteHandle } from './routes/root.tsx';
 import RouteError from './routes/route-error.tsx';
+
+/**
+ * A page loaded on demand: its module (and what only it uses: the form, react-hook-form, the
+ * detail page's components…) is a separate chunk, fetched the first time the route matches, so
+ * the list at `/` does not wait for the other pages' code. The route's `handle` (breadcrumbs)
+ * stays in the route table, so breadcrumbs show while the page loads.
+ * @param load the dynamic import of a route module with the page as its default export.
+ * @returns the route's `lazy` (resolving to `{ Component }`) and `hydrateFallbackElement` (shown
+ *   in the console frame while the first page's code loads; later navigations keep the previous
+ *   page until the next one is loaded). A failed load is thrown to the root's error boundary.
+ */
+function lazyPage(
+  load: () => Promise<{ default: ComponentType }>,
+): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+  return {
+    lazy: async () => ({ Component: (await load()).default }),
+    hydrateFallbackElement: <PageLoading />,
+  };
+}
+
+/** Shown in the content area while a page's code loads. */
+function PageLoading() {
+  return (
+    <Box padding={{ vertical: 'xxl' }} textAlign="center">
+      <StatusIndicator type="loading">Loading page</StatusIndicator>
+    </Box>
+  );
+}
 
 const mappingsCrumb: RouteHandle = {
   breadcrumb: () => ({ text: 'Event source mappings', href: paths.mappings.getHref() }),
@@ -17,7 +42,8 @@ const mappingsCrumb: RouteHandle = {
 /**
  * The console's routes: `/` (mappings list), `/mappings/new` (create), `/mappings/:uuid` (one
  * mapping) and `/mappings/:uuid/edit`, inside the console frame, with a not-found page and an
- * error boundary that keeps the frame.
+ * error boundary that keeps the frame (it also shows a page whose code failed to load). The frame
+ * and the breadcrumb handles are loaded with the app; each page is loaded on demand.
  */
 export const routes: RouteObject[] = [
   {
@@ -26,10 +52,10 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     handle: mappingsCrumb,
     children: [
-      { index: true, element: <MappingsRoute /> },
+      { index: true, ...lazyPage(() => import('./routes/mappings.tsx')) },
       {
         path: paths.newMapping.path,
-        element: <MappingNewRoute />,
+        ...lazyPage(() => import('./routes/mapping-new.tsx')),
         handle: {
           breadcrumb: () => ({ text: 'Create mapping', href: paths.newMapping.getHref() }),
         } satisfies RouteHandle,
@@ -43,10 +69,10 @@ export const routes: RouteObject[] = [
           },
         } satisfies RouteHandle,
         children: [
-          { index: true, element: <MappingRoute /> },
+          { index: true, ...lazyPage(() => import('./routes/mapping.tsx')) },
           {
             path: 'edit',
-            element: <MappingEditRoute />,
+            ...lazyPage(() => import('./routes/mapping-edit.tsx')),
             handle: {
               breadcrumb: (match) => ({
                 text: 'Edit',
@@ -58,7 +84,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: '*',
-        element: <NotFoundRoute />,
+        ...lazyPage(() => import('./routes/not-found.tsx')),
         handle: {
           breadcrumb: (match) => ({ text: 'Page not found', href: match.pathname }),
         } satisfies RouteHandle,
@@ -66,6 +92,18 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * Starts loading the code of the pages that match `pathname`, without waiting (start-up calls it
+ * before config.json and credentials, so the page's chunks download meanwhile). A failed load is
+ * ignored here: the router loads the page again when it renders and shows the error boundary.
+ * @param pathname e.g. `window.location.pathname`.
+ */
+export function preloadPages(pathname: string): void {
+  for (const { route } of matchRoutes(routes, pathname) ?? []) {
+    if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
+  }
+}
 
 /** The router for the running app (created once per mount). */
 export function AppRouter() {

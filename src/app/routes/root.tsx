@@ -40,10 +40,13 @@ function hasBreadcrumb(match: UIMatch): match is UIMatch<unknown, RouteHandle> {
 
 /**
  * The active region, kept in step with the URL's `?region=`: a configured region in the URL
- * (reload, back/forward, a shared link) becomes active; a URL without one (in-app links) or with
- * an unknown one gets the active region written back (replace), unless it is the default region.
+ * (reload, back/forward, a shared link, the region menu) becomes active; a URL without one
+ * (in-app links) or with an unknown one gets the active region written back (replace), unless it
+ * is the default region.
+ * @returns the active region, and `settled`: false for the render in which the URL names another
+ *   region than the active one (the effect switches it next), so no page queries the old region.
  */
-function useActiveRegion(config: RuntimeConfig): string {
+function useActiveRegion(config: RuntimeConfig): { region: string; settled: boolean } {
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   const [searchParams, setSearchParams] = useSearchParams();
   const fromUrl = regionFromSearch(searchParams, config);
@@ -61,7 +64,7 @@ function useActiveRegion(config: RuntimeConfig): string {
       );
     }
   }, [fromUrl, inUrl, region, config.region, setSearchParams]);
-  return region;
+  return { region, settled: fromUrl === undefined || fromUrl === region };
 }
 
 function identityUtility(session: ConsoleSession): TopNavigationProps.Utility {
@@ -164,14 +167,16 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const session = useSession();
   const navigate = useNavigate();
   const matches = useMatches();
-  const region = useActiveRegion(config);
+  const { region, settled } = useActiveRegion(config);
   const regions = configuredRegions(config);
   const { accountId, status: accountStatus } = useAccountId();
   const { set: setAppearance, ...appearance } = useAppearance();
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
+  // Only the URL changes here; useActiveRegion activates the region once the list's URL is
+  // committed. (The list's code may still be loading: a region set before that would make the
+  // URL sync write the old page's URL over this navigation.)
   const switchRegion = (next: string) => {
     if (next === region) return;
-    setLambdaRegion(next);
     void navigate(`${paths.mappings.getHref()}?${REGION_SEARCH_PARAM}=${encodeURIComponent(next)}`);
   };
   return (
@@ -247,7 +252,7 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
             }}
           />
         }
-        content={children ?? <Outlet key={region} />}
+        content={children ?? (settled ? <Outlet key={region} /> : null)}
       />
     </>
   );
