@@ -1,7 +1,7 @@
 import { LambdaServiceException, ServiceException } from '@aws-sdk/client-lambda';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
+import { FakeLambda, fakeFunction, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
 import { notificationStore } from '../../lib/notifications.ts';
 
@@ -39,6 +39,14 @@ describe('mapping detail', { timeout: 20_000 }, () => {
         StartingPosition: 'LATEST',
       }),
     ]);
+    // The function and its alias exist (otherwise the page would call the mapping orphaned).
+    lambda.functions = [
+      fakeFunction(0, {
+        FunctionName: 'clicks-handler',
+        FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:clicks-handler',
+      }),
+    ];
+    lambda.aliases = { 'clicks-handler': { live: '1' } };
     renderApp(`/mappings/${UUID}`, lambda);
     await screen.findByRole('heading', { name: `Mapping ${UUID}`, level: 1 });
     expect(await screen.findByText('The last processing attempt reported a problem')).toBeTruthy();

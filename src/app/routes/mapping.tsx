@@ -7,6 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -17,10 +18,12 @@ import {
   MappingStateSection,
 } from '../../features/event-source-mappings/components/mapping-details.tsx';
 import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
+import { MappingHealthAlert } from '../../features/event-source-mappings/components/mapping-health-alert.tsx';
 import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
 import { StateTransitions } from '../../features/event-source-mappings/components/state-transitions.tsx';
 import { describeEventSource } from '../../features/event-source-mappings/event-source.ts';
 import { parseFunctionArn } from '../../features/event-source-mappings/function-arn.ts';
+import { useFunctionInventory } from '../../features/event-source-mappings/function-inventory.ts';
 import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
@@ -42,6 +45,10 @@ function MappingDetail({ uuid }: { uuid: string }) {
     isFetching,
   } = query;
   const deleted = isResourceNotFound(error);
+  const functionArn = mapping?.FunctionArn;
+  const functionArns = useMemo(() => (functionArn ? [functionArn] : []), [functionArn]);
+  // Whether the function (and its version or alias) still exists: orphaned mappings.
+  const inventory = useFunctionInventory(functionArns, { enabled: !deleted && !!functionArn });
   const history = useStateHistory(
     deleted && mapping
       ? { State: 'Deleted', at: errorUpdatedAt }
@@ -112,7 +119,6 @@ function MappingDetail({ uuid }: { uuid: string }) {
   const fn = mapping.FunctionArn ? parseFunctionArn(mapping.FunctionArn) : undefined;
   const source = describeEventSource(mapping);
   const transitional = !deleted && isTransitionalState(mapping.State);
-  const problem = mapping.LastProcessingResult?.startsWith('PROBLEM:');
 
   return (
     <ContentLayout
@@ -157,11 +163,12 @@ function MappingDetail({ uuid }: { uuid: string }) {
             </SpaceBetween>
           </Alert>
         ) : null}
-        {problem ? (
-          <Alert type="error" header="The last processing attempt reported a problem">
-            {mapping.LastProcessingResult}
-          </Alert>
-        ) : null}
+        {deleted ? null : (
+          <MappingHealthAlert
+            mapping={mapping}
+            functionStatus={functionArn ? inventory.statusOf(functionArn) : 'unknown'}
+          />
+        )}
         <MappingStateSection
           // Once Lambda no longer knows the mapping, its last State (Deleting) would contradict
           // the alert and the transitions table.
