@@ -158,7 +158,8 @@ function main(argv) {
     console.log(JSON.stringify(size, null, 2));
     return;
   }
-  console.log(`first route (/) of ${relative(process.cwd(), dir) || '.'}:`);
+  const what = startModules.length ? `entry + ${startModules.join(' + ')}` : 'first route (/)';
+  console.log(`${what} of ${relative(process.cwd(), dir) || '.'}:`);
   console.log(
     `  JS:  ${kB(size.js.gzip)} gzip (${kB(size.js.raw)} raw), ${size.js.files.length} files`,
   );
