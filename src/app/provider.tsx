@@ -1,3 +1,5 @@
+import { I18nProvider } from '@cloudscape-design/components/i18n';
+import enMessages from '@cloudscape-design/components/i18n/messages/all.en';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { RuntimeConfig } from '../config/env.ts';
@@ -28,8 +30,9 @@ export interface AppProviderProps {
 }
 
 /**
- * Everything the routes need around them: runtime configuration, the session and the query
- * client.
+ * Everything the routes need around them: runtime configuration, the session, the query client,
+ * and Cloudscape's English strings (`I18nProvider`: the property filter's, pagination's and
+ * preferences' labels and announcements).
  */
 export function AppProvider({
   config,
@@ -41,7 +44,11 @@ export function AppProvider({
   return (
     <RuntimeConfigContext.Provider value={config}>
       <SessionProvider session={session}>
-        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+        <QueryClientProvider client={client}>
+          <I18nProvider locale="en" messages={[enMessages]}>
+            {children}
+          </I18nProvider>
+        </QueryClientProvider>
       </SessionProvider>
     </RuntimeConfigContext.Provider>
   );

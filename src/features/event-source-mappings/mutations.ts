@@ -8,7 +8,8 @@ import {
   deleteEventSourceMapping,
   updateEventSourceMapping,
 } from '../../api/event-source-mappings.ts';
-import { mappingQueries } from './queries.ts';
+import { getLambdaRegion } from '../../api/lambda-client.ts';
+import { mappingQueries, patchMappingsInLists } from './queries.ts';
 
 /** Variables of {@link useSetMappingEnabled}: which mapping, and the wanted `Enabled` value. */
 export interface SetMappingEnabledVariables {
@@ -20,7 +21,8 @@ export interface SetMappingEnabledVariables {
 /**
  * Enables or disables a mapping with `UpdateEventSourceMapping { UUID, Enabled }`.
  * On success it writes the response (State `Enabling`/`Disabling`) into the detail cache, which
- * starts the detail query's polling, and returns the invalidation of every mappings list.
+ * starts the detail query's polling, and into the row of every cached list of the region (a list
+ * of 10,000 mappings is not read again for one row; lists follow the row's transition).
  * Errors (e.g. `ResourceInUseException` while transitional) are left to the caller to show.
  */
 export function useSetMappingEnabled() {
@@ -30,7 +32,7 @@ export function useSetMappingEnabled() {
       updateEventSourceMapping({ UUID, Enabled }),
     onSuccess: (mapping, { UUID }) => {
       queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
-      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+      patchMappingsInLists(queryClient, getLambdaRegion(), new Map([[UUID, mapping]]));
     },
   });
 }
@@ -58,7 +60,7 @@ export function useCreateMapping() {
  * Changes a mapping with `UpdateEventSourceMapping` (the input from `toUpdateMappingInput`: UUID
  * plus only the changed fields). On success it writes the response (State `Updating`, `Enabling`
  * or `Disabling`, new values already in place) into the detail cache, which starts its polling,
- * and returns the invalidation of every mappings list. Errors (e.g. `ResourceInUseException`) are
+ * and into the row of every cached list of the region. Errors (e.g. `ResourceInUseException`) are
  * left to the caller.
  */
 export function useUpdateMapping() {
@@ -66,8 +68,9 @@ export function useUpdateMapping() {
   return useMutation({
     mutationFn: (input: UpdateEventSourceMappingCommandInput) => updateEventSourceMapping(input),
     onSuccess: (mapping, { UUID = mapping.UUID }) => {
-      if (UUID) queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
-      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+      if (!UUID) return;
+      queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
+      patchMappingsInLists(queryClient, getLambdaRegion(), new Map([[UUID, mapping]]));
     },
   });
 }
@@ -80,8 +83,8 @@ export interface DeleteMappingVariables {
 /**
  * Deletes a mapping with `DeleteEventSourceMapping`. On success it writes the response (State
  * `Deleting`) into the detail cache — the detail query then polls until Lambda answers
- * `ResourceNotFoundException`, which the detail page shows as deleted — and returns the
- * invalidation of every mappings list (lists follow the row until it is gone). Errors (e.g.
+ * `ResourceNotFoundException`, which the detail page shows as deleted — and into the row of every
+ * cached list of the region (lists follow the row until it is gone). Errors (e.g.
  * `ResourceInUseException` while transitional) are left to the caller.
  */
 export function useDeleteMapping() {
@@ -90,7 +93,7 @@ export function useDeleteMapping() {
     mutationFn: ({ UUID }: DeleteMappingVariables) => deleteEventSourceMapping({ UUID }),
     onSuccess: (mapping, { UUID }) => {
       queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
-      return queryClient.invalidateQueries({ queryKey: mappingQueries.lists() });
+      patchMappingsInLists(queryClient, getLambdaRegion(), new Map([[UUID, mapping]]));
     },
   });
 }

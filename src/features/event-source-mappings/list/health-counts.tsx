@@ -1,0 +1,40 @@
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { healthIndicatorType } from '../components/mapping-health-indicator.tsx';
+import { HEALTH_CLASSES, HEALTH_LABELS, type HealthClass } from '../mapping-health.ts';
+
+/** Props of {@link HealthCounts}. */
+export interface HealthCountsProps {
+  /** Mappings per health class among the loaded rows. */
+  counts: Readonly<Record<HealthClass, number>>;
+  /** The class the list is filtered to, if any. */
+  active: HealthClass | undefined;
+  /** Filters the list to a class, or clears that filter (`undefined`). */
+  onSelect: (health: HealthClass | undefined) => void;
+}
+
+/**
+ * How many loaded mappings fall in each health class, worst first, each a one-click filter
+ * (pressed again, it clears). Classes with no mapping are left out, except Healthy.
+ */
+export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
+  return (
+    <nav aria-label="Health">
+      <SpaceBetween direction="horizontal" size="xs">
+        {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy').map((c) => (
+          <Button
+            key={c}
+            variant={active === c ? 'primary' : 'normal'}
+            ariaLabel={`${HEALTH_LABELS[c]}: ${counts[c]} mappings${active === c ? ' (filtered, press to clear)' : ''}`}
+            onClick={() => onSelect(active === c ? undefined : c)}
+          >
+            <StatusIndicator type={healthIndicatorType(c)}>
+              {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
+            </StatusIndicator>
+          </Button>
+        ))}
+      </SpaceBetween>
+    </nav>
+  );
+}

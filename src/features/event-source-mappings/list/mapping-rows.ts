@@ -1,0 +1,255 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import { describeEventSource, type EventSourceType } from '../event-source.ts';
+import { parseFunctionArn } from '../function-arn.ts';
+import {
+  classifyMappingHealth,
+  HEALTH_CLASSES,
+  HEALTH_LABELS,
+  healthRank,
+  type FunctionReferenceStatus,
+  type HealthClass,
+  type MappingHealth,
+} from '../mapping-health.ts';
+
+/**
+ * One row of the mappings list: the mapping as Lambda returned it plus the flat values the table
+ * filters, sorts and exports on, named after the API members they come from. Built once per
+ * mapping object (see {@link toMappingRows}); 10,000 rows are filtered and sorted on these fields.
+ */
+export interface MappingRow {
+  /** `<region>/<UUID>`: unique across the regions of an all-regions view. */
+  key: string;
+  mapping: EventSourceMappingConfiguration;
+  UUID: string;
+  /** The region the mapping was listed in. */
+  Region: string;
+  /** Function name from `FunctionArn`. */
+  FunctionName: string;
+  /** Alias or version from `FunctionArn`; `''` when unqualified. */
+  Qualifier: string;
+  /** Kind of source (Kinesis, SQS, Amazon MSK…), from `EventSourceArn` or `SelfManagedEventSource`. */
+  SourceType: EventSourceType;
+  /** Stream, table, queue, cluster or broker name (first bootstrap server for self-managed Kafka). */
+  SourceName: string;
+  EventSourceArn: string;
+  State: string;
+  StateTransitionReason: string;
+  LastProcessingResult: string;
+  /** `BatchSize`, or undefined when Lambda returned none. */
+  BatchSize: number | undefined;
+  /** `LastModified` in epoch milliseconds (0 when absent). */
+  LastModified: number;
+  health: MappingHealth;
+  /** The health class (filter token `Health`). */
+  Health: HealthClass;
+  /** 0 = worst: the "worst first" sort. */
+  HealthRank: number;
+}
+
+/** What classifying a row needs besides the mapping: the time and the function's existence. */
+export interface RowContext {
+  /** Epoch milliseconds (stuck = transitional for too long, from `LastModified`). */
+  now: number;
+  /** Whether the mapping's function (and qualifier) exists, from the function inventory. */
+  functionStatus: (functionArn: string) => FunctionReferenceStatus;
+}
+
+function toTime(value: Date | number | undefined): number {
+  if (value === undefined) return 0;
+  return typeof value === 'number' ? value : value.getTime();
+}
+
+/** The parts of a row that depend only on the mapping object (cached per object). */
+type StaticRow = Omit<MappingRow, 'health' | 'Health' | 'HealthRank'>;
+
+const staticRows = new WeakMap<EventSourceMappingConfiguration, StaticRow>();
+
+function staticRow(mapping: EventSourceMappingConfiguration, region: string): StaticRow {
+  const cached = staticRows.get(mapping);
+  if (cached && cached.Region === region) return cached;
+  const fn = parseFunctionArn(mapping.FunctionArn ?? '');
+  const source = describeEventSource(mapping);
+  const UUID = mapping.UUID ?? '';
+  const row: StaticRow = {
+    key: `${region}/${UUID}`,
+    mapping,
+    UUID,
+    Region: region,
+    FunctionName: mapping.FunctionArn ? fn.name : '',
+    Qualifier: fn.qualifier ?? '',
+    SourceType: source.type,
+    SourceName: source.resourceName,
+    EventSourceArn: mapping.EventSourceArn ?? '',
+    State: mapping.State ?? '',
+    StateTransitionReason: mapping.StateTransitionReason ?? '',
+    LastProcessingResult: mapping.LastProcessingResult ?? '',
+    BatchSize: mapping.BatchSize,
+    LastModified: toTime(mapping.LastModified),
+  };
+  staticRows.set(mapping, row);
+  return row;
+}
+
+/**
+ * Builds the rows of one region's mappings. The flat fields are computed once per mapping object
+ * (a WeakMap), the health on every call (it depends on the time and on the function inventory).
+ * @param mappings the mappings as listed (in Lambda's order).
+ * @param region the region they were listed in.
+ * @param context current time and function existence.
+ */
+export function toMappingRows(
+  mappings: readonly EventSourceMappingConfiguration[],
+  region: string,
+  context: RowContext,
+): MappingRow[] {
+  return mappings.map((mapping) => {
+    const row = staticRow(mapping, region);
+    const health = classifyMappingHealth(mapping, {
+      now: context.now,
+      functionStatus: mapping.FunctionArn ? context.functionStatus(mapping.FunctionArn) : 'unknown',
+    });
+    return { ...row, health, Health: health.class, HealthRank: healthRank(health.class) };
+  });
+}
+
+const TEXT_OPERATORS = [':', '!:', '=', '!=', '^', '!^'] as const;
+const EQUALITY_OPERATORS = ['=', '!='] as const;
+const NUMBER_OPERATORS = ['=', '!=', '<', '<=', '>', '>='] as const;
+
+/**
+ * The property filter's properties: free text searches all of them; tokens name one. Keys are the
+ * {@link MappingRow} fields (AWS member names where there is one).
+ */
+export const MAPPING_FILTERING_PROPERTIES: readonly PropertyFilterProps.FilteringProperty[] = [
+  {
+    key: 'FunctionName',
+    propertyLabel: 'Function name',
+    groupValuesLabel: 'Function names',
+    operators: TEXT_OPERATORS,
+    defaultOperator: ':',
+  },
+  {
+    key: 'Qualifier',
+    propertyLabel: 'Qualifier (alias or version)',
+    groupValuesLabel: 'Qualifiers',
+    operators: TEXT_OPERATORS,
+  },
+  {
+    key: 'SourceType',
+    propertyLabel: 'Source type',
+    groupValuesLabel: 'Source types',
+    operators: EQUALITY_OPERATORS,
+  },
+  {
+    key: 'SourceName',
+    propertyLabel: 'Source resource name',
+    groupValuesLabel: 'Source resource names',
+    operators: TEXT_OPERATORS,
+    defaultOperator: ':',
+  },
+  {
+    key: 'State',
+    propertyLabel: 'State',
+    groupValuesLabel: 'States',
+    operators: EQUALITY_OPERATORS,
+  },
+  {
+    key: 'Health',
+    propertyLabel: 'Health',
+    groupValuesLabel: 'Health classes',
+    operators: EQUALITY_OPERATORS,
+  },
+  {
+    key: 'StateTransitionReason',
+    propertyLabel: 'StateTransitionReason',
+    groupValuesLabel: 'StateTransitionReason values',
+    operators: TEXT_OPERATORS,
+  },
+  {
+    key: 'LastProcessingResult',
+    propertyLabel: 'LastProcessingResult',
+    groupValuesLabel: 'LastProcessingResult values',
+    operators: TEXT_OPERATORS,
+    defaultOperator: ':',
+  },
+  {
+    key: 'BatchSize',
+    propertyLabel: 'BatchSize',
+    groupValuesLabel: 'BatchSize values',
+    operators: NUMBER_OPERATORS,
+  },
+  {
+    key: 'Region',
+    propertyLabel: 'Region',
+    groupValuesLabel: 'Regions',
+    operators: EQUALITY_OPERATORS,
+  },
+  {
+    key: 'UUID',
+    propertyLabel: 'UUID',
+    groupValuesLabel: 'UUIDs',
+    operators: [':', '=', '^'],
+    defaultOperator: ':',
+  },
+  {
+    key: 'EventSourceArn',
+    propertyLabel: 'EventSourceArn',
+    groupValuesLabel: 'EventSourceArn values',
+    operators: TEXT_OPERATORS,
+    defaultOperator: ':',
+  },
+];
+
+/** The property keys of {@link MAPPING_FILTERING_PROPERTIES}. */
+export const MAPPING_PROPERTY_KEYS: ReadonlySet<string> = new Set(
+  MAPPING_FILTERING_PROPERTIES.map((p) => p.key),
+);
+
+/** Properties whose values are suggested as the user types (few distinct values each). */
+const SUGGESTED: readonly (keyof MappingRow)[] = [
+  'FunctionName',
+  'Qualifier',
+  'SourceType',
+  'State',
+  'StateTransitionReason',
+  'Region',
+  'BatchSize',
+];
+
+/** At most this many suggestions per property (the dropdown stays fast at 10,000 rows). */
+const MAX_OPTIONS_PER_PROPERTY = 500;
+
+/**
+ * Value suggestions for the property filter: every health class (with its label), and the
+ * distinct values of the loaded rows for the properties with few values (function names,
+ * qualifiers, source types, States, StateTransitionReason, regions, BatchSize), at most
+ * {@link MAX_OPTIONS_PER_PROPERTY} each, sorted.
+ * @param rows the loaded rows.
+ */
+export function mappingFilteringOptions(
+  rows: readonly MappingRow[],
+): PropertyFilterProps.FilteringOption[] {
+  const options: PropertyFilterProps.FilteringOption[] = HEALTH_CLASSES.map((c) => ({
+    propertyKey: 'Health',
+    value: c,
+    label: HEALTH_LABELS[c],
+  }));
+  for (const key of SUGGESTED) {
+    const values = new Set<string>();
+    for (const row of rows) {
+      const value = row[key];
+      if (value === undefined || value === '') continue;
+      values.add(String(value));
+      if (values.size >= MAX_OPTIONS_PER_PROPERTY) break;
+    }
+    const sorted = [...values].sort(
+      key === 'BatchSize' ? (a, b) => Number(a) - Number(b) : collator.compare,
+    );
+    for (const value of sorted) options.push({ propertyKey: key, value });
+  }
+  return options;
+}
+
+/** Locale-aware, number-aware comparison ("fn-2" before "fn-10"); reused, so sorting 10,000 is fast. */
+export const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,0 +1,665 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
+import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Modal from '@cloudscape-design/components/modal';
+import Pagination from '@cloudscape-design/components/pagination';
+import PropertyFilter from '@cloudscape-design/components/property-filter';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import { processItems } from '@cloudscape-design/collection-hooks/operations';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { downloadText } from '../../../lib/download.ts';
+import { BulkActions } from '../bulk/components/bulk-actions.tsx';
+import { BulkOperationPanel } from '../bulk/components/bulk-operation-panel.tsx';
+import { MappingFilters } from '../components/mapping-filters.tsx';
+import { useFunctionInventory } from '../function-inventory.ts';
+import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
+import type { MappingListFilters } from '../queries.ts';
+import { toCsv, toMappingsJson } from './export-view.ts';
+import { useFollowTransitions } from './follow-transitions.ts';
+import { HealthCounts } from './health-counts.tsx';
+import { PAGE_SIZES, type MappingsListView } from './list-view-state.ts';
+import { mappingColumns } from './mapping-columns.tsx';
+import {
+  MAPPING_FILTERING_PROPERTIES,
+  mappingFilteringOptions,
+  toMappingRows,
+  type MappingRow,
+} from './mapping-rows.ts';
+import { RegionFeed, type RegionFeedActions, type RegionFeedState } from './region-feed.tsx';
+import { defaultTablePreferences, useTablePreferences } from './table-preferences.ts';
+import { LIST_SHORTCUTS, useListKeyboard } from './use-list-keyboard.ts';
+
+/** Whether the console may write, and why not (from the auth feature, composed by the route). */
+export type ListWriteAccess = { allowed: true } | { allowed: false; reason: string };
+
+/** Props of {@link MappingsListView}. */
+export interface MappingsListViewProps {
+  /** Regions whose mappings are shown: the active one, or every configured one. */
+  regions: readonly string[];
+  /** Every configured region (the scope switch offers "All regions" when there are several). */
+  configuredRegions: readonly string[];
+  /** Server-side `ListEventSourceMappings` filters. */
+  filters: MappingListFilters;
+  onFiltersChange: (filters: MappingListFilters) => void;
+  /** The view (filter tokens, sort, page, page size, region scope), kept in the URL. */
+  view: MappingsListView;
+  onViewChange: (view: MappingsListView) => void;
+  writeAccess: ListWriteAccess;
+  /** Opens the create form, or the edit form of one mapping (in its region). */
+  onCreate: () => void;
+  onEdit: (row: MappingRow) => void;
+  /** Hrefs of those forms (for the buttons' links). */
+  createHref: string;
+  editHref: (row: MappingRow) => string;
+}
+
+interface Feed {
+  state: RegionFeedState;
+  actions: RegionFeedActions;
+}
+
+/** The current time, updated every minute (stuck = transitional for too long). */
+function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** One region's loading state, in words, at the top of the table. */
+function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean }) {
+  const { state, actions } = feed;
+  const where = showRegion ? `${state.region}: ` : '';
+  if (state.status === 'pending') {
+    return <StatusIndicator type="loading">{where}Loading mappings</StatusIndicator>;
+  }
+  if (state.status === 'error') {
+    return <StatusIndicator type="error">{where}could not be listed (see above)</StatusIndicator>;
+  }
+  const loaded = number(state.items.length);
+  if (state.loadingAll) {
+    const elapsed = state.startedAt !== undefined ? state.reportedAt - state.startedAt : 0;
+    return (
+      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+        <StatusIndicator type="loading">
+          {where}Loading all mappings: {loaded} loaded, {state.pages} pages, {seconds(elapsed)}
+        </StatusIndicator>
+        <Button
+          variant="inline-link"
+          onClick={actions.stop}
+          ariaLabel={`Stop loading ${state.region}`}
+        >
+          Stop
+        </Button>
+      </SpaceBetween>
+    );
+  }
+  if (state.hasNextPage) {
+    return (
+      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+        <StatusIndicator type="stopped">
+          {where}
+          {loaded} loaded, more in Lambda
+        </StatusIndicator>
+        <Button
+          variant="inline-link"
+          onClick={actions.loadAll}
+          ariaLabel={`Load all in ${state.region}`}
+        >
+          Load all
+        </Button>
+      </SpaceBetween>
+    );
+  }
+  const took =
+    state.startedAt !== undefined && state.finishedAt !== undefined
+      ? ` in ${seconds(state.finishedAt - state.startedAt)}`
+      : '';
+  return (
+    <StatusIndicator type="success">
+      {where}All {loaded} mappings loaded{took} ({state.pages}{' '}
+      {state.pages === 1 ? 'page' : 'pages'})
+    </StatusIndicator>
+  );
+}
+
+const EMPTY_COUNTS = Object.fromEntries(HEALTH_CLASSES.map((c) => [c, 0])) as Record<
+  HealthClass,
+  number
+>;
+
+/**
+ * The fleet list: every mapping of one region or of all configured regions, loaded in the
+ * background (`ListEventSourceMappings` over `NextMarker`, 100 per page) and filtered, sorted and
+ * paged in the browser with collection-hooks' `processItems`, so only one page of rows is in the
+ * DOM however many are loaded. Health counts (one-click filters), a property filter, column
+ * preferences kept per browser, bulk actions on the selection (or on every match), CSV/JSON export
+ * of the view, and keyboard shortcuts (`?`). The view itself lives in the URL (the caller keeps it).
+ */
+export function MappingsListView(props: MappingsListViewProps) {
+  const { regions, view, onViewChange, filters, writeAccess } = props;
+  const multiRegion = view.regions === 'all';
+  const [feeds, setFeeds] = useState<Readonly<Record<string, Feed>>>({});
+  const onFeedChange = useCallback((state: RegionFeedState, actions: RegionFeedActions) => {
+    setFeeds((previous) => ({ ...previous, [state.region]: { state, actions } }));
+  }, []);
+  const shownFeeds = regions.map((r) => feeds[r]).filter((f): f is Feed => f !== undefined);
+  const loadingAny =
+    shownFeeds.length < regions.length ||
+    shownFeeds.some((f) => f.state.loadingAll || f.state.status === 'pending');
+  const moreInLambda = shownFeeds.some((f) => f.state.hasNextPage);
+
+  const columns = useMemo(() => mappingColumns({ regionLink: multiRegion }), [multiRegion]);
+  const defaults = useMemo(() => defaultTablePreferences(columns), [columns]);
+  const [preferences, setPreferences] = useTablePreferences(defaults);
+  const pageSize = view.pageSize ?? preferences.pageSize;
+
+  // Orphans: once every region is loaded, look up the functions the mappings name.
+  const functionArns: string[] = [];
+  if (!loadingAny) {
+    const arns = new Set<string>();
+    for (const f of shownFeeds)
+      for (const m of f.state.items) if (m.FunctionArn) arns.add(m.FunctionArn);
+    functionArns.push(...arns);
+  }
+  const inventory = useFunctionInventory(functionArns, { enabled: functionArns.length > 0 });
+  const now = useNow();
+
+  const rows = useMemo(
+    () =>
+      regions.flatMap((r) =>
+        toMappingRows(feeds[r]?.state.items ?? [], r, { now, functionStatus: inventory.statusOf }),
+      ),
+    [regions, feeds, now, inventory.statusOf],
+  );
+  const counts = useMemo(() => {
+    const c = { ...EMPTY_COUNTS };
+    for (const row of rows) c[row.Health] += 1;
+    return c;
+  }, [rows]);
+  const filteringOptions = useMemo(() => mappingFilteringOptions(rows), [rows]);
+
+  const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
+  const processed = useMemo(
+    () =>
+      processItems(
+        rows,
+        {
+          propertyFilteringQuery: view.query,
+          sortingColumns: sortColumn
+            ? [{ sortingColumn: sortColumn, isDescending: view.sort?.descending ?? false }]
+            : [],
+          currentPageIndex: view.page,
+        },
+        {
+          propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES },
+          sorting: {},
+          pagination: { pageSize },
+        },
+      ),
+    [rows, view.query, view.page, view.sort?.descending, sortColumn, pageSize],
+  );
+  const pageRows = processed.items;
+  const matching = processed.allPageItems;
+  const pagesCount = processed.pagesCount ?? 1;
+  useFollowTransitions(pageRows);
+
+  // Selection: keys of rows, across pages (and regions).
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const selectedRows = useMemo(
+    () => (selectedKeys.size === 0 ? [] : rows.filter((r) => selectedKeys.has(r.key))),
+    [rows, selectedKeys],
+  );
+  const selectedMappings = useMemo(
+    () => selectedRows.map((r): EventSourceMappingConfiguration => r.mapping),
+    [selectedRows],
+  );
+  const pageSelected = useMemo(
+    () => pageRows.filter((r) => selectedKeys.has(r.key)),
+    [pageRows, selectedKeys],
+  );
+  const toggle = (key: string) =>
+    setSelectedKeys((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  const setView = (patch: Partial<MappingsListView>) => onViewChange({ ...view, ...patch });
+  const healthToken = view.query.tokens.find(
+    (t) => t.propertyKey === 'Health' && t.operator === '=',
+  );
+  const activeHealth = HEALTH_CLASSES.find((c) => c === healthToken?.value);
+  const selectHealth = (health: HealthClass | undefined) => {
+    const tokens = view.query.tokens.filter((t) => t.propertyKey !== 'Health');
+    setView({
+      query: {
+        operation: 'and',
+        tokens: health
+          ? [...tokens, { propertyKey: 'Health', operator: '=', value: health }]
+          : tokens,
+      },
+      page: 1,
+    });
+  };
+
+  const displayColumns = useMemo(() => {
+    const ids = preferences.contentDisplay.filter((c) => c.visible).map((c) => c.id);
+    // The Region column is always there in the all-regions view.
+    if (multiRegion && !ids.includes('Region')) ids.splice(1, 0, 'Region');
+    return ids;
+  }, [preferences.contentDisplay, multiRegion]);
+
+  const exportView = (format: 'csv' | 'json') => {
+    const scope = multiRegion ? 'all-regions' : (regions[0] ?? 'region');
+    if (format === 'csv') {
+      const shown = displayColumns
+        .map((id) => columns.find((c) => c.id === id))
+        .filter((c): c is (typeof columns)[number] => c !== undefined);
+      downloadText(`mappings-${scope}.csv`, toCsv(shown, matching), 'text/csv');
+    } else {
+      downloadText(
+        `mappings-${scope}.json`,
+        toMappingsJson(matching.map((r) => r.mapping)),
+        'application/json',
+      );
+    }
+  };
+
+  const tableRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useListKeyboard({
+    table: tableRef,
+    filter: filterRef,
+    onToggleSelection: toggle,
+    onHelp: () => setHelpOpen(true),
+    disabled: helpOpen,
+  });
+
+  const single = selectedRows.length === 1 ? selectedRows[0] : undefined;
+  const singleBusy = single?.Health === 'transitional' || single?.Health === 'stuck';
+  const loadedCount = rows.length;
+  const filtered = view.query.tokens.length > 0;
+  const countText = `${number(matching.length)} ${matching.length === 1 ? 'match' : 'matches'} of ${number(loadedCount)} loaded${moreInLambda || loadingAny ? ' (more to load)' : ''}`;
+  const counter = `(${number(loadedCount)}${moreInLambda || loadingAny ? '+' : ''})`;
+  const serverFiltered = Boolean(filters.FunctionName || filters.EventSourceArn);
+  const errors = shownFeeds.filter(
+    (f) => f.state.error && (f.state.status === 'error' || f.state.hasNextPage),
+  );
+
+  const allMatchingSelected = matching.length > 0 && matching.every((r) => selectedKeys.has(r.key));
+  const selectionNote =
+    selectedKeys.size > 0 ? (
+      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+        <Box variant="span" color="text-body-secondary">
+          <span role="status">{number(selectedKeys.size)} selected</span>
+        </Box>
+        {!allMatchingSelected && matching.length > pageSelected.length ? (
+          <Button
+            variant="inline-link"
+            onClick={() =>
+              setSelectedKeys(new Set([...selectedKeys, ...matching.map((r) => r.key)]))
+            }
+          >
+            Select all {number(matching.length)} matching
+          </Button>
+        ) : null}
+        <Button variant="inline-link" onClick={() => setSelectedKeys(new Set())}>
+          Clear selection
+        </Button>
+      </SpaceBetween>
+    ) : null;
+
+  return (
+    <>
+      {regions.map((region) => (
+        <RegionFeed
+          key={region}
+          region={region}
+          filters={filters}
+          autoLoadAll
+          onChange={onFeedChange}
+        />
+      ))}
+      <SpaceBetween size="s">
+        <BulkOperationPanel writeAccess={writeAccess} />
+        {errors.map((f) => (
+          <ErrorAlert
+            key={f.state.region}
+            header={
+              f.state.status === 'error'
+                ? `Could not load mappings${multiRegion ? ` in ${f.state.region}` : ''}`
+                : `Could not load more mappings${multiRegion ? ` in ${f.state.region}` : ''} (${number(f.state.items.length)} loaded)`
+            }
+            error={f.state.error}
+            onRetry={f.actions.retry}
+            retrying={f.state.fetching}
+          />
+        ))}
+        <div ref={tableRef}>
+          <Table<MappingRow>
+            variant="full-page"
+            stickyHeader
+            items={pageRows as MappingRow[]}
+            trackBy="key"
+            columnDefinitions={columns}
+            columnDisplay={displayColumns.map((id) => ({ id, visible: true }))}
+            loading={rows.length === 0 && loadingAny && errors.length === 0}
+            loadingText="Loading mappings"
+            selectionType="multi"
+            selectedItems={pageSelected}
+            onSelectionChange={({ detail }) => {
+              const next = new Set(selectedKeys);
+              for (const r of pageRows) next.delete(r.key);
+              for (const r of detail.selectedItems) next.add(r.key);
+              setSelectedKeys(next);
+            }}
+            sortingColumn={sortColumn ?? {}}
+            sortingDescending={view.sort?.descending ?? false}
+            onSortingChange={({ detail }) => {
+              const column = columns.find(
+                (c) => c.sortingComparator === detail.sortingColumn.sortingComparator,
+              );
+              setView({
+                ...(column
+                  ? { sort: { column: column.id, descending: detail.isDescending ?? false } }
+                  : {}),
+                page: 1,
+              });
+            }}
+            wrapLines={preferences.wrapLines}
+            contentDensity={preferences.contentDensity}
+            stickyColumns={preferences.stickyFirstColumn ? { first: 1 } : undefined}
+            resizableColumns
+            ariaLabels={{
+              tableLabel: 'Event source mappings',
+              selectionGroupLabel: 'Mapping selection',
+              allItemsSelectionLabel: () => 'Select all mappings on this page',
+              itemSelectionLabel: (_s, r) => `Select mapping ${r.UUID}`,
+            }}
+            header={
+              <Header
+                variant="awsui-h1-sticky"
+                counter={counter}
+                description={
+                  <SpaceBetween direction="horizontal" size="m">
+                    {regions.map((r) => {
+                      const feed = feeds[r];
+                      return feed ? (
+                        <FeedProgress key={r} feed={feed} showRegion={multiRegion} />
+                      ) : (
+                        <StatusIndicator key={r} type="loading">
+                          {multiRegion ? `${r}: ` : ''}Loading mappings
+                        </StatusIndicator>
+                      );
+                    })}
+                  </SpaceBetween>
+                }
+                actions={
+                  <SpaceBetween direction="horizontal" size="xs">
+                    <Button
+                      iconName="refresh"
+                      ariaLabel="Refresh mappings"
+                      onClick={() => shownFeeds.forEach((f) => f.actions.refresh())}
+                      loading={shownFeeds.some((f) => f.state.fetching && !f.state.loadingAll)}
+                    />
+                    <ButtonDropdown
+                      items={[
+                        { id: 'csv', text: `CSV (${number(matching.length)} mappings)` },
+                        { id: 'json', text: `JSON (${number(matching.length)} mappings)` },
+                      ]}
+                      disabled={matching.length === 0}
+                      onItemClick={({ detail }) =>
+                        exportView(detail.id === 'json' ? 'json' : 'csv')
+                      }
+                    >
+                      Export view
+                    </ButtonDropdown>
+                    <BulkActions
+                      selected={selectedMappings}
+                      writeAccess={writeAccess}
+                      onStarted={() => setSelectedKeys(new Set())}
+                    />
+                    <Button
+                      href={
+                        single && !singleBusy && writeAccess.allowed
+                          ? props.editHref(single)
+                          : undefined
+                      }
+                      onFollow={(event) => {
+                        event.preventDefault();
+                        if (single) props.onEdit(single);
+                      }}
+                      disabled={!writeAccess.allowed || !single || singleBusy}
+                      disabledReason={
+                        !writeAccess.allowed
+                          ? writeAccess.reason
+                          : !single
+                            ? 'Select one mapping to edit.'
+                            : singleBusy
+                              ? `The mapping is ${single.State}. Wait until it is Enabled or Disabled.`
+                              : undefined
+                      }
+                    >
+                      Edit
+                    </Button>
+                    <Button
+                      variant="primary"
+                      href={writeAccess.allowed ? props.createHref : undefined}
+                      disabled={!writeAccess.allowed}
+                      disabledReason={writeAccess.allowed ? undefined : writeAccess.reason}
+                      onFollow={(event) => {
+                        event.preventDefault();
+                        props.onCreate();
+                      }}
+                    >
+                      Create mapping
+                    </Button>
+                  </SpaceBetween>
+                }
+              >
+                Event source mappings
+              </Header>
+            }
+            filter={
+              <div ref={filterRef}>
+                <SpaceBetween size="xs">
+                  <PropertyFilter
+                    query={view.query}
+                    onChange={({ detail }) => setView({ query: detail, page: 1 })}
+                    filteringProperties={MAPPING_FILTERING_PROPERTIES}
+                    filteringOptions={filteringOptions}
+                    filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
+                    filteringAriaLabel="Filter mappings"
+                    countText={filtered ? countText : undefined}
+                    expandToViewport
+                    customControl={
+                      props.configuredRegions.length > 1 ? (
+                        <SegmentedControl
+                          label="Regions"
+                          selectedId={multiRegion ? 'all' : 'active'}
+                          options={[
+                            {
+                              id: 'active',
+                              text: multiRegion ? 'One region' : (regions[0] ?? 'This region'),
+                            },
+                            { id: 'all', text: `All regions (${props.configuredRegions.length})` },
+                          ]}
+                          onChange={({ detail }) =>
+                            setView({
+                              regions: detail.selectedId === 'all' ? 'all' : 'active',
+                              page: 1,
+                            })
+                          }
+                        />
+                      ) : undefined
+                    }
+                  />
+                  <SpaceBetween direction="horizontal" size="l" alignItems="center">
+                    <HealthCounts counts={counts} active={activeHealth} onSelect={selectHealth} />
+                    {selectionNote}
+                  </SpaceBetween>
+                  <ExpandableSection
+                    headerText={
+                      serverFiltered
+                        ? `Lambda-side filters: ${[
+                            filters.FunctionName ? `FunctionName = ${filters.FunctionName}` : '',
+                            filters.EventSourceArn
+                              ? `EventSourceArn = ${filters.EventSourceArn}`
+                              : '',
+                          ]
+                            .filter(Boolean)
+                            .join(', ')}`
+                        : 'Lambda-side filters (FunctionName, EventSourceArn)'
+                    }
+                    defaultExpanded={serverFiltered}
+                  >
+                    <MappingFilters value={filters} onApply={props.onFiltersChange} />
+                  </ExpandableSection>
+                </SpaceBetween>
+              </div>
+            }
+            pagination={
+              <Pagination
+                currentPageIndex={Math.min(view.page, pagesCount)}
+                pagesCount={pagesCount}
+                onChange={({ detail }) => setView({ page: detail.currentPageIndex })}
+                openEnd={moreInLambda && !loadingAny}
+              />
+            }
+            preferences={
+              <CollectionPreferences
+                title="Preferences"
+                confirmLabel="Confirm"
+                cancelLabel="Cancel"
+                preferences={{
+                  pageSize,
+                  wrapLines: preferences.wrapLines,
+                  contentDensity: preferences.contentDensity,
+                  contentDisplay: preferences.contentDisplay,
+                  stickyColumns: { first: preferences.stickyFirstColumn ? 1 : 0 },
+                }}
+                onConfirm={({ detail }) => {
+                  setPreferences({
+                    pageSize: detail.pageSize ?? preferences.pageSize,
+                    wrapLines: detail.wrapLines ?? preferences.wrapLines,
+                    contentDensity: detail.contentDensity ?? preferences.contentDensity,
+                    contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
+                    stickyFirstColumn: (detail.stickyColumns?.first ?? 1) > 0,
+                  });
+                  if (detail.pageSize !== undefined && detail.pageSize !== pageSize) {
+                    const { pageSize: _omit, ...rest } = view;
+                    onViewChange({ ...rest, page: 1 });
+                  }
+                }}
+                pageSizePreference={{
+                  title: 'Rows per page',
+                  options: PAGE_SIZES.map((n) => ({ value: n, label: `${n} mappings` })),
+                }}
+                wrapLinesPreference={{
+                  label: 'Wrap lines',
+                  description: 'Show long values whole, on several lines',
+                }}
+                contentDensityPreference={{
+                  label: 'Compact mode',
+                  description: 'Less space around rows and cells',
+                }}
+                stickyColumnsPreference={{
+                  firstColumns: {
+                    title: 'Stick first column',
+                    description: 'Keep the first column in view while scrolling sideways.',
+                    options: [
+                      { label: 'None', value: 0 },
+                      { label: 'First column', value: 1 },
+                    ],
+                  },
+                }}
+                contentDisplayPreference={{
+                  title: 'Columns',
+                  options: columns.map((c) => ({
+                    id: c.id,
+                    label: c.label,
+                    alwaysVisible: c.id === 'UUID',
+                  })),
+                }}
+              />
+            }
+            empty={
+              loadedCount > 0 && filtered ? (
+                <EmptyState
+                  title="No matches"
+                  subtitle={
+                    loadingAny || moreInLambda
+                      ? 'No loaded mapping matches the filter yet.'
+                      : 'No mapping matches the filter.'
+                  }
+                  action={
+                    <Button
+                      onClick={() => setView({ query: { tokens: [], operation: 'and' }, page: 1 })}
+                    >
+                      Clear filter
+                    </Button>
+                  }
+                />
+              ) : errors.length > 0 ? (
+                <EmptyState title="No mappings to show" subtitle="The list could not be loaded." />
+              ) : serverFiltered ? (
+                <EmptyState
+                  title="No matches"
+                  subtitle="No mapping matches the Lambda-side filters."
+                  action={
+                    <Button onClick={() => props.onFiltersChange({})}>
+                      Clear Lambda-side filters
+                    </Button>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  title="No mappings"
+                  subtitle={
+                    multiRegion
+                      ? 'No configured region has event source mappings yet.'
+                      : 'This region has no event source mappings yet.'
+                  }
+                />
+              )
+            }
+          />
+        </div>
+      </SpaceBetween>
+      <Modal
+        visible={helpOpen}
+        onDismiss={() => setHelpOpen(false)}
+        header="Keyboard shortcuts"
+        footer={
+          <Box float="right">
+            <Button variant="primary" onClick={() => setHelpOpen(false)}>
+              Close
+            </Button>
+          </Box>
+        }
+      >
+        <KeyValuePairs
+          columns={1}
+          items={LIST_SHORTCUTS.map((s) => ({ label: s.keys, value: s.action }))}
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isThrottling } from '../../../api/errors.ts';
+import { mappingQueries, type MappingListFilters } from '../queries.ts';
+
+/** How often a region's progress reaches the list while "Load all" runs, in milliseconds. */
+export const FEED_REPORT_INTERVAL_MS = 300;
+
+/** Extra attempts at a page that failed with throttling after the SDK's own retries. */
+export const THROTTLED_PAGE_RETRIES = 5;
+
+/** One region's list as the mappings view sees it. */
+export interface RegionFeedState {
+  region: string;
+  /** `pending` until the first page arrived (or failed). */
+  status: 'pending' | 'error' | 'success';
+  /** The error of the first page, or of the page "Load all" stopped at. */
+  error: unknown;
+  /** Every loaded mapping, in Lambda's order. */
+  items: readonly EventSourceMappingConfiguration[];
+  /** Pages loaded so far. */
+  pages: number;
+  /** Whether Lambda returned a `NextMarker` on the last page. */
+  hasNextPage: boolean;
+  /** "Load all" is following `NextMarker`. */
+  loadingAll: boolean;
+  /** A page is being fetched (first page, Load all, or a refresh). */
+  fetching: boolean;
+  /** Epoch ms when the current "Load all" started, and when it reached the last page. */
+  startedAt?: number;
+  finishedAt?: number;
+  /** When the list was last read (epoch ms). */
+  dataUpdatedAt: number;
+  /** When this state was reported (epoch ms): "Load all" shows the time since `startedAt`. */
+  reportedAt: number;
+}
+
+/** What the view can ask of a region's feed. */
+export interface RegionFeedActions {
+  /** Follows `NextMarker` to the end, in the background. */
+  loadAll: () => void;
+  /** Stops "Load all" after the page in flight. */
+  stop: () => void;
+  /** Retries the failed page (or the first page). */
+  retry: () => void;
+  /** Reads the whole list again, from the first page. */
+  refresh: () => void;
+}
+
+/** Props of {@link RegionFeed}. */
+export interface RegionFeedProps {
+  region: string;
+  filters: MappingListFilters;
+  /** Start "Load all" as soon as the first page arrived. */
+  autoLoadAll: boolean;
+  /** Called with the feed's state (at most every {@link FEED_REPORT_INTERVAL_MS} while loading). */
+  onChange: (state: RegionFeedState, actions: RegionFeedActions) => void;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One region's `ListEventSourceMappings` infinite query (over `NextMarker`, 100 per page) and its
+ * "Load all" loop, reported to the view. Renders nothing: the view combines the regions.
+ *
+ * "Load all" requests each page as soon as the previous one arrived, independent of rendering;
+ * the view hears about progress at most every {@link FEED_REPORT_INTERVAL_MS}, so re-deriving
+ * 10,000 rows does not sit between two requests. A page that still fails with throttling after
+ * the SDK's retries is tried again up to {@link THROTTLED_PAGE_RETRIES} times with exponential
+ * back-off (1 s, 2 s, 4 s…); other errors stop the loop and are shown with Retry.
+ */
+export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFeedProps) {
+  const query = useInfiniteQuery({
+    ...mappingQueries.list(filters, region),
+    // Re-reading 100 pages whenever the window regains focus would be a storm; the view has
+    // Refresh, and rows being acted on are followed one by one.
+    refetchOnWindowFocus: false,
+    staleTime: 5 * 60_000,
+  });
+  const { data, error, status, hasNextPage, isFetching, fetchNextPage, refetch, dataUpdatedAt } =
+    query;
+  const [run, setRun] = useState<{ running: boolean; startedAt?: number; finishedAt?: number }>({
+    running: false,
+  });
+  const stopped = useRef(false);
+  const running = useRef(false);
+  const autoStarted = useRef(false);
+
+  const loadAll = useCallback(() => {
+    if (running.current) return;
+    running.current = true;
+    stopped.current = false;
+    const startedAt = Date.now();
+    setRun({ running: true, startedAt });
+    void (async () => {
+      let throttledRetries = 0;
+      try {
+        for (let pages = 0; pages < 100_000 && !stopped.current; pages += 1) {
+          const result = await fetchNextPage({ cancelRefetch: false });
+          if (result.isFetchNextPageError) {
+            if (isThrottling(result.error) && throttledRetries < THROTTLED_PAGE_RETRIES) {
+              await wait(1000 * 2 ** throttledRetries + Math.random() * 250);
+              throttledRetries += 1;
+              continue;
+            }
+            break;
+          }
+          throttledRetries = 0;
+          if (!result.hasNextPage) {
+            setRun({ running: false, startedAt, finishedAt: Date.now() });
+            return;
+          }
+        }
+        setRun({ running: false, startedAt });
+      } finally {
+        running.current = false;
+      }
+    })();
+  }, [fetchNextPage]);
+
+  const stop = useCallback(() => {
+    stopped.current = true;
+  }, []);
+  useEffect(
+    () => () => {
+      stopped.current = true;
+    },
+    [],
+  );
+
+  // Start once, when the first page is in and says there is more.
+  useEffect(() => {
+    if (autoLoadAll && !autoStarted.current && status === 'success' && hasNextPage) {
+      autoStarted.current = true;
+      loadAll();
+    }
+  }, [autoLoadAll, status, hasNextPage, loadAll]);
+
+  const items = useMemo(
+    () => data?.pages.flatMap((page) => page.EventSourceMappings ?? []) ?? [],
+    [data],
+  );
+  const state: Omit<RegionFeedState, 'reportedAt'> = useMemo(
+    () => ({
+      region,
+      status,
+      error,
+      items,
+      pages: data?.pages.length ?? 0,
+      hasNextPage,
+      loadingAll: run.running,
+      fetching: isFetching,
+      ...(run.startedAt !== undefined ? { startedAt: run.startedAt } : {}),
+      ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt } : {}),
+      dataUpdatedAt,
+    }),
+    [region, status, error, items, data, hasNextPage, run, isFetching, dataUpdatedAt],
+  );
+  const actions: RegionFeedActions = useMemo(
+    () => ({
+      loadAll,
+      stop,
+      retry: () => {
+        if (status === 'error') void refetch();
+        else loadAll();
+      },
+      refresh: () => {
+        stopped.current = true;
+        autoStarted.current = false;
+        setRun({ running: false });
+        void refetch();
+      },
+    }),
+    [loadAll, stop, refetch, status],
+  );
+
+  // Report: at once when not loading all (first page, errors, the end), else throttled.
+  const report = useRef(onChange);
+  useEffect(() => {
+    report.current = onChange;
+  });
+  const lastReport = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    const send = () => {
+      pending.current = undefined;
+      lastReport.current = Date.now();
+      report.current({ ...state, reportedAt: lastReport.current }, actions);
+    };
+    if (pending.current !== undefined) clearTimeout(pending.current);
+    const since = Date.now() - lastReport.current;
+    if (!state.loadingAll || since >= FEED_REPORT_INTERVAL_MS) send();
+    else pending.current = setTimeout(send, FEED_REPORT_INTERVAL_MS - since);
+  }, [state, actions]);
+  useEffect(
+    () => () => {
+      if (pending.current !== undefined) clearTimeout(pending.current);
+    },
+    [],
+  );
+  return null;
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
+/** The list's keyboard shortcuts, as the help dialog lists them. */
+export const LIST_SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: '/', action: 'Focus the filter' },
+  { keys: 'j or ↓', action: 'Next mapping' },
+  { keys: 'k or ↑', action: 'Previous mapping' },
+  { keys: 'x or Space', action: 'Select or deselect the focused mapping' },
+  { keys: 'Enter', action: 'Open the focused mapping' },
+  { keys: '?', action: 'Show these shortcuts' },
+  { keys: 'Esc', action: 'Close this dialog' },
+];
+
+/** The attribute that marks a row's detail link with the row's key. */
+export const ROW_LINK_ATTRIBUTE = 'data-mapping-link';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+}
+
+/** What {@link useListKeyboard} needs from the page. */
+export interface ListKeyboardOptions {
+  /** The table (rows' links carry {@link ROW_LINK_ATTRIBUTE}). */
+  table: RefObject<HTMLElement | null>;
+  /** The filter; `/` focuses its first text input. */
+  filter: RefObject<HTMLElement | null>;
+  /** Toggles the selection of the row with this key. */
+  onToggleSelection: (rowKey: string) => void;
+  /** `?` pressed. */
+  onHelp: () => void;
+  /** Shortcuts are off (e.g. while a dialog is open). */
+  disabled?: boolean;
+}
+
+/**
+ * Keyboard use of the mappings list: `/` focuses the filter; `j`/`k` or the arrow keys move the
+ * focus between the rows' detail links (the first press focuses the first row); `x` or Space
+ * toggles the focused row's selection; Enter follows the focused link (the browser's own
+ * behaviour); `?` asks for help. Keys typed into inputs, or with Ctrl/Alt/Meta, are left alone,
+ * and arrows only move between rows once a row link has the focus (elsewhere they scroll).
+ * Destructive actions are never bound to a key.
+ */
+export function useListKeyboard(options: ListKeyboardOptions): void {
+  const current = useRef(options);
+  useEffect(() => {
+    current.current = options;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { table, filter, onToggleSelection, onHelp, disabled } = current.current;
+      if (disabled || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      if (isTyping(event.target)) return;
+      const links = (): HTMLElement[] =>
+        Array.from(table.current?.querySelectorAll<HTMLElement>(`[${ROW_LINK_ATTRIBUTE}]`) ?? []);
+      const active = document.activeElement;
+      const onRow = active instanceof HTMLElement && active.hasAttribute(ROW_LINK_ATTRIBUTE);
+      const move = (step: 1 | -1) => {
+        const all = links();
+        if (all.length === 0) return;
+        const index = onRow ? all.indexOf(active) : -1;
+        const next =
+          index === -1
+            ? step === 1
+              ? all[0]
+              : all[all.length - 1]
+            : all[Math.min(all.length - 1, Math.max(0, index + step))];
+        event.preventDefault();
+        next?.focus();
+        next?.scrollIntoView({ block: 'nearest' });
+      };
+      switch (event.key) {
+        case '/': {
+          const input = filter.current?.querySelector<HTMLElement>('input');
+          if (input) {
+            event.preventDefault();
+            input.focus();
+          }
+          return;
+        }
+        case '?':
+          event.preventDefault();
+          onHelp();
+          return;
+        case 'j':
+          move(1);
+          return;
+        case 'k':
+          move(-1);
+          return;
+        case 'ArrowDown':
+          if (onRow) move(1);
+          return;
+        case 'ArrowUp':
+          if (onRow) move(-1);
+          return;
+        case 'x':
+        case ' ': {
+          if (!onRow) return;
+          const key = active.getAttribute(ROW_LINK_ATTRIBUTE);
+          if (key) {
+            event.preventDefault();
+            onToggleSelection(key);
+          }
+          return;
+        }
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
