@@ -242,15 +242,19 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
         toolsHide
         maxContentWidth={Number.MAX_VALUE}
         notifications={<Notifications />}
+        // The list is the top of the console: a lone "Event source mappings" crumb would only
+        // repeat its heading and cost a line of a 720 px window.
         breadcrumbs={
-          <BreadcrumbGroup
-            items={breadcrumbs}
-            ariaLabel="Breadcrumbs"
-            onFollow={(event) => {
-              event.preventDefault();
-              void navigate(event.detail.href);
-            }}
-          />
+          breadcrumbs.length > 1 ? (
+            <BreadcrumbGroup
+              items={breadcrumbs}
+              ariaLabel="Breadcrumbs"
+              onFollow={(event) => {
+                event.preventDefault();
+                void navigate(event.detail.href);
+              }}
+            />
+          ) : undefined
         }
         content={children ?? (settled ? <Outlet key={region} /> : null)}
       />
