@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini registers no locale, so messages that are not written below (a missing field, an
+// unknown key) would read "Invalid input"; English gives the same messages as full zod. The mini
+// build keeps the start-up download small (full zod is only in the mapping form's lazy chunk).
+z.config(z.locales.en());
 
 /**
  * AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `cn-north-1`.
@@ -6,14 +11,21 @@ import { z } from 'zod';
  */
 const regionSchema = z
   .string()
-  .regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'must be an AWS region code such as us-east-1');
+  .check(
+    z.regex(
+      /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/,
+      'must be an AWS region code such as us-east-1',
+    ),
+  );
 
 /** An absolute http(s) URL without query or fragment, used as an SDK `endpoint`. */
 const endpointSchema = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' })
-  .refine((value) => !value.includes('?') && !value.includes('#'), {
-    error: 'must not contain a query string or fragment',
-  });
+  .check(
+    z.refine((value) => !value.includes('?') && !value.includes('#'), {
+      error: 'must not contain a query string or fragment',
+    }),
+  );
 
 /** Host names for which a plain-http OIDC authority is accepted (the local emulator). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -22,9 +34,10 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * The OpenID Connect issuer: https, or http on a loopback host only (tokens must not cross a
  * network in clear text; the local emulator is `http://127.0.0.1:<port>/oidc`).
  */
-const authoritySchema = endpointSchema.refine(
-  (value) => value.startsWith('https://') || LOOPBACK_HOSTS.has(new URL(value).hostname),
-  { error: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)' },
+const authoritySchema = endpointSchema.check(
+  z.refine((value) => value.startsWith('https://') || LOOPBACK_HOSTS.has(new URL(value).hostname), {
+    error: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
+  }),
 );
 
 /**
@@ -66,24 +79,31 @@ export type GuestAccess = z.output<typeof guestAccessSchema>;
 export const authConfigSchema = z
   .strictObject({
     mode: authModeSchema,
-    userPoolId: z
-      .string()
-      .max(55, 'must be at most 55 characters')
-      .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like us-east-1_AbCdEfGhI')
-      .optional(),
+    userPoolId: z.optional(
+      z
+        .string()
+        .check(
+          z.maxLength(55, 'must be at most 55 characters'),
+          z.regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'must look like us-east-1_AbCdEfGhI'),
+        ),
+    ),
     userPoolClientId: z
       .string()
-      .min(1, 'must not be empty')
-      .max(128, 'must be at most 128 characters')
-      .regex(/^[\w+-]+$/, 'must be letters, digits, _, + or -'),
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(128, 'must be at most 128 characters'),
+        z.regex(/^[\w+-]+$/, 'must be letters, digits, _, + or -'),
+      ),
     authority: authoritySchema,
-    guestAccess: guestAccessSchema.optional(),
+    guestAccess: z.optional(guestAccessSchema),
   })
-  .refine(
-    (auth) =>
-      auth.userPoolId === undefined ||
-      new URL(auth.authority).pathname.replace(/\/$/, '') === `/${auth.userPoolId}`,
-    { error: 'must be the user pool’s issuer, ending in /<userPoolId>', path: ['authority'] },
+  .check(
+    z.refine(
+      (auth) =>
+        auth.userPoolId === undefined ||
+        new URL(auth.authority).pathname.replace(/\/$/, '') === `/${auth.userPoolId}`,
+      { error: 'must be the user pool’s issuer, ending in /<userPoolId>', path: ['authority'] },
+    ),
   );
 
 /**
@@ -103,28 +123,33 @@ export const authConfigSchema = z
 export const runtimeConfigSchema = z
   .strictObject({
     region: regionSchema,
-    regions: z
-      .array(regionSchema)
-      .min(1, { error: 'must list at least one region', abort: true })
-      .refine((regions) => new Set(regions).size === regions.length, {
-        error: 'must not list a region twice',
-      })
-      .optional(),
+    regions: z.optional(
+      z.array(regionSchema).check(
+        z.minLength(1, { error: 'must list at least one region', abort: true }),
+        z.refine((regions) => new Set(regions).size === regions.length, {
+          error: 'must not list a region twice',
+        }),
+      ),
+    ),
     identityPoolId: z
       .string()
-      .max(55, 'must be at most 55 characters')
-      .regex(
-        /^[\w-]+:[0-9a-f-]+$/,
-        'must look like us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
+      .check(
+        z.maxLength(55, 'must be at most 55 characters'),
+        z.regex(
+          /^[\w-]+:[0-9a-f-]+$/,
+          'must look like us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b',
+        ),
       ),
     auth: authConfigSchema,
-    lambdaEndpoint: endpointSchema.optional(),
-    cognitoIdentityEndpoint: endpointSchema.optional(),
+    lambdaEndpoint: z.optional(endpointSchema),
+    cognitoIdentityEndpoint: z.optional(endpointSchema),
   })
-  .refine((config) => config.regions === undefined || config.regions.includes(config.region), {
-    error: 'must include the default region',
-    path: ['regions'],
-  });
+  .check(
+    z.refine((config) => config.regions === undefined || config.regions.includes(config.region), {
+      error: 'must include the default region',
+      path: ['regions'],
+    }),
+  );
 
 /** Validated runtime configuration (see {@link runtimeConfigSchema}). */
 export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // Zod 4 compiles object schemas with `new Function` when it can, and probes for that ability by
 // calling `new Function("")` — a `script-src` violation under the console's Content-Security-Policy

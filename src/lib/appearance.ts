@@ -1,6 +1,6 @@
 import { applyDensity, applyMode, Density, Mode } from '@cloudscape-design/global-styles';
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** `localStorage` key of the appearance preference (JSON, see {@link serializeAppearance}). */
 export const APPEARANCE_STORAGE_KEY = 'esm-console:appearance';
@@ -39,12 +39,13 @@ export const DEFAULT_APPEARANCE: Readonly<AppearancePreference> = Object.freeze(
 
 // Each member falls back on its own, so one unknown value (a newer or older build's) does not
 // discard the other; anything that is not an object at all gives the defaults.
-const storedAppearanceSchema = z
-  .object({
-    mode: z.enum(MODE_PREFERENCES).catch(DEFAULT_APPEARANCE.mode),
-    density: z.enum(DENSITY_PREFERENCES).catch(DEFAULT_APPEARANCE.density),
-  })
-  .catch(() => ({ ...DEFAULT_APPEARANCE }));
+const storedAppearanceSchema = z.catch(
+  z.object({
+    mode: z.catch(z.enum(MODE_PREFERENCES), DEFAULT_APPEARANCE.mode),
+    density: z.catch(z.enum(DENSITY_PREFERENCES), DEFAULT_APPEARANCE.density),
+  }),
+  () => ({ ...DEFAULT_APPEARANCE }),
+);
 
 /**
  * Parses a stored preference. Never throws: missing, malformed or unknown values give
