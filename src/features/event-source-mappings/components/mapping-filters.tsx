@@ -5,7 +5,7 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState, type FormEvent } from 'react';
 import type { MappingListFilters } from '../queries.ts';
-import { EVENT_SOURCE_ARN_PATTERN } from '../form/source-limits.ts';
+import { EVENT_SOURCE_ARN_PATTERN } from '../event-source-arn.ts';
 
 /** Props of {@link MappingFilters}. */
 export interface MappingFiltersProps {

@@ -11,6 +11,7 @@
  * - `shared/reference/lambda-esm-api.md` §2–§5 for real AWS behaviour and messages.
  */
 import type { EventSourcePosition, SourceAccessType } from '@aws-sdk/client-lambda';
+import { EVENT_SOURCE_ARN_PATTERN } from '../event-source-arn.ts';
 
 /** A cited AWS document (title plus URL, optionally the section the rule is in). */
 export interface DocRef {
@@ -743,12 +744,8 @@ export type DetectedSource =
   | { kind: 'unsupported'; message: string }
   | { kind: 'invalid'; message: string };
 
-/**
- * `EventSourceArn` pattern of the service model (anchored): partition, service, optional region,
- * optional account, resource.
- */
-export const EVENT_SOURCE_ARN_PATTERN =
-  /^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9-]+):([a-z]{2}(?:-gov)?-[a-z]+-\d)?:(\d{12})?:(.*)$/;
+// Defined in its own module so the mappings list can use it without this table.
+export { EVENT_SOURCE_ARN_PATTERN };
 
 /**
  * Detects the source type from a pasted `EventSourceArn` (reference §2.1): the 3rd ARN field is
