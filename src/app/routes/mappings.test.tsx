@@ -1,11 +1,13 @@
 import { ServiceException } from '@aws-sdk/client-lambda';
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeLambda, fakeMapping } from '../../testing/fake-lambda.ts';
+import { FakeLambda, fakeFunction, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
 
 // Whole-app renders of Cloudscape tables are slow in happy-dom on a shared 2-core machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 8000 });
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 const serviceError = () =>
   new ServiceException({
@@ -19,155 +21,181 @@ function dataRows() {
   return within(table).getAllByRole('row').slice(1);
 }
 
-describe('mappings list', { timeout: 20_000 }, () => {
-  it('shows the first page, then follows NextMarker to the end with "Load all"', async () => {
-    const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
+/** The UUIDs of the rows on screen, in order. */
+function shownUuids() {
+  const table = screen.getByRole('table', { name: /Event source mappings/ });
+  return within(table)
+    .queryAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+/** The accessible description of an element (a disabled button's reason). */
+const describedBy = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+describe('mappings list', { timeout: 30_000 }, () => {
+  it('loads every page in the background (100 per page) and shows one page of 50 rows', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 230 }, (_, n) => fakeMapping(n)));
     renderApp('/', lambda);
-
-    await screen.findByText('00000000-0000-4000-8000-000000000049');
-    expect(dataRows()).toHaveLength(50);
-    expect(screen.getByText('(50+)')).toBeTruthy();
-    expect(screen.queryByText('00000000-0000-4000-8000-000000000050')).toBeNull();
-
-    fireEvent.click(screen.getByRole('button', { name: 'Load all' }));
-    await screen.findByText('All 120 mappings loaded');
-    // The table renders deferred (useDeferredValue), so it may trail the counter briefly.
-    await waitFor(() => expect(dataRows()).toHaveLength(120));
-    expect(screen.getByText('(120)')).toBeTruthy();
+    await screen.findByText(/All 230 mappings loaded/);
+    expect(screen.getByText('(230)')).toBeTruthy();
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toEqual([
-      { MaxItems: 50 },
-      { MaxItems: 50, Marker: '50' },
-      { MaxItems: 50, Marker: '100' },
+      { MaxItems: 100 },
+      { MaxItems: 100, Marker: '100' },
+      { MaxItems: 100, Marker: '200' },
     ]);
+    // However many are loaded, the table holds one page of rows.
+    await waitFor(() => expect(dataRows()).toHaveLength(50));
+    expect(shownUuids()[0]).toBe(uuid(0));
+    expect(screen.getByRole('button', { name: /Page 5/ })).toBeTruthy();
   });
 
-  it('loads one more page with "Load more"', async () => {
-    const lambda = new FakeLambda(Array.from({ length: 60 }, (_, n) => fakeMapping(n)));
-    renderApp('/', lambda);
-    fireEvent.click(await screen.findByRole('button', { name: 'Load more mappings' }));
-    await screen.findByText('00000000-0000-4000-8000-000000000059');
-    await waitFor(() => expect(dataRows()).toHaveLength(60));
-    expect(screen.queryByRole('button', { name: 'Load more mappings' })).toBeNull();
-  });
-
-  it('renders function, qualifier, source type, State and a PROBLEM result', async () => {
+  it('renders function, qualifier, source, State, health and StateTransitionReason', async () => {
     const lambda = new FakeLambda([
       fakeMapping(1, {
         FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:live',
         EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:payments.fifo',
-        State: 'Disabling',
+        State: 'Enabled',
+        StateTransitionReason: 'USER_INITIATED',
         LastProcessingResult: 'PROBLEM: Function call failed',
       }),
     ]);
     renderApp('/', lambda);
-    await screen.findByText('00000000-0000-4000-8000-000000000001');
+    await screen.findByText(/All 1 mappings loaded/);
     const [row, ...others] = dataRows();
     expect(others).toHaveLength(0);
     const cells = within(row!);
     expect(cells.getByText('orders')).toBeTruthy();
-    expect(cells.getByText('Qualifier: live')).toBeTruthy();
+    expect(cells.getByText(':live')).toBeTruthy();
     expect(cells.getByText('payments.fifo')).toBeTruthy();
     expect(cells.getByText('SQS FIFO')).toBeTruthy();
-    expect(cells.getByText('Disabling')).toBeTruthy();
+    expect(cells.getByText('Enabled')).toBeTruthy();
+    expect(cells.getByText('USER_INITIATED')).toBeTruthy();
     expect(cells.getByText('PROBLEM: Function call failed')).toBeTruthy();
-    expect(
-      cells
-        .getByRole('link', { name: '00000000-0000-4000-8000-000000000001' })
-        .getAttribute('href'),
-    ).toBe('/mappings/00000000-0000-4000-8000-000000000001');
+    expect(cells.getByText(/^Problem/)).toBeTruthy();
+    expect(cells.getByRole('link', { name: uuid(1) }).getAttribute('href')).toBe(
+      `/mappings/${uuid(1)}`,
+    );
   });
 
-  it('shows the exception and recovers with Retry', async () => {
-    const lambda = new FakeLambda([fakeMapping(0)]);
+  it('opens the view in the URL: filter tokens, sort and page over every loaded row', async () => {
+    const lambda = new FakeLambda(
+      Array.from({ length: 130 }, (_, n) =>
+        fakeMapping(n, n % 2 === 0 ? { State: 'Disabled' } : {}),
+      ),
+    );
+    renderApp('/?filter=State%3DDisabled&sort=-UUID&page=2&pageSize=25', lambda);
+    await screen.findByText(/All 130 mappings loaded/);
+    // 65 Disabled mappings, newest UUID first, page 2 of 25 each: the 26th to 50th.
+    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(128 - 2 * 25)));
+    expect(dataRows()).toHaveLength(25);
+    expect(shownUuids().at(-1)).toBe(uuid(128 - 2 * 49));
+    expect(screen.getAllByText('65 matches of 130 loaded').length).toBeGreaterThan(0);
+  });
+
+  it('counts mappings per health class; a count filters to its class and goes into the URL', async () => {
+    const lambda = new FakeLambda([
+      fakeMapping(1),
+      fakeMapping(2, { State: 'Disabled', StateTransitionReason: 'USER_INITIATED' }),
+      fakeMapping(3, {
+        State: 'Disabled',
+        StateTransitionReason: 'EVENT_SOURCE_AUTHN_ERROR',
+        EventSourceArn: 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1',
+      }),
+      fakeMapping(4, { LastProcessingResult: 'PROBLEM: Function call failed' }),
+    ]);
+    lambda.functions = [1, 2, 3, 4].map((n) => fakeFunction(n));
+    const { router } = renderApp('/', lambda);
+    await screen.findByText(/All 4 mappings loaded/);
+    const health = screen.getByRole('navigation', { name: 'Health' });
+    const lambdaDisabled = within(health).getByRole('button', { name: /^Disabled by Lambda: 1 / });
+    expect(within(health).getByRole('button', { name: /^Problem: 1 / })).toBeTruthy();
+    expect(within(health).getByRole('button', { name: /^Disabled by user: 1 / })).toBeTruthy();
+    fireEvent.click(lambdaDisabled);
+    await waitFor(() => expect(shownUuids()).toEqual([uuid(3)]));
+    expect(new URLSearchParams(router.state.location.search).getAll('filter')).toEqual([
+      'Health=disabled-by-lambda',
+    ]);
+    // Pressed again, it clears.
+    fireEvent.click(
+      within(health).getByRole('button', { name: /^Disabled by Lambda: 1 .*press to clear/ }),
+    );
+    await waitFor(() => expect(dataRows()).toHaveLength(4));
+  });
+
+  it('keeps loaded rows when a later page fails, and Retry carries on to the end', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 150 }, (_, n) => fakeMapping(n)));
     lambda.failNext(serviceError());
+    // The first call fails: nothing to show yet.
     renderApp('/', lambda);
     expect(await screen.findByText('ServiceException')).toBeTruthy();
-    expect(screen.getByText(/Injected fault/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await screen.findByText('00000000-0000-4000-8000-000000000000');
+    await screen.findByText(/All 150 mappings loaded/);
     expect(screen.queryByText('ServiceException')).toBeNull();
   });
 
-  it('keeps loaded rows when a later page fails, and retries that page', async () => {
-    const lambda = new FakeLambda(Array.from({ length: 60 }, (_, n) => fakeMapping(n)));
+  it('stops at a page that fails, with the rows so far, and Retry loads the rest', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 150 }, (_, n) => fakeMapping(n)));
+    const original = lambda.send;
+    let calls = 0;
+    lambda.send = (async (command: unknown) => {
+      calls += 1;
+      if (calls === 2) throw serviceError();
+      return original(command as never);
+    }) as typeof lambda.send;
     renderApp('/', lambda);
-    await screen.findByText('00000000-0000-4000-8000-000000000049');
-    lambda.failNext(serviceError());
-    fireEvent.click(screen.getByRole('button', { name: 'Load more mappings' }));
-    await screen.findByText('Could not load more mappings');
+    await screen.findByText(/Could not load more mappings \(100 loaded\)/);
     expect(dataRows()).toHaveLength(50);
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await screen.findByText('00000000-0000-4000-8000-000000000059');
-    expect(lambda.inputsOf('ListEventSourceMappingsCommand').at(-1)).toEqual({
-      MaxItems: 50,
-      Marker: '50',
-    });
+    await screen.findByText(/All 150 mappings loaded/);
   });
 
-  it('sends the URL filters to Lambda and offers to clear them when nothing matches', async () => {
+  it('sends the Lambda-side filters to Lambda and offers to clear them when nothing matches', async () => {
     const lambda = new FakeLambda([fakeMapping(0)]);
     const { router } = renderApp('/?FunctionName=missing', lambda);
     await screen.findByText('No matches');
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')[0]).toEqual({
       FunctionName: 'missing',
-      MaxItems: 50,
+      MaxItems: 100,
     });
     const table = screen.getByRole('table', { name: /Event source mappings/ });
-    fireEvent.click(within(table).getByRole('button', { name: 'Clear filters' }));
-    await screen.findByText('00000000-0000-4000-8000-000000000000');
+    fireEvent.click(
+      within(table).getAllByRole('button', { name: 'Clear Lambda-side filters' })[0]!,
+    );
+    await screen.findByText(uuid(0));
     expect(router.state.location.search).toBe('');
   });
 
-  it('applies filters typed by the user and puts them in the URL', async () => {
-    const lambda = new FakeLambda([fakeMapping(0), fakeMapping(1)]);
-    const { router } = renderApp('/', lambda);
-    await screen.findByText('00000000-0000-4000-8000-000000000001');
-    const input = screen.getByRole('searchbox', { name: 'Event source ARN' });
-    fireEvent.change(input, {
-      target: { value: 'arn:aws:sqs:us-east-1:123456789012:queue-1' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+  it('selects a mapping: Edit links to its form; Actions work on the selection', async () => {
+    const { router } = renderApp('/', new FakeLambda([fakeMapping(1), fakeMapping(2)]));
+    await screen.findByText(/All 2 mappings loaded/);
+    const edit = screen.getByRole('button', { name: 'Edit' });
+    expect(describedBy(edit)).toContain('Select one mapping to edit.');
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(2)}` }));
     await waitFor(() =>
-      expect(screen.queryByText('00000000-0000-4000-8000-000000000000')).toBeNull(),
+      expect(screen.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(
+        `/mappings/${uuid(2)}/edit`,
+      ),
     );
-    await screen.findByText('00000000-0000-4000-8000-000000000001');
-    expect(dataRows()).toHaveLength(1);
-    expect(router.state.location.search).toBe(
-      '?EventSourceArn=arn%3Aaws%3Asqs%3Aus-east-1%3A123456789012%3Aqueue-1',
-    );
-    expect(screen.getByText('00000000-0000-4000-8000-000000000001')).toBeTruthy();
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Actions' }).getAttribute('aria-disabled'),
+    ).toBeNull();
+    fireEvent.click(screen.getByRole('link', { name: 'Create mapping' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/mappings/new'));
   });
 
-  it('refuses an Event source ARN filter that is not an ARN, next to the field, without asking Lambda', async () => {
-    const lambda = new FakeLambda([fakeMapping(0)]);
-    const { router } = renderApp('/', lambda);
-    await screen.findByText('00000000-0000-4000-8000-000000000000');
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Event source ARN' }), {
-      target: { value: 'queue-1' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(await screen.findByText(/^Enter a full ARN/)).toBeTruthy();
-    expect(router.state.location.search).toBe('');
-    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(1);
-  });
-
-  it('filters the loaded rows by State and problems, from and into the URL', async () => {
-    const lambda = new FakeLambda([
-      fakeMapping(1),
-      fakeMapping(2, { State: 'Disabled', LastProcessingResult: 'PROBLEM: Function call failed' }),
-      fakeMapping(3, { State: 'Disabled', LastProcessingResult: 'OK' }),
-    ]);
-    const { router } = renderApp('/?state=Disabled&problems=1', lambda);
-    await screen.findByText('00000000-0000-4000-8000-000000000002');
-    expect(dataRows()).toHaveLength(1);
-    expect(screen.getByText('1 of 3 loaded mappings')).toBeTruthy();
-    fireEvent.click(screen.getByRole('checkbox', { name: /Problems only/ }));
-    await screen.findByText('00000000-0000-4000-8000-000000000003');
-    expect(dataRows()).toHaveLength(2);
-    expect(router.state.location.search).toBe('?state=Disabled');
-    expect(screen.getByText('2 of 3 loaded mappings')).toBeTruthy();
-    // Lambda was asked once: the filter works on the rows already loaded.
-    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(1);
+  it('as a read-only guest, every write action says "Sign in to make changes."', async () => {
+    renderApp('/', new FakeLambda([fakeMapping(1)]), { guestAccess: 'read-only' });
+    await screen.findByText(/All 1 mappings loaded/);
+    for (const name of ['Edit', 'Create mapping']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      expect(describedBy(button)).toContain('Sign in to make changes.');
+    }
   });
 
   it('says so when the region has no mappings', async () => {

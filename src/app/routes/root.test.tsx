@@ -50,7 +50,7 @@ describe('console header', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Region: eu-west-1' })).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Account: 123456789012' })).toBeTruthy();
     expect(east.calls).toEqual([]);
-    expect(west.inputsOf('ListEventSourceMappingsCommand')).toEqual([{ MaxItems: 50 }]);
+    expect(west.inputsOf('ListEventSourceMappingsCommand')).toEqual([{ MaxItems: 100 }]);
   });
 
   it('switches region from the menu: new client, new data, region in the URL', async () => {

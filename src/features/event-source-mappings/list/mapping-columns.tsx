@@ -42,7 +42,7 @@ function Truncated({ text, secondary }: { text: string; secondary?: boolean }) {
 
 /**
  * The mappings table's columns, in their default order. Widths are chosen so the default columns
- * fit a 1280 px window (about 1,230 px of table) with one line per row: long values end in an
+ * fit a 1280 px window (about 1,230 px of table; the last column takes what is left) with one line per row: long values end in an
  * ellipsis and show whole in a tooltip (and wrap at spaces, ARN separators and hyphens when the
  * user turns on "Wrap lines").
  * @param options.regionLink adds `?region=<Region>` to detail links (all-regions view).
@@ -70,8 +70,8 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
         ),
       isRowHeader: true,
       sortingComparator: byText((r) => r.UUID),
-      width: 120,
-      minWidth: 100,
+      width: 100,
+      minWidth: 90,
       visibleByDefault: true,
     },
     {
@@ -91,7 +91,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
           <span title={r.mapping.FunctionArn}>{r.FunctionName || '-'}</span>
         ),
       sortingComparator: byText((r) => `${r.FunctionName}:${r.Qualifier}`),
-      width: 210,
+      width: 170,
       minWidth: 120,
       visibleByDefault: true,
     },
@@ -109,7 +109,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
         </span>
       ),
       sortingComparator: byText((r) => r.SourceName),
-      width: 220,
+      width: 166,
       minWidth: 120,
       visibleByDefault: true,
     },
@@ -130,7 +130,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       text: (r) => r.State,
       cell: (r) => <MappingStateIndicator state={r.State || undefined} />,
       sortingComparator: byText((r) => r.State),
-      width: 110,
+      width: 124,
       visibleByDefault: true,
     },
     {
@@ -144,7 +144,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       cell: (r) => <MappingHealthIndicator health={r.health} />,
       // Worst first when ascending: the order of HEALTH_CLASSES.
       sortingComparator: (a, b) => a.HealthRank - b.HealthRank,
-      width: 170,
+      width: 182,
       visibleByDefault: true,
     },
     {
@@ -154,7 +154,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       text: (r) => (r.BatchSize === undefined ? '' : String(r.BatchSize)),
       cell: (r) => r.BatchSize ?? '-',
       sortingComparator: byNumber((r) => r.BatchSize),
-      width: 100,
+      width: 118,
       visibleByDefault: true,
     },
     {
@@ -168,7 +168,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
         </span>
       ),
       sortingComparator: byText((r) => r.LastProcessingResult),
-      width: 190,
+      width: 188,
       minWidth: 120,
       visibleByDefault: true,
     },
@@ -179,7 +179,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       text: (r) => r.StateTransitionReason,
       cell: (r) => <Truncated text={r.StateTransitionReason} />,
       sortingComparator: byText((r) => r.StateTransitionReason),
-      width: 160,
+      width: 140,
       minWidth: 110,
       visibleByDefault: true,
     },

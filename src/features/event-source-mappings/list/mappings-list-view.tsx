@@ -3,7 +3,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
-import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
@@ -284,12 +283,13 @@ export function MappingsListView(props: MappingsListViewProps) {
   const tableRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [serverFiltersOpen, setServerFiltersOpen] = useState(false);
   useListKeyboard({
     table: tableRef,
     filter: filterRef,
     onToggleSelection: toggle,
     onHelp: () => setHelpOpen(true),
-    disabled: helpOpen,
+    disabled: helpOpen || serverFiltersOpen,
   });
 
   const single = selectedRows.length === 1 ? selectedRows[0] : undefined;
@@ -299,6 +299,12 @@ export function MappingsListView(props: MappingsListViewProps) {
   const countText = `${number(matching.length)} ${matching.length === 1 ? 'match' : 'matches'} of ${number(loadedCount)} loaded${moreInLambda || loadingAny ? ' (more to load)' : ''}`;
   const counter = `(${number(loadedCount)}${moreInLambda || loadingAny ? '+' : ''})`;
   const serverFiltered = Boolean(filters.FunctionName || filters.EventSourceArn);
+  const serverFilterText = [
+    filters.FunctionName ? `FunctionName = ${filters.FunctionName}` : '',
+    filters.EventSourceArn ? `EventSourceArn = ${filters.EventSourceArn}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const errors = shownFeeds.filter(
     (f) => f.state.error && (f.state.status === 'error' || f.state.hasNextPage),
   );
@@ -398,17 +404,33 @@ export function MappingsListView(props: MappingsListViewProps) {
                 variant="awsui-h1-sticky"
                 counter={counter}
                 description={
-                  <SpaceBetween direction="horizontal" size="m">
-                    {regions.map((r) => {
-                      const feed = feeds[r];
-                      return feed ? (
-                        <FeedProgress key={r} feed={feed} showRegion={multiRegion} />
-                      ) : (
-                        <StatusIndicator key={r} type="loading">
-                          {multiRegion ? `${r}: ` : ''}Loading mappings
-                        </StatusIndicator>
-                      );
-                    })}
+                  <SpaceBetween size="xs">
+                    <SpaceBetween direction="horizontal" size="m" alignItems="center">
+                      {regions.map((r) => {
+                        const feed = feeds[r];
+                        return feed ? (
+                          <FeedProgress key={r} feed={feed} showRegion={multiRegion} />
+                        ) : (
+                          <StatusIndicator key={r} type="loading">
+                            {multiRegion ? `${r}: ` : ''}Loading mappings
+                          </StatusIndicator>
+                        );
+                      })}
+                      {serverFiltered ? (
+                        <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+                          <StatusIndicator type="info">
+                            Lambda lists only {serverFilterText}
+                          </StatusIndicator>
+                          <Button variant="inline-link" onClick={() => props.onFiltersChange({})}>
+                            Clear Lambda-side filters
+                          </Button>
+                        </SpaceBetween>
+                      ) : null}
+                    </SpaceBetween>
+                    <SpaceBetween direction="horizontal" size="l" alignItems="center">
+                      <HealthCounts counts={counts} active={activeHealth} onSelect={selectHealth} />
+                      {selectionNote}
+                    </SpaceBetween>
                   </SpaceBetween>
                 }
                 actions={
@@ -419,6 +441,16 @@ export function MappingsListView(props: MappingsListViewProps) {
                       onClick={() => shownFeeds.forEach((f) => f.actions.refresh())}
                       loading={shownFeeds.some((f) => f.state.fetching && !f.state.loadingAll)}
                     />
+                    <Button
+                      onClick={() => setServerFiltersOpen(true)}
+                      ariaLabel={
+                        serverFiltered
+                          ? `Lambda-side filters (active: ${serverFilterText})`
+                          : 'Lambda-side filters'
+                      }
+                    >
+                      Lambda-side filters{serverFiltered ? ' (on)' : ''}
+                    </Button>
                     <ButtonDropdown
                       items={[
                         { id: 'csv', text: `CSV (${number(matching.length)} mappings)` },
@@ -479,60 +511,37 @@ export function MappingsListView(props: MappingsListViewProps) {
             }
             filter={
               <div ref={filterRef}>
-                <SpaceBetween size="xs">
-                  <PropertyFilter
-                    query={view.query}
-                    onChange={({ detail }) => setView({ query: detail, page: 1 })}
-                    filteringProperties={MAPPING_FILTERING_PROPERTIES}
-                    filteringOptions={filteringOptions}
-                    filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
-                    filteringAriaLabel="Filter mappings"
-                    countText={filtered ? countText : undefined}
-                    expandToViewport
-                    customControl={
-                      props.configuredRegions.length > 1 ? (
-                        <SegmentedControl
-                          label="Regions"
-                          selectedId={multiRegion ? 'all' : 'active'}
-                          options={[
-                            {
-                              id: 'active',
-                              text: multiRegion ? 'One region' : (regions[0] ?? 'This region'),
-                            },
-                            { id: 'all', text: `All regions (${props.configuredRegions.length})` },
-                          ]}
-                          onChange={({ detail }) =>
-                            setView({
-                              regions: detail.selectedId === 'all' ? 'all' : 'active',
-                              page: 1,
-                            })
-                          }
-                        />
-                      ) : undefined
-                    }
-                  />
-                  <SpaceBetween direction="horizontal" size="l" alignItems="center">
-                    <HealthCounts counts={counts} active={activeHealth} onSelect={selectHealth} />
-                    {selectionNote}
-                  </SpaceBetween>
-                  <ExpandableSection
-                    headerText={
-                      serverFiltered
-                        ? `Lambda-side filters: ${[
-                            filters.FunctionName ? `FunctionName = ${filters.FunctionName}` : '',
-                            filters.EventSourceArn
-                              ? `EventSourceArn = ${filters.EventSourceArn}`
-                              : '',
-                          ]
-                            .filter(Boolean)
-                            .join(', ')}`
-                        : 'Lambda-side filters (FunctionName, EventSourceArn)'
-                    }
-                    defaultExpanded={serverFiltered}
-                  >
-                    <MappingFilters value={filters} onApply={props.onFiltersChange} />
-                  </ExpandableSection>
-                </SpaceBetween>
+                <PropertyFilter
+                  query={view.query}
+                  onChange={({ detail }) => setView({ query: detail, page: 1 })}
+                  filteringProperties={MAPPING_FILTERING_PROPERTIES}
+                  filteringOptions={filteringOptions}
+                  filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
+                  filteringAriaLabel="Filter mappings"
+                  countText={filtered ? countText : undefined}
+                  expandToViewport
+                  customControl={
+                    props.configuredRegions.length > 1 ? (
+                      <SegmentedControl
+                        label="Regions"
+                        selectedId={multiRegion ? 'all' : 'active'}
+                        options={[
+                          {
+                            id: 'active',
+                            text: multiRegion ? 'One region' : (regions[0] ?? 'This region'),
+                          },
+                          { id: 'all', text: `All regions (${props.configuredRegions.length})` },
+                        ]}
+                        onChange={({ detail }) =>
+                          setView({
+                            regions: detail.selectedId === 'all' ? 'all' : 'active',
+                            page: 1,
+                          })
+                        }
+                      />
+                    ) : undefined
+                  }
+                />
               </div>
             }
             pagination={
@@ -643,6 +652,25 @@ export function MappingsListView(props: MappingsListViewProps) {
           />
         </div>
       </SpaceBetween>
+      <Modal
+        visible={serverFiltersOpen}
+        onDismiss={() => setServerFiltersOpen(false)}
+        header="Lambda-side filters"
+      >
+        <SpaceBetween size="m">
+          <Box variant="p">
+            Lambda&apos;s ListEventSourceMappings returns only the mappings of this function or
+            event source; the property filter then works on those.
+          </Box>
+          <MappingFilters
+            value={filters}
+            onApply={(next) => {
+              setServerFiltersOpen(false);
+              props.onFiltersChange(next);
+            }}
+          />
+        </SpaceBetween>
+      </Modal>
       <Modal
         visible={helpOpen}
         onDismiss={() => setHelpOpen(false)}

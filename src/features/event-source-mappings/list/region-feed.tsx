@@ -13,7 +13,10 @@ export const THROTTLED_PAGE_RETRIES = 5;
 /** One region's list as the mappings view sees it. */
 export interface RegionFeedState {
   region: string;
-  /** `pending` until the first page arrived (or failed). */
+  /**
+   * `pending` until the first page arrived; `error` when it failed; `success` once there are rows
+   * to show (a later page that fails leaves it `success`, with that page's `error`).
+   */
   status: 'pending' | 'error' | 'success';
   /** The error of the first page, or of the page "Load all" stopped at. */
   error: unknown;
@@ -144,7 +147,7 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
   const state: Omit<RegionFeedState, 'reportedAt'> = useMemo(
     () => ({
       region,
-      status,
+      status: data ? 'success' : status,
       error,
       items,
       pages: data?.pages.length ?? 0,
@@ -162,8 +165,8 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
       loadAll,
       stop,
       retry: () => {
-        if (status === 'error') void refetch();
-        else loadAll();
+        if (data) loadAll();
+        else void refetch();
       },
       refresh: () => {
         stopped.current = true;
@@ -172,7 +175,7 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
         void refetch();
       },
     }),
-    [loadAll, stop, refetch, status],
+    [loadAll, stop, refetch, data],
   );
 
   // Report: at once when not loading all (first page, errors, the end), else throttled.
