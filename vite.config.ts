@@ -61,8 +61,62 @@ function previewSecurityHeadersPlugin(): Plugin {
   };
 }
 
+/**
+ * Cloudscape's `AppLayout` chooses one of three layouts at render time
+ * (`app-layout/internal.js`): classic (only without visual refresh), visual refresh, and the
+ * "toolbar" layout (visual refresh plus the global flag `appLayoutWidget`/`appLayoutToolbar`,
+ * which only AWS's own consoles set). This package build always renders visual refresh
+ * (`internal/environment.js`: `ALWAYS_VISUAL_REFRESH = true`) and the console sets no global
+ * flags, so the classic and toolbar layouts (~170 kB of JS before minification, with their CSS)
+ * never render; a runtime branch cannot be tree-shaken, so in production builds this plugin
+ * replaces `internal.js` with the branch that runs. The build fails if either assumption no
+ * longer holds (a Cloudscape upgrade that changes them), rather than rendering another layout.
+ */
+function cloudscapeVisualRefreshAppLayout(): Plugin {
+  const internal = /[\\/]@cloudscape-design[\\/]components[\\/]app-layout[\\/]internal\.js$/;
+  const expected = [
+    "import ClassicAppLayout from './classic';",
+    "import ToolbarAppLayout from './visual-refresh-toolbar';",
+    "import RefreshedAppLayout from './visual-refresh';",
+    'if (isRefresh) {',
+    'if (isToolbar) {',
+  ];
+  return {
+    name: 'cloudscape-visual-refresh-app-layout',
+    apply: 'build',
+    transform: {
+      filter: { id: internal },
+      handler(code, id) {
+        const environment = readFileSync(resolve(id, '../../internal/environment.js'), 'utf8');
+        const missing = expected.filter((line) => !code.includes(line));
+        if (!/ALWAYS_VISUAL_REFRESH = true;/.test(environment) || missing.length > 0) {
+          this.error(
+            `${id} is not the AppLayout switch this plugin was written for (Cloudscape ` +
+              `upgraded?): ${missing.length > 0 ? `missing ${missing.join(' ')}` : 'visual refresh is not always on'}`,
+          );
+        }
+        return {
+          code: [
+            "import React from 'react';",
+            "import RefreshedAppLayout from './visual-refresh';",
+            'export const AppLayoutInternal = React.forwardRef((props, ref) =>',
+            '  React.createElement(RefreshedAppLayout, { ref, ...props }),',
+            ');',
+          ].join('\n'),
+          map: null,
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), previewSecurityHeadersPlugin(), runtimeConfigOverride()],
+  plugins: [
+    react(),
+    cloudscapeVisualRefreshAppLayout(),
+    previewSecurityHeadersPlugin(),
+    runtimeConfigOverride(),
+  ],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { chunkSizeWarningLimit: 2000 },
