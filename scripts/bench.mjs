@@ -14,10 +14,10 @@
 //        - bare loop: the same page chain (ListEventSourceMappings, MaxItems 100, NextMarker) with
 //          the SDK alone, same browser, emulator and latency, CORS preflights included;
 //        - AWS CLI: `aws lambda list-event-source-mappings --page-size 100`, wall time;
-//        - at 0 ms only, once the page is quiet (the function inventory that follows Load all has
-//          finished): JS heap after a forced GC (CDP), and the interactions: select a row, sort by
-//          Function, page 2, Back from a detail page, a filter keystroke, a filter token. Each is
-//          timed twice: Event Timing (what INP uses: input → next paint, reported from 16 ms up,
+//        - at 0 ms only, once the page is quiet (no emulator request in flight and no long task
+//          for 3 s: the function inventory that follows Load all has finished): JS heap after a
+//          forced GC (CDP), and the interactions: select a row, sort by Function, page 2, Back
+//          from a detail page, a filter keystroke, a filter token. Each is timed twice: Event Timing (what INP uses: input → next paint, reported from 16 ms up,
 //          8 ms granularity) and input → the expected UI painted (rAF, then a task after paint).
 //   4. A table of medians with the targets; ratios are taken within each run, then the median.
 //      JSON of everything goes to bench-results.json.
@@ -63,8 +63,12 @@ const TIMEOUT = {
   cli: 180_000,
   stop: 5_000,
 };
-/** The page counts as quiet after this long without a request to the emulator in flight. */
-const QUIET_MS = 1_000;
+/**
+ * The page counts as quiet after this long with no request to the emulator in flight and no long
+ * task on its main thread (a busy main thread can hold the next inventory request back by a second
+ * or more).
+ */
+const QUIET_MS = 3_000;
 
 /** Targets of the issue. */
 const TARGET = {
@@ -413,8 +417,8 @@ function operationOf(method, path) {
 
 /**
  * Follows the page's requests to the emulator from now on; `untilQuiet()` resolves when none has
- * been in flight for {@link QUIET_MS} (or after {@link TIMEOUT.quiet}, with `quiet: false`), with
- * the epoch ms of the last request activity.
+ * been in flight and no long task has run for {@link QUIET_MS} (or after {@link TIMEOUT.quiet},
+ * with `quiet: false`), with the epoch ms of the last request activity.
  */
 function trackEmulatorRequests(page) {
   let inFlight = 0;
@@ -447,7 +451,14 @@ function trackEmulatorRequests(page) {
       const deadline = Date.now() + TIMEOUT.quiet;
       try {
         while (Date.now() < deadline) {
-          if (inFlight === 0 && Date.now() - last >= QUIET_MS) return { quiet: true, lastAt: last };
+          if (inFlight === 0 && Date.now() - last >= QUIET_MS) {
+            const sinceTask = await page.evaluate(() => {
+              const tasks = window.__bench?.longtasks ?? [];
+              const end = Math.max(0, ...tasks.map((t) => t.start + t.duration));
+              return performance.now() - end;
+            });
+            if (sinceTask >= QUIET_MS) return { quiet: true, lastAt: last };
+          }
           await sleep(100);
         }
         return { quiet: false, lastAt: last };
