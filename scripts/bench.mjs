@@ -25,7 +25,7 @@
 // Environment: BENCH_RUNS (1..50, default 3), CHROMIUM_PATH (default /usr/bin/chromium).
 // Every wait is bounded; child processes are stopped on exit, error or signal.
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -1144,6 +1144,8 @@ async function main() {
   results.targets = TARGET;
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   printReport(results, summary);
+  // The servers' logs and the config are kept only when something failed.
+  rmSync(workDir, { recursive: true, force: true });
 }
 
 const watchdog = setTimeout(() => {
@@ -1162,7 +1164,7 @@ main().then(
   },
   async (error) => {
     clearTimeout(watchdog);
-    console.error(`bench failed: ${error?.stack ?? error}`);
+    console.error(`bench failed: ${error?.stack ?? error}\n(logs in ${workDir})`);
     await stopAll();
     process.exit(1);
   },
