@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { previewSecurityHeaders } from './infra/lib/preview-security-headers.ts';
@@ -110,10 +110,83 @@ function cloudscapeVisualRefreshAppLayout(): Plugin {
   };
 }
 
+/**
+ * Weights and styles of Open Sans that the first page renders (read from `document.fonts` on `/`
+ * and `/mappings/new`: body text, bold headings and labels, italic placeholders); index.html
+ * preloads these so text does not wait for its font.
+ */
+const PRELOADED_FONT_FACES = ['400-normal', '700-normal', '400-italic'];
+
+/**
+ * Cloudscape's global styles embed Open Sans as eight base64 `data:` woff2 fonts (about 140 kB of
+ * the stylesheet's gzip), which every visitor downloads with the CSS, used or not. In production
+ * builds this plugin writes each one out as an asset (`assets/open-sans-<weight>-<style>-<hash>.woff2`,
+ * cached like the other hashed assets), points the `@font-face` at it, and preloads
+ * {@link PRELOADED_FONT_FACES} from index.html, so the browser fetches the three faces the
+ * console shows in parallel with the scripts and the others only if a page uses them. Same fonts,
+ * same CSS otherwise; CSP `font-src 'self'` covers them (infra/lib/content-security-policy.ts).
+ */
+function cloudscapeFontFiles(): Plugin {
+  const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+  const DATA_WOFF2 = /url\((['"]?)data:font\/woff2;base64,([A-Za-z0-9+/=]+)\1\)/;
+  let base = '/';
+  const preload: string[] = [];
+  // Before `</head>`, indented like it.
+  const withPreloads = (html: string) =>
+    html.replace(/([ \t]*)<\/head>/, (end, indent: string) => {
+      const links = preload.map(
+        (file) =>
+          `${indent}  <link rel="preload" href="${base}${file}" as="font" type="font/woff2" crossorigin>\n`,
+      );
+      return `${links.join('')}${end}`;
+    });
+  return {
+    name: 'cloudscape-font-files',
+    apply: 'build',
+    configResolved: (config) => void (base = config.base),
+    generateBundle(_options, bundle) {
+      for (const asset of Object.values(bundle)) {
+        if (asset.type !== 'asset' || !asset.fileName.endsWith('.css')) continue;
+        const css = asset.source.toString();
+        if (!css.includes('data:font/woff2')) continue;
+        asset.source = css.replace(FONT_FACE, (face) => {
+          const data = DATA_WOFF2.exec(face);
+          if (!data) return face;
+          const weight = /font-weight:\s*(\d+)/.exec(face)?.[1] ?? 'normal';
+          const style = /font-style:\s*(\w+)/.exec(face)?.[1] ?? 'normal';
+          const fileName = this.getFileName(
+            this.emitFile({
+              type: 'asset',
+              name: `open-sans-${weight}-${style}.woff2`,
+              source: Buffer.from(data[2] ?? '', 'base64'),
+            }),
+          );
+          if (PRELOADED_FONT_FACES.includes(`${weight}-${style}`)) preload.push(fileName);
+          return face.replace(
+            data[0],
+            `url(${posix.relative(posix.dirname(asset.fileName), fileName)})`,
+          );
+        });
+      }
+      // index.html is written after this hook (vite:build-html); if it is already there, patch it.
+      const html = bundle['index.html'];
+      if (html?.type === 'asset') {
+        html.source = withPreloads(html.source.toString());
+        preload.length = 0;
+      }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: withPreloads,
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     cloudscapeVisualRefreshAppLayout(),
+    cloudscapeFontFiles(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
   ],
