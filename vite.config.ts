@@ -190,6 +190,18 @@ export default defineConfig({
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
   ],
+  resolve: {
+    alias: [
+      // Cloudscape's I18nProvider gets only pre-compiled messages (the AST of
+      // i18n/messages/all.en, src/app/provider.tsx), so intl-messageformat never parses a string
+      // and its ICU parser can go: FormatJS's documented "no-parser" alias (formatjs.github.io
+      // docs/guides/advanced-usage). A string message would throw instead of being formatted.
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/lib/no-parser.js',
+      },
+    ],
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { chunkSizeWarningLimit: 2000 },
