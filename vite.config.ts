@@ -182,11 +182,48 @@ function cloudscapeFontFiles(): Plugin {
   };
 }
 
+/**
+ * The Lambda client's browser defaults build an event-stream marshaller when the client is
+ * created (`runtimeConfig.browser.js`: `eventStreamSerdeProvider`), which puts Smithy's
+ * event-stream codec in the start-up download, although only InvokeWithResponseStream uses it
+ * and the console never calls it. Without a marshaller in the config, the SDK's schema-based
+ * protocol imports `@smithy/core/event-streams` itself the first time a response is an event
+ * stream (`HttpProtocol.loadEventStreamCapability` → `resolveEventStreamMarshaller`), so in
+ * production builds this plugin makes the default provider return none: event streams still
+ * work, loaded on demand (checked with a stubbed InvokeWithResponseStream response). The build
+ * fails if the SDK's file no longer has the lines it replaces.
+ */
+function lambdaClientLazyEventStreams(): Plugin {
+  const runtimeConfig =
+    /[\\/]@aws-sdk[\\/]client-lambda[\\/]dist-es[\\/]runtimeConfig\.browser\.js$/;
+  const importLine = 'import { eventStreamSerdeProvider } from "@smithy/core/event-streams";';
+  const defaultLine = 'config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider';
+  return {
+    name: 'lambda-client-lazy-event-streams',
+    apply: 'build',
+    transform: {
+      filter: { id: runtimeConfig },
+      handler(code, id) {
+        if (!code.includes(importLine) || !code.includes(defaultLine)) {
+          this.error(`${id} does not have the event-stream default this plugin replaces`);
+        }
+        return {
+          code: code
+            .replace(importLine, '')
+            .replace(defaultLine, 'config?.eventStreamSerdeProvider ?? (() => undefined)'),
+          map: null,
+        };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     cloudscapeVisualRefreshAppLayout(),
     cloudscapeFontFiles(),
+    lambdaClientLazyEventStreams(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
   ],
