@@ -218,12 +218,81 @@ function lambdaClientLazyEventStreams(): Plugin {
   };
 }
 
+/**
+ * Cloudscape's English messages (`i18n/messages/all.en`, given to the I18nProvider in
+ * src/app/provider.tsx) hold the strings of every Cloudscape component, about half of them for
+ * components the console never renders (charts, code editor, file upload, wizard…). In
+ * production builds this plugin keeps the namespaces that the bundled Cloudscape modules ask
+ * for (`useInternalI18n('<component>')` in their code, lazy pages included), so every string a
+ * rendered component looks up is still there. If a module asks with a computed name, all
+ * messages are kept. The subset replaces a placeholder when the chunks are rendered, after the
+ * module graph is complete.
+ */
+function cloudscapeMessagesSubset(): Plugin {
+  const messagesModule =
+    /[\\/]@cloudscape-design[\\/]components[\\/]i18n[\\/]messages[\\/]all\.en\.js$/;
+  const placeholder = '__CLOUDSCAPE_EN_MESSAGES_SUBSET__';
+  const lookup = /useInternalI18n\(([^)]*)\)/g;
+  let messagesFile: string | undefined;
+  return {
+    name: 'cloudscape-messages-subset',
+    apply: 'build',
+    transform: {
+      filter: { id: messagesModule },
+      handler(_code, id) {
+        messagesFile = id.replace(/\.js$/, '.json');
+        return { code: `export default JSON.parse(${JSON.stringify(placeholder)});`, map: null };
+      },
+    },
+    renderChunk(code) {
+      if (!code.includes(placeholder) || !messagesFile) return null;
+      const namespaces = new Set<string>();
+      let computed = false;
+      for (const id of this.getModuleIds()) {
+        if (!/[\\/]@cloudscape-design[\\/]components[\\/]/.test(id)) continue;
+        if (/[\\/]i18n[\\/]context\.js$/.test(id)) continue; // the hook's own definition
+        for (const [, argument = ''] of this.getModuleInfo(id)?.code?.matchAll(lookup) ?? []) {
+          const literal = /^\s*(['"])([^'"]+)\1\s*$/.exec(argument);
+          if (literal?.[2]) namespaces.add(literal[2]);
+          else computed = true;
+        }
+      }
+      const all = JSON.parse(readFileSync(messagesFile, 'utf8')) as Record<
+        string,
+        Record<string, Record<string, unknown>>
+      >;
+      const subset = computed
+        ? all
+        : Object.fromEntries(
+            Object.entries(all).map(([pkg, locales]) => [
+              pkg,
+              Object.fromEntries(
+                Object.entries(locales).map(([locale, components]) => [
+                  locale,
+                  Object.fromEntries(
+                    Object.entries(components).filter(([name]) => namespaces.has(name)),
+                  ),
+                ]),
+              ),
+            ]),
+          );
+      const literal = new RegExp(`(["'\`])${placeholder}\\1`);
+      if (!literal.test(code)) this.error(`the ${placeholder} string is not intact in the chunk`);
+      return {
+        code: code.replace(literal, () => JSON.stringify(JSON.stringify(subset))),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     cloudscapeVisualRefreshAppLayout(),
     cloudscapeFontFiles(),
     lambdaClientLazyEventStreams(),
+    cloudscapeMessagesSubset(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
   ],
