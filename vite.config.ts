@@ -286,6 +286,28 @@ function cloudscapeMessagesSubset(): Plugin {
   };
 }
 
+/**
+ * The AWS SDK's browser runtime configs import their whole `package.json` for one field, the
+ * version in the User-Agent (`packageInfo.version`, the only member the SDK's `dist-es` code
+ * reads). In production builds this plugin reduces each `@aws-sdk/*` package.json that is
+ * bundled to `{ "version" }`, leaving out its scripts, dependencies and file lists.
+ */
+function awsSdkPackageVersionOnly(): Plugin {
+  return {
+    name: 'aws-sdk-package-version-only',
+    apply: 'build',
+    enforce: 'pre',
+    transform: {
+      filter: { id: /[\\/]node_modules[\\/]@aws-sdk[\\/][^\\/]+[\\/]package\.json$/ },
+      handler(code, id) {
+        const { version } = JSON.parse(code) as { version?: unknown };
+        if (typeof version !== 'string') this.error(`${id} has no version`);
+        return { code: JSON.stringify({ version }), map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -293,6 +315,7 @@ export default defineConfig({
     cloudscapeFontFiles(),
     lambdaClientLazyEventStreams(),
     cloudscapeMessagesSubset(),
+    awsSdkPackageVersionOnly(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
   ],
