@@ -1,8 +1,12 @@
-import { LambdaServiceException } from '@aws-sdk/client-lambda';
-import { QueryClientProvider } from '@tanstack/react-query';
+import {
+  LambdaServiceException,
+  ListFunctionsCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
+import { focusManager, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setLambdaClient } from '../../api/lambda-client.ts';
 import { createQueryClient } from '../../lib/query-client.ts';
 import { FakeLambda, fakeFunction } from '../../testing/fake-lambda.ts';
@@ -59,6 +63,9 @@ describe('useFunctionInventory', () => {
     expect(result.current.statusOf(`${arn('fn-119')}:$LATEST`)).toBe('exists');
     expect(result.current.statusOf(arn('deleted-fn'))).toBe('function-missing');
     expect(result.current.statusOf(`${arn('deleted-fn')}:live`)).toBe('function-missing');
+    // Not a full ARN: no region to ask.
+    expect(result.current.statusOf('fn-0')).toBe('unknown');
+    expect(result.current.statusOf('123456789012:function:fn-0')).toBe('unknown');
     expect(lambda.inputsOf('ListFunctionsCommand')).toEqual([
       { MaxItems: 50 },
       { MaxItems: 50, Marker: '50' },
@@ -157,15 +164,25 @@ describe('useFunctionInventory', () => {
 
   it('calls a function deleted after ListFunctions missing (ListVersionsByFunction 404)', async () => {
     const lambda = new FakeLambda();
-    const { queryClient, wrapper } = setup(lambda);
-    // ListFunctions still listed it; Lambda has deleted it since.
-    queryClient.setQueryData(functionInventoryQueries.names('us-east-1').queryKey, [
-      'just-deleted',
-    ]);
-    const { result } = renderInventory(wrapper, [`${arn('just-deleted')}:1`]);
+    lambda.functions = [fakeFunction(1), fakeFunction(2)];
+    lambda.aliases = { 'fn-2': { live: '1' } };
+    const send = lambda.send;
+    // ListFunctions still lists fn-1; Lambda deletes it before the lookup of its versions.
+    lambda.send = (async (...args: Parameters<typeof send>) => {
+      const output: unknown = await send(...args);
+      if (args[0] instanceof ListFunctionsCommand) {
+        lambda.functions = lambda.functions.filter((fn) => fn.FunctionName !== 'fn-1');
+      }
+      return output;
+    }) as typeof send;
+    const { wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, [`${arn('fn-1')}:1`, `${arn('fn-2')}:live`]);
     await waitFor(() => expect(result.current.status).toBe('success'));
-    expect(result.current.statusOf(`${arn('just-deleted')}:1`)).toBe('function-missing');
-    expect(lambda.inputsOf('ListFunctionsCommand')).toEqual([]);
+    expect(result.current.statusOf(`${arn('fn-1')}:1`)).toBe('function-missing');
+    expect(result.current.statusOf(`${arn('fn-2')}:live`)).toBe('exists');
+    // Listed, but the 404 says it is gone, with or without a qualifier.
+    expect(result.current.statusOf(`${arn('fn-1')}:prod`)).toBe('function-missing');
+    expect(result.current.statusOf(arn('fn-1'))).toBe('function-missing');
   });
 
   it('reports a failed lookup and leaves what it decides unknown', async () => {
@@ -198,19 +215,163 @@ describe('useFunctionInventory', () => {
     expect(lambda.calls).toEqual([]);
   });
 
+  it('stops asking when a lookup is refused, and reports the region as failed', async () => {
+    const lambda = new FakeLambda();
+    lambda.latencyMs = 5;
+    lambda.functions = Array.from({ length: 20 }, (_, n) => fakeFunction(n));
+    const arns = lambda.functions.map((fn) => `${fn.FunctionArn ?? ''}:live`);
+    const send = lambda.send;
+    // A role with lambda:ListFunctions but not lambda:ListVersionsByFunction.
+    lambda.send = (async (...args: Parameters<typeof send>) => {
+      if (args[0] instanceof ListVersionsByFunctionCommand) {
+        lambda.failNext(
+          new LambdaServiceException({
+            name: 'AccessDeniedException',
+            $fault: 'client',
+            message: 'User: … is not authorized to perform: lambda:ListVersionsByFunction',
+            $metadata: { httpStatusCode: 403 },
+          }),
+        );
+      }
+      return send(...args);
+    }) as typeof send;
+    const { wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, [...arns, arn('fn-0')]);
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect((result.current.error as Error).name).toBe('AccessDeniedException');
+    expect(result.current.statusOf(arn('fn-0'))).toBe('unknown');
+    expect(result.current.statusOf(arns[0] ?? '')).toBe('unknown');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The requests already running when the first refusal came back, not 2 for each of 20 functions.
+    const lookups = lambda.calls.length - lambda.inputsOf('ListFunctionsCommand').length;
+    expect(lookups).toBeLessThanOrEqual(INVENTORY_CONCURRENCY + 1);
+  });
+
+  it('makes one query observer per region for 600 functions with qualifiers', async () => {
+    const east = new FakeLambda();
+    east.functions = Array.from({ length: 600 }, (_, n) => fakeFunction(n));
+    for (const fn of east.functions) east.aliases[fn.FunctionName ?? ''] = { live: '1' };
+    const west = new FakeLambda();
+    west.functions = [
+      fakeFunction(1, { FunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:fn-1' }),
+    ];
+    const { queryClient, wrapper } = setup({ 'us-east-1': east, 'eu-west-1': west });
+    const arns = [
+      ...east.functions.map((fn) => `${fn.FunctionArn ?? ''}:live`),
+      ...east.functions.map((fn) => `${fn.FunctionArn ?? ''}:2`),
+      `${arn('fn-1', 'eu-west-1')}:3`,
+    ];
+    const { result } = renderInventory(wrapper, arns);
+    await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 10_000 });
+    const queries = queryClient.getQueryCache().findAll({ queryKey: ['functions'] });
+    expect(queries.map((q) => [q.queryKey[1], q.getObserversCount()]).sort()).toEqual([
+      ['eu-west-1', 1],
+      ['us-east-1', 1],
+    ]);
+    expect(result.current.statusOf(`${arn('fn-599')}:live`)).toBe('exists');
+    expect(result.current.statusOf(`${arn('fn-599')}:2`)).toBe('qualifier-missing');
+    expect(result.current.statusOf(`${arn('fn-1', 'eu-west-1')}:3`)).toBe('qualifier-missing');
+    expect(east.inputsOf('ListFunctionsCommand')).toHaveLength(12);
+    expect(east.inputsOf('ListVersionsByFunctionCommand')).toHaveLength(600);
+    expect(east.inputsOf('ListAliasesCommand')).toHaveLength(600);
+  }, 20_000);
+
+  it('copies a fresh answer of the region: a subset asks nothing, a new function asks only about itself', async () => {
+    const lambda = new FakeLambda();
+    lambda.functions = [fakeFunction(1), fakeFunction(2), fakeFunction(3)];
+    lambda.aliases = { 'fn-1': { live: '1' }, 'fn-2': { live: '1' }, 'fn-3': { live: '1' } };
+    const { wrapper } = setup(lambda);
+    const list = renderInventory(wrapper, [`${arn('fn-1')}:live`, `${arn('fn-2')}:live`]);
+    await waitFor(() => expect(list.result.current.status).toBe('success'));
+    const calls = lambda.calls.length;
+
+    // A mapping's page, after the list.
+    const detail = renderInventory(wrapper, [`${arn('fn-2')}:live`]);
+    await waitFor(() => expect(detail.result.current.status).toBe('success'));
+    expect(detail.result.current.statusOf(`${arn('fn-2')}:live`)).toBe('exists');
+    expect(lambda.calls).toHaveLength(calls);
+
+    // A new mapping on fn-3: what was known stays decided while fn-3 is looked up.
+    lambda.latencyMs = 20;
+    list.rerender({
+      arns: [`${arn('fn-1')}:live`, `${arn('fn-2')}:live`, `${arn('fn-3')}:live`],
+      on: true,
+    });
+    expect(list.result.current.status).toBe('pending');
+    expect(list.result.current.statusOf(`${arn('fn-1')}:live`)).toBe('exists');
+    expect(list.result.current.statusOf(`${arn('fn-3')}:live`)).toBe('unknown');
+    await waitFor(() => expect(list.result.current.status).toBe('success'));
+    expect(list.result.current.statusOf(`${arn('fn-3')}:live`)).toBe('exists');
+    expect(lambda.calls.slice(calls).map((call) => [call.name, call.input.FunctionName])).toEqual([
+      ['ListVersionsByFunctionCommand', 'fn-3'],
+      ['ListAliasesCommand', 'fn-3'],
+    ]);
+  });
+
+  it('keeps statusOf when a refetch learns nothing new, and changes it when it does', async () => {
+    const lambda = new FakeLambda();
+    lambda.functions = [fakeFunction(1)];
+    lambda.aliases = { 'fn-1': { live: '1' } };
+    const { queryClient, wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, [`${arn('fn-1')}:live`]);
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    const { statusOf } = result.current;
+    const calls = lambda.calls.length;
+    await queryClient.invalidateQueries({ queryKey: functionQueries.all() });
+    expect(lambda.calls).toHaveLength(calls * 2);
+    // Let the answer reach the component.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(result.current.status).toBe('success');
+    expect(result.current.statusOf).toBe(statusOf);
+
+    lambda.aliases = {};
+    await queryClient.invalidateQueries({ queryKey: functionQueries.all() });
+    await waitFor(() =>
+      expect(result.current.statusOf(`${arn('fn-1')}:live`)).toBe('qualifier-missing'),
+    );
+  });
+
+  it('stays fresh for 5 minutes and does not refetch on window focus', async () => {
+    const lambda = new FakeLambda();
+    lambda.functions = [fakeFunction(1)];
+    const { wrapper } = setup(lambda);
+    const first = renderInventory(wrapper, [arn('fn-1')]);
+    await waitFor(() => expect(first.result.current.status).toBe('success'));
+    first.unmount();
+    const start = Date.now();
+    const now = vi.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(start + 4 * 60_000);
+      const again = renderInventory(wrapper, [arn('fn-1')]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lambda.calls).toHaveLength(1);
+      now.mockReturnValue(start + 6 * 60_000);
+      window.dispatchEvent(new Event('visibilitychange'));
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lambda.calls).toHaveLength(1);
+      again.unmount();
+      // Stale now: a new mount asks again.
+      renderInventory(wrapper, [arn('fn-1')]);
+      await waitFor(() => expect(lambda.calls).toHaveLength(2));
+    } finally {
+      now.mockRestore();
+      focusManager.setFocused(undefined);
+    }
+  });
+
   it('keys sit under functionQueries’ root without touching its list key', () => {
-    expect(functionInventoryQueries.names('eu-west-1').queryKey).toEqual([
+    expect(functionInventoryQueries.region('eu-west-1', ['fn-1', 'fn-2']).queryKey).toEqual([
       'functions',
       'eu-west-1',
       'inventory',
-      'names',
+      { qualified: ['fn-1', 'fn-2'] },
     ]);
-    expect(functionInventoryQueries.qualifiers('us-east-1', 'fn-1').queryKey).toEqual([
+    expect(functionInventoryQueries.all('us-east-1')).toEqual([
       'functions',
       'us-east-1',
       'inventory',
-      'qualifiers',
-      'fn-1',
     ]);
     expect(functionQueries.all()).toEqual(['functions', 'us-east-1']);
     expect(functionQueries.list().queryKey).toEqual(['functions', 'us-east-1', 'list']);

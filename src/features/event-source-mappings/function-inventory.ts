@@ -4,30 +4,46 @@
  * an alias or version keeps it when only that alias or version is deleted; `FunctionArn` does not
  * say so, and the mapping only reports `PROBLEM: Function not found` once it tries to invoke.
  *
- * How it asks Lambda, per region of the ARNs:
+ * One query per region of the ARNs ({@link functionInventoryQueries}), whose query function asks:
  * 1. `ListFunctions`, every page (50 per call, Lambda's cap): the names of the region's functions.
- *    One query per region, whatever mappings are shown: a new set of ARNs in the same region never
- *    lists again (until the 5-minute stale time passes).
  * 2. For each function referenced with a qualifier other than `$LATEST` that exists:
- *    `ListVersionsByFunction` and `ListAliases`, every page. One query per function name, so
- *    adding a mapping asks only about its function. `$LATEST` and unqualified ARNs need no lookup
- *    (they exist when the function does).
+ *    `ListVersionsByFunction` and `ListAliases`, every page. `$LATEST` and unqualified ARNs need no
+ *    lookup (they exist when the function does); a 404 here means the function was deleted since.
+ * and answers once, with one compact {@link RegionInventory}. One query (one observer) rather than
+ * one per function: with hundreds of qualified functions, hundreds of observers cost seconds of
+ * main thread to create and combine, and every answer made the list re-derive all its rows.
+ *
+ * The key holds the region's qualified function names, so a new set of ARNs makes a new query; it
+ * copies what a fresh query of the same region already knows (the function names, each function's
+ * qualifiers) and asks Lambda only the rest, so opening a mapping after the list, or adding a
+ * mapping, asks about at most its function. While the new query runs, the region's cached answer
+ * that decides the most of its names stands in (`status` stays `pending`), so statuses do not
+ * flicker back to `unknown`.
+ *
  * Every request of a region goes through one limiter of {@link INVENTORY_CONCURRENCY} requests in
- * flight (the queries of a region share it), so hundreds of qualified functions do not fire
- * hundreds of parallel calls into Lambda's control-plane throttling (the SDK still retries a
- * TooManyRequestsException with back-off).
+ * flight (shared by the region's queries), so hundreds of qualified functions do not fire hundreds
+ * of parallel calls into Lambda's control-plane throttling (the SDK still retries a
+ * TooManyRequestsException with back-off). The first failed request (other than a per-function
+ * 404) fails the region's query and cancels its remaining requests.
  */
 import type {
   ListAliasesCommandOutput,
   ListFunctionsCommandOutput,
   ListVersionsByFunctionCommandOutput,
 } from '@aws-sdk/client-lambda';
-import { queryOptions, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import {
+  hashKey,
+  queryOptions,
+  useQueries,
+  useQueryClient,
+  type QueryClient,
+  type QueryFunctionContext,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { isResourceNotFound } from '../../api/errors.ts';
 import { listAliases, listFunctions, listVersionsByFunction } from '../../api/functions.ts';
 import { getLambdaClient } from '../../api/lambda-client.ts';
-import { parseFunctionArn } from './function-arn.ts';
 import { FUNCTIONS_PAGE_SIZE } from './function-queries.ts';
 import type { FunctionReferenceStatus } from './mapping-health.ts';
 
@@ -131,19 +147,36 @@ async function allPages<T extends { NextMarker?: string | undefined }>(
   throw new Error(`Stopped listing after ${INVENTORY_MAX_PAGES} pages.`);
 }
 
-/** What ListVersionsByFunction and ListAliases say about one function. */
-export interface FunctionQualifiers {
-  /** False when Lambda answered ResourceNotFoundException (deleted since ListFunctions). */
-  exists: boolean;
-  /** Its versions (`$LATEST`, `1`, …) and alias names, sorted. */
-  qualifiers: string[];
+/**
+ * What the inventory knows about one region: the answer of its query.
+ */
+export interface RegionInventory {
+  /** Names of every function of the region (`ListFunctions`). */
+  names: ReadonlySet<string>;
+  /**
+   * For each function looked up (referenced with a version or alias, and listed): its versions
+   * (`$LATEST`, `1`, …, `ListVersionsByFunction`) and alias names (`ListAliases`).
+   */
+  qualifiers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Functions looked up that Lambda answered 404 for (deleted since `ListFunctions`). */
+  missingFunctions: ReadonlySet<string>;
+  /**
+   * Whether part of it was copied from another query of the region rather than asked of Lambda.
+   * Copies are never copied again, so no answer outlives its stale time by more than one more.
+   */
+  copied: boolean;
+}
+
+/** Whether a query's data is a {@link RegionInventory} (the cache is untyped). */
+function isRegionInventory(data: unknown): data is RegionInventory {
+  return typeof data === 'object' && data !== null && 'names' in data && data.names instanceof Set;
 }
 
 /**
  * The names of every function of a region (`ListFunctions`, all pages of 50).
  * @throws the SDK's exception (e.g. AccessDeniedException) or {@link allPages}' errors.
  */
-async function listFunctionNames(region: string, signal: AbortSignal): Promise<string[]> {
+async function listFunctionNames(region: string, signal: AbortSignal): Promise<Set<string>> {
   const limiter = limiterOf(region);
   const client = getLambdaClient(region);
   const pages = await allPages<ListFunctionsCommandOutput>((marker) =>
@@ -160,276 +193,362 @@ async function listFunctionNames(region: string, signal: AbortSignal): Promise<s
   for (const page of pages) {
     for (const fn of page.Functions ?? []) if (fn.FunctionName) names.add(fn.FunctionName);
   }
-  return [...names].sort();
+  return names;
 }
 
 /**
  * A function's versions and aliases (`ListVersionsByFunction` and `ListAliases`, all pages, the
  * two listings side by side).
- * @returns `{ exists: false }` when Lambda no longer knows the function (404).
+ * @returns undefined when Lambda no longer knows the function (404).
  * @throws any other SDK exception or {@link allPages}' errors.
  */
 async function listFunctionQualifiers(
   region: string,
   functionName: string,
   signal: AbortSignal,
-): Promise<FunctionQualifiers> {
+): Promise<Set<string> | undefined> {
   const limiter = limiterOf(region);
   const client = getLambdaClient(region);
+  const page = <T>(send: (marker: string | undefined) => Promise<T>) => {
+    return (marker: string | undefined) => limiter.run(() => send(marker), signal);
+  };
+  const input = (marker: string | undefined) => ({
+    FunctionName: functionName,
+    MaxItems: FUNCTIONS_PAGE_SIZE,
+    ...(marker ? { Marker: marker } : {}),
+  });
   try {
     const [versionPages, aliasPages] = await Promise.all([
-      allPages<ListVersionsByFunctionCommandOutput>((marker) =>
-        limiter.run(
-          () =>
-            listVersionsByFunction(
-              {
-                FunctionName: functionName,
-                MaxItems: FUNCTIONS_PAGE_SIZE,
-                ...(marker ? { Marker: marker } : {}),
-              },
-              { abortSignal: signal, client },
-            ),
-          signal,
-        ),
+      allPages<ListVersionsByFunctionCommandOutput>(
+        page((marker) => listVersionsByFunction(input(marker), { abortSignal: signal, client })),
       ),
-      allPages<ListAliasesCommandOutput>((marker) =>
-        limiter.run(
-          () =>
-            listAliases(
-              {
-                FunctionName: functionName,
-                MaxItems: FUNCTIONS_PAGE_SIZE,
-                ...(marker ? { Marker: marker } : {}),
-              },
-              { abortSignal: signal, client },
-            ),
-          signal,
-        ),
+      allPages<ListAliasesCommandOutput>(
+        page((marker) => listAliases(input(marker), { abortSignal: signal, client })),
       ),
     ]);
     const qualifiers = new Set<string>();
-    for (const page of versionPages) {
-      for (const version of page.Versions ?? [])
+    for (const versions of versionPages) {
+      for (const version of versions.Versions ?? [])
         if (version.Version) qualifiers.add(version.Version);
     }
-    for (const page of aliasPages) {
-      for (const alias of page.Aliases ?? []) if (alias.Name) qualifiers.add(alias.Name);
+    for (const aliases of aliasPages) {
+      for (const alias of aliases.Aliases ?? []) if (alias.Name) qualifiers.add(alias.Name);
     }
-    return { exists: true, qualifiers: [...qualifiers].sort() };
+    return qualifiers;
   } catch (error) {
-    if (isResourceNotFound(error)) return { exists: false, qualifiers: [] };
+    if (isResourceNotFound(error)) return undefined;
     throw error;
   }
 }
 
 /**
- * Query keys and options of the function inventory. Keys: `['functions', <region>, 'inventory']`,
- * then `'names'`, or `'qualifiers'` + a function name. They sit under `functionQueries`' root
- * (`['functions', <region>]`), so invalidating that root refreshes the inventory too; no key equals
- * or prefixes `functionQueries.list()` (`['functions', <region>, 'list']`). Each query function
- * calls the client of the region in its key.
+ * The cached answer for `region` (other than the query `ownHash`) that decides the most of
+ * `qualified`, the most recent of those that decide as many.
+ * @param reusable true: only a fresh (within the stale time), not invalidated, first-hand answer,
+ *   which a query may copy instead of asking Lambda; false: any, to show while a query runs.
+ */
+function bestInventory(
+  client: QueryClient,
+  region: string,
+  qualified: readonly string[],
+  ownHash: string | undefined,
+  reusable: boolean,
+): RegionInventory | undefined {
+  let best: { data: RegionInventory; decided: number; at: number } | undefined;
+  for (const query of client
+    .getQueryCache()
+    .findAll({ queryKey: functionInventoryQueries.all(region) })) {
+    const { data, dataUpdatedAt, isInvalidated } = query.state;
+    if (!isRegionInventory(data) || query.queryHash === ownHash) continue;
+    if (reusable && (data.copied || isInvalidated || query.isStaleByTime(INVENTORY_STALE_MS)))
+      continue;
+    let decided = 0;
+    for (const name of qualified) {
+      if (!data.names.has(name) || data.qualifiers.has(name) || data.missingFunctions.has(name))
+        decided += 1;
+    }
+    if (!best || decided > best.decided || (decided === best.decided && dataUpdatedAt > best.at))
+      best = { data, decided, at: dataUpdatedAt };
+  }
+  return best?.data;
+}
+
+/** The query key of a region's inventory (see {@link functionInventoryQueries}). */
+type InventoryKey = readonly ['functions', string, 'inventory', { qualified: readonly string[] }];
+
+/**
+ * The query function of a region's inventory: copies what a fresh query of the region knows and
+ * asks Lambda the rest (module comment). The first failure cancels the requests still waiting or
+ * running, so a denied `ListAliases` costs one call, not one per function.
+ * @throws the first failed request's error (not a per-function 404, which means missing).
+ */
+async function fetchRegionInventory({
+  queryKey,
+  signal,
+  client,
+}: QueryFunctionContext<InventoryKey>): Promise<RegionInventory> {
+  const [, region, , { qualified }] = queryKey;
+  const reuse = bestInventory(client, region, qualified, hashKey(queryKey), true);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const names = reuse?.names ?? (await listFunctionNames(region, controller.signal));
+    const qualifiers = new Map<string, ReadonlySet<string>>();
+    const missingFunctions = new Set<string>();
+    const lookups: Array<Promise<void>> = [];
+    for (const name of qualified) {
+      if (!names.has(name)) continue;
+      const known = reuse?.qualifiers.get(name);
+      if (known) qualifiers.set(name, known);
+      else if (reuse?.missingFunctions.has(name)) missingFunctions.add(name);
+      else {
+        lookups.push(
+          listFunctionQualifiers(region, name, controller.signal).then((answer) => {
+            if (answer) qualifiers.set(name, answer);
+            else missingFunctions.add(name);
+          }),
+        );
+      }
+    }
+    await Promise.all(lookups);
+    return { names, qualifiers, missingFunctions, copied: reuse !== undefined };
+  } catch (error) {
+    controller.abort(error);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+};
+
+/**
+ * `structuralSharing` of the inventory: a refetch that learnt nothing new keeps the old object, so
+ * `statusOf` (and the rows derived from it) keep their identity.
+ */
+function keepEqualInventory(oldData: unknown, newData: unknown): unknown {
+  if (!isRegionInventory(oldData) || !isRegionInventory(newData)) return newData;
+  const same =
+    oldData.copied === newData.copied &&
+    sameSet(oldData.names, newData.names) &&
+    sameSet(oldData.missingFunctions, newData.missingFunctions) &&
+    oldData.qualifiers.size === newData.qualifiers.size &&
+    [...oldData.qualifiers].every(([name, set]) => {
+      const other = newData.qualifiers.get(name);
+      return other !== undefined && sameSet(set, other);
+    });
+  return same ? oldData : newData;
+}
+
+/**
+ * Query keys and options of the function inventory. Keys: `['functions', <region>, 'inventory',
+ * { qualified }]`, `qualified` being the sorted names of the region's functions referenced with a
+ * version or alias. They sit under `functionQueries`' root (`['functions', <region>]`), so
+ * invalidating that root refreshes the inventory too; no key equals or prefixes
+ * `functionQueries.list()` (`['functions', <region>, 'list']`). The query function calls the
+ * client of the region in its key. Fresh for 5 minutes; no refetch on window focus.
  */
 export const functionInventoryQueries = {
   /** Key prefix of everything the inventory knows about a region. */
   all: (region: string) => ['functions', region, 'inventory'] as const,
-  /** The sorted names of every function of `region` (`ListFunctions`, all pages). */
-  names: (region: string) =>
-    queryOptions({
-      queryKey: [...functionInventoryQueries.all(region), 'names'] as const,
-      queryFn: ({ queryKey, signal }) => listFunctionNames(queryKey[1], signal),
-      staleTime: INVENTORY_STALE_MS,
-    }),
   /**
-   * The versions and aliases of one function (`ListVersionsByFunction` + `ListAliases`, all
-   * pages); `exists: false` when Lambda answers 404.
-   * @param region the function's region.
-   * @param functionName the function's name (no qualifier).
+   * What Lambda says about the functions of `region` and the versions and aliases of `qualified`
+   * ({@link RegionInventory}).
+   * @param region the functions' region.
+   * @param qualified sorted, distinct names (no qualifier) of functions referenced with a version
+   *   or alias other than `$LATEST`.
    */
-  qualifiers: (region: string, functionName: string) =>
+  region: (region: string, qualified: readonly string[]) =>
     queryOptions({
-      queryKey: [...functionInventoryQueries.all(region), 'qualifiers', functionName] as const,
-      queryFn: ({ queryKey, signal }) => listFunctionQualifiers(queryKey[1], queryKey[4], signal),
+      queryKey: [...functionInventoryQueries.all(region), { qualified }] as InventoryKey,
+      queryFn: fetchRegionInventory,
       staleTime: INVENTORY_STALE_MS,
+      refetchOnWindowFocus: false,
+      structuralSharing: keepEqualInventory,
     }),
 };
 
-/** What the hook asks about: regions, and per region the names referenced with a qualifier. */
-interface InventoryRequest {
-  /** Sorted regions of the ARNs. */
-  regions: string[];
-  /** `[region, sorted names referenced with a version or alias]`, in `regions` order. */
-  qualified: Array<[string, string[]]>;
+/** The parts of a full function ARN the inventory needs. */
+interface FunctionArnParts {
+  region: string;
+  name: string;
+  /** The segment after the name (version, alias or `$LATEST`), if any. */
+  qualifier: string | undefined;
+}
+
+/**
+ * Region, name and qualifier of a full function ARN
+ * (`arn:<partition>:lambda:<region>:<account>:function:<name>[:<qualifier>]`, as
+ * `parseFunctionArn` reads it), with a few `indexOf`s rather than a `split`: it runs for every ARN
+ * of a 10,000-mapping list.
+ * @returns undefined for anything else (a name, a partial ARN, an empty region or name).
+ */
+function splitFunctionArn(arn: string): FunctionArnParts | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  const partitionEnd = arn.indexOf(':', 4);
+  const serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
+  const regionEnd = serviceEnd < 0 ? -1 : arn.indexOf(':', serviceEnd + 1);
+  if (regionEnd <= serviceEnd + 1) return undefined;
+  const accountEnd = arn.indexOf(':', regionEnd + 1);
+  if (accountEnd < 0 || !arn.startsWith('function:', accountEnd + 1)) return undefined;
+  const nameStart = accountEnd + 'function:'.length + 1;
+  const nameEnd = arn.indexOf(':', nameStart);
+  const name = arn.slice(nameStart, nameEnd < 0 ? undefined : nameEnd);
+  if (!name) return undefined;
+  let qualifier: string | undefined;
+  if (nameEnd >= 0) {
+    const qualifierEnd = arn.indexOf(':', nameEnd + 1);
+    qualifier = arn.slice(nameEnd + 1, qualifierEnd < 0 ? undefined : qualifierEnd) || undefined;
+  }
+  return { region: arn.slice(serviceEnd + 1, regionEnd), name, qualifier };
 }
 
 /** Whether a qualifier needs ListVersionsByFunction/ListAliases (`$LATEST` always exists). */
 const needsLookup = (qualifier: string | undefined): qualifier is string =>
   qualifier !== undefined && qualifier !== '$LATEST';
 
+/** One region to ask about, with its sorted qualified function names. */
+interface RegionRequest {
+  region: string;
+  qualified: readonly string[];
+}
+
 /**
- * The request of a set of ARNs as a string, so equal sets (in any order, with duplicates, in a new
- * array) give the same string. O(n) over the ARNs plus sorting the regions and qualified names.
+ * What a set of ARNs asks, as a string, so equal sets (any order, duplicates, a new array) give
+ * the same string: a line per region (sorted), the region then its sorted qualified names,
+ * space-separated (neither regions nor function names hold spaces or line breaks). One pass over
+ * the ARNs; only the distinct qualified names are sorted and joined.
  */
-function requestKeyOf(functionArns: readonly string[]): string {
+function requestSignatureOf(functionArns: readonly string[]): string {
   const byRegion = new Map<string, Set<string>>();
   for (const arn of functionArns) {
-    const { region, name, qualifier } = parseFunctionArn(arn);
-    if (!region) continue;
-    let names = byRegion.get(region);
+    const parts = splitFunctionArn(arn);
+    if (!parts) continue;
+    let names = byRegion.get(parts.region);
     if (!names) {
       names = new Set();
-      byRegion.set(region, names);
+      byRegion.set(parts.region, names);
     }
-    if (needsLookup(qualifier)) names.add(name);
+    if (needsLookup(parts.qualifier)) names.add(parts.name);
   }
-  const regions = [...byRegion.keys()].sort();
-  const request: InventoryRequest = {
-    regions,
-    qualified: regions.map((region) => [region, [...(byRegion.get(region) ?? [])].sort()]),
-  };
-  return JSON.stringify(request);
+  return [...byRegion.keys()]
+    .sort()
+    .map((region) => [region, ...[...(byRegion.get(region) ?? [])].sort()].join(' '))
+    .join('\n');
 }
 
-type QueryStatus = 'pending' | 'success' | 'error';
-
-/** The combined answers of a list of queries: data (or undefined) and status per query. */
-interface Combined<T> {
-  data: Array<T | undefined>;
-  statuses: QueryStatus[];
-  error: unknown;
+/** The regions of a {@link requestSignatureOf} string. */
+function requestOf(signature: string): RegionRequest[] {
+  if (!signature) return [];
+  return signature.split('\n').map((line) => {
+    const [region = '', ...qualified] = line.split(' ');
+    return { region, qualified };
+  });
 }
-
-const toNameSet = (names: string[]): ReadonlySet<string> => new Set(names);
-
-interface QualifierSet {
-  exists: boolean;
-  qualifiers: ReadonlySet<string>;
-}
-
-const toQualifierSet = (answer: FunctionQualifiers): QualifierSet => ({
-  exists: answer.exists,
-  qualifiers: new Set(answer.qualifiers),
-});
 
 /** `useQueries` combine (module-level, so TanStack's memoisation of the combined value holds). */
-function combine<T>(results: Array<UseQueryResult<T>>): Combined<T> {
+function combineInventory(results: Array<UseQueryResult<RegionInventory>>) {
   return {
     data: results.map((r) => r.data),
-    statuses: results.map((r) => r.status),
+    settled: results.every((r) => r.status !== 'pending' && !r.isPlaceholderData),
     error: results.find((r) => r.status === 'error')?.error,
   };
 }
-const combineNames = combine<ReadonlySet<string>>;
-const combineQualifiers = combine<QualifierSet>;
+
+/**
+ * The `statusOf` of a set of region answers (rules in {@link FunctionInventory.statusOf}), which
+ * remembers each ARN's status: the list asks about every row whenever it derives its rows.
+ * @param request the regions asked about.
+ * @param answers each region's answer (or placeholder), in `request` order; undefined: none yet.
+ */
+function createStatusOf(
+  request: readonly RegionRequest[],
+  answers: ReadonlyArray<RegionInventory | undefined>,
+): (functionArn: string) => FunctionReferenceStatus {
+  const byRegion = new Map<string, RegionInventory>();
+  request.forEach(({ region }, index) => {
+    const answer = answers[index];
+    if (answer) byRegion.set(region, answer);
+  });
+  const decide = (functionArn: string): FunctionReferenceStatus => {
+    const parts = splitFunctionArn(functionArn);
+    const answer = parts && byRegion.get(parts.region);
+    if (!parts || !answer) return 'unknown';
+    if (!answer.names.has(parts.name) || answer.missingFunctions.has(parts.name))
+      return 'function-missing';
+    if (!needsLookup(parts.qualifier)) return 'exists';
+    const qualifiers = answer.qualifiers.get(parts.name);
+    if (!qualifiers) return 'unknown';
+    return qualifiers.has(parts.qualifier) ? 'exists' : 'qualifier-missing';
+  };
+  const decided = new Map<string, FunctionReferenceStatus>();
+  return (functionArn) => {
+    let status = decided.get(functionArn);
+    if (status === undefined) {
+      status = decide(functionArn);
+      decided.set(functionArn, status);
+    }
+    return status;
+  };
+}
 
 /** What {@link useFunctionInventory} returns. */
 export interface FunctionInventory {
-  /** `error` if any lookup failed, else `pending` while any runs (or when disabled), else `success`. */
+  /**
+   * `error` if any region's lookup failed, else `pending` while any runs (or when disabled), else
+   * `success`.
+   */
   status: 'pending' | 'success' | 'error';
-  /** The first failed lookup's error. */
+  /** The first failed region's error. */
   error?: unknown;
   /**
-   * What Lambda says about one `FunctionArn` (O(1); any ARN, not only those passed in, though only
-   * those are looked up). `'unknown' until the lookups that decide it have answered`: its region's
-   * `ListFunctions`, and for a version or alias the function's `ListVersionsByFunction` +
-   * `ListAliases`. A failed lookup leaves it `unknown`.
+   * What Lambda says about one `FunctionArn` (O(1); any full ARN, not only those passed in, though
+   * only those are looked up). `unknown` until its region's answer has decided it (a version or
+   * alias needs its function's `ListVersionsByFunction` + `ListAliases` in that answer); a failed
+   * region leaves its ARNs `unknown`. The same function until a region's answer changes.
    */
   statusOf: (functionArn: string) => FunctionReferenceStatus;
 }
 
 /**
  * Whether the functions (and versions and aliases) that `functionArns` name exist, for orphan
- * detection (see the module comment for the calls). Stable for large inputs: the queries are keyed
- * by region and function name, so passing the same set of ARNs again, in a new array or another
- * order, starts no request, and `statusOf` keeps its identity while nothing was learnt.
+ * detection (see the module comment for the calls). Stable for large inputs: one query per region,
+ * keyed by its qualified function names, so passing the same set of ARNs again (a new array,
+ * another order, more unqualified ARNs) starts no request, and `statusOf` keeps its identity until
+ * an answer changes.
  * @param functionArns mappings' `FunctionArn`s (full ARNs; entries without a region are ignored).
- * @param options.enabled false: ask nothing (status stays `pending`, everything `unknown`).
+ * @param options.enabled false: ask nothing (status stays `pending`; ARNs stay `unknown` unless a
+ *   cached answer already decides them).
  */
 export function useFunctionInventory(
   functionArns: readonly string[],
   options?: { enabled?: boolean },
 ): FunctionInventory {
   const enabled = options?.enabled ?? true;
-  const requestKey = useMemo(() => requestKeyOf(functionArns), [functionArns]);
-  const request = useMemo(() => JSON.parse(requestKey) as InventoryRequest, [requestKey]);
+  const queryClient = useQueryClient();
+  const signature = useMemo(() => requestSignatureOf(functionArns), [functionArns]);
+  const request = useMemo(() => requestOf(signature), [signature]);
 
-  const {
-    data: nameSets,
-    statuses: nameStatuses,
-    error: namesError,
-  } = useQueries({
-    queries: request.regions.map((region) => ({
-      ...functionInventoryQueries.names(region),
-      select: toNameSet,
+  const { data, settled, error } = useQueries({
+    queries: request.map(({ region, qualified }) => ({
+      ...functionInventoryQueries.region(region, qualified),
       enabled,
+      // While a new set of names is asked about, the region's best answer decides what it can.
+      placeholderData: () => bestInventory(queryClient, region, qualified, undefined, false),
     })),
-    combine: combineNames,
+    combine: combineInventory,
   });
 
-  // Look up qualifiers only for functions that exist (a missing function is orphaned anyway).
-  const targets = useMemo(() => {
-    const list: Array<{ region: string; name: string }> = [];
-    request.qualified.forEach(([region, names], index) => {
-      const existing = nameSets[index];
-      if (!existing) return;
-      for (const name of names) if (existing.has(name)) list.push({ region, name });
-    });
-    return list;
-  }, [request, nameSets]);
-
-  const {
-    data: qualifierSets,
-    statuses: qualifierStatuses,
-    error: qualifiersError,
-  } = useQueries({
-    queries: targets.map(({ region, name }) => ({
-      ...functionInventoryQueries.qualifiers(region, name),
-      select: toQualifierSet,
-      enabled,
-    })),
-    combine: combineQualifiers,
-  });
+  const statusOf = useMemo(() => createStatusOf(request, data), [request, data]);
 
   return useMemo((): FunctionInventory => {
-    const regionIndex = new Map(request.regions.map((region, index) => [region, index]));
-    const targetIndex = new Map(
-      targets.map(({ region, name }, index) => [`${region}\n${name}`, index]),
-    );
-    const parsed = new Map<string, ReturnType<typeof parseFunctionArn>>();
-    const statusOf = (functionArn: string): FunctionReferenceStatus => {
-      let ref = parsed.get(functionArn);
-      if (!ref) {
-        ref = parseFunctionArn(functionArn);
-        parsed.set(functionArn, ref);
-      }
-      const index = ref.region === undefined ? undefined : regionIndex.get(ref.region);
-      const names = index === undefined ? undefined : nameSets[index];
-      if (!names) return 'unknown';
-      if (!names.has(ref.name)) return 'function-missing';
-      if (!needsLookup(ref.qualifier)) return 'exists';
-      const target = targetIndex.get(`${ref.region ?? ''}\n${ref.name}`);
-      const answer = target === undefined ? undefined : qualifierSets[target];
-      if (!answer) return 'unknown';
-      if (!answer.exists) return 'function-missing';
-      return answer.qualifiers.has(ref.qualifier) ? 'exists' : 'qualifier-missing';
-    };
-    const error = namesError ?? qualifiersError;
-    const statuses = [...nameStatuses, ...qualifierStatuses];
-    const status: QueryStatus =
-      error !== undefined
-        ? 'error'
-        : !enabled || statuses.includes('pending')
-          ? 'pending'
-          : 'success';
+    const status = error !== undefined ? 'error' : !enabled || !settled ? 'pending' : 'success';
     return { status, ...(error !== undefined ? { error } : {}), statusOf };
-  }, [
-    request,
-    targets,
-    nameSets,
-    nameStatuses,
-    namesError,
-    qualifierSets,
-    qualifierStatuses,
-    qualifiersError,
-    enabled,
-  ]);
+  }, [error, enabled, settled, statusOf]);
 }
