@@ -68,17 +68,40 @@ export class Emulator {
   }
 
   /**
-   * Answers the next `count` matching Lambda requests with an AWS-format error.
-   * @param fault e.g. `{ method: 'GET', pathPattern: 'event-source-mappings', status: 500, count: 3 }`.
+   * Answers the next `count` matching Lambda requests with an AWS-format error, or (with `rate`)
+   * each matching request with that probability until {@link clearFaults}.
+   * @param fault e.g. `{ method: 'GET', pathPattern: 'event-source-mappings', status: 500, count: 3 }`
+   *   or `{ status: 429, errorType: 'TooManyRequestsException', rate: 0.3 }`.
    */
-  async injectFault(fault: {
-    method?: string;
-    pathPattern?: string;
-    status: number;
-    errorType?: string;
-    count: number;
-  }) {
+  async injectFault(
+    fault: {
+      method?: string;
+      pathPattern?: string;
+      status: number;
+      errorType?: string;
+    } & ({ count: number } | { rate: number; seed?: number }),
+  ) {
     await this.control('POST', 'faults', fault);
+  }
+
+  /** Removes every injected fault. */
+  async clearFaults() {
+    await this.control('DELETE', 'faults');
+  }
+
+  /** All mappings of a region (every page), through the SDK. */
+  async allMappings(): Promise<EventSourceMappingConfiguration[]> {
+    const all: EventSourceMappingConfiguration[] = [];
+    let Marker: string | undefined;
+    for (let page = 0; page < 1000; page += 1) {
+      const answer = await this.lambda.send(
+        new ListEventSourceMappingsCommand({ MaxItems: 100, ...(Marker ? { Marker } : {}) }),
+      );
+      all.push(...(answer.EventSourceMappings ?? []));
+      Marker = answer.NextMarker;
+      if (!Marker) break;
+    }
+    return all;
   }
 
   /**

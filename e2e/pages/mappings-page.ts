@@ -4,30 +4,37 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class MappingsPage {
   readonly heading: Locator;
   readonly table: Locator;
-  readonly loadAllButton: Locator;
-  readonly loadMoreButton: Locator;
   readonly retryButton: Locator;
+  /** The property filter's text input. */
+  readonly propertyFilter: Locator;
+  /** Opens the "Lambda-side filters" dialog (ListEventSourceMappings' FunctionName and EventSourceArn). */
+  readonly serverFiltersToggle: Locator;
   readonly functionFilter: Locator;
   readonly eventSourceArnFilter: Locator;
   readonly applyFiltersButton: Locator;
+  /** Health counts (one-click filters). */
+  readonly healthCounts: Locator;
+  readonly pagination: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: /Event source mappings/ });
     this.table = page.getByRole('table', { name: /Event source mappings/ });
-    this.loadAllButton = page.getByRole('button', { name: 'Load all' });
-    this.loadMoreButton = page.getByRole('button', { name: 'Load more mappings' });
     this.retryButton = page.getByRole('button', { name: 'Retry' });
+    this.propertyFilter = page.getByRole('combobox', { name: 'Filter mappings' });
+    this.serverFiltersToggle = page.getByRole('button', { name: /^Lambda-side filters/ });
     this.functionFilter = page.getByRole('searchbox', { name: 'Function' });
     this.eventSourceArnFilter = page.getByRole('searchbox', { name: 'Event source ARN' });
     this.applyFiltersButton = page.getByRole('button', { name: 'Apply filters' });
+    this.healthCounts = page.getByRole('navigation', { name: 'Health' });
+    this.pagination = page.getByRole('navigation', { name: /pagination|Pages/i });
   }
 
-  /** Opens the list, optionally with URL filters. */
+  /** Opens the list, optionally with a query string. */
   async goto(search = '') {
     await this.page.goto(`/${search}`);
   }
 
-  /** Data rows (the header row excluded). */
+  /** Data rows of the current page (the header row excluded). */
   get rows(): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('link') });
   }
@@ -37,15 +44,74 @@ export class MappingsPage {
     return this.table.getByRole('link', { name: uuid, exact: true });
   }
 
+  /** The row of a mapping (on the current page). */
+  row(uuid: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('link', { name: uuid, exact: true }) });
+  }
+
+  /** The load status at the top of the table (e.g. "All 1,600 mappings loaded in 2.1 s"). */
+  loadStatus(text: string | RegExp): Locator {
+    return this.page.getByText(text);
+  }
+
   /** Waits until the first page is on screen. */
   async expectLoaded() {
     await expect(this.rows.first()).toBeVisible();
   }
 
+  /** Waits until every page of the region is loaded. */
+  async expectAllLoaded(total?: number) {
+    await expect(
+      this.page
+        .getByText(
+          total === undefined
+            ? /All [\d,]+ mappings loaded/
+            : new RegExp(`All ${total.toLocaleString('en-US')} mappings loaded`),
+        )
+        .first(),
+    ).toBeVisible({ timeout: 60_000 });
+  }
+
+  /** Waits until every page is loaded and the orphan check (ListFunctions…) has answered. */
+  async expectSettled(total?: number) {
+    await this.expectAllLoaded(total);
+    await expect(
+      this.page.getByText('Checking which functions, versions and aliases still exist'),
+    ).toHaveCount(0, { timeout: 60_000 });
+  }
+
+  /** A health count button, e.g. `Problem`. */
+  healthCount(label: string): Locator {
+    return this.healthCounts.getByRole('button', { name: new RegExp(`^${label}: `) });
+  }
+
+  /** Opens the Lambda-side filters dialog (if it is not open). */
+  async openServerFilters() {
+    if (!(await this.functionFilter.isVisible())) await this.serverFiltersToggle.click();
+    await expect(this.functionFilter).toBeVisible();
+  }
+
   /** Applies server-side filters through the form. */
   async filter({ FunctionName = '', EventSourceArn = '' }) {
+    await this.openServerFilters();
     await this.functionFilter.fill(FunctionName);
     await this.eventSourceArnFilter.fill(EventSourceArn);
     await this.applyFiltersButton.click();
+  }
+
+  /** Sorts by a column (its header's sort control, with the keyboard), e.g. `Function`. */
+  async sortBy(header: string) {
+    const control = this.table
+      .getByRole('columnheader', { name: new RegExp(`^${header}`) })
+      .getByRole('button')
+      .first();
+    await control.focus();
+    await control.press('Enter');
+  }
+
+  /** Adds a free-text or `Property = value` token with the keyboard. */
+  async addToken(text: string) {
+    await this.propertyFilter.fill(text);
+    await this.propertyFilter.press('Enter');
   }
 }

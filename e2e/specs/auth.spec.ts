@@ -168,6 +168,7 @@ test.describe('signed-in mode', () => {
     await signInForm.signInFromPrompt();
     await mappingsPage.expectLoaded();
     // Form input typed before the refreshes is still there after them.
+    await mappingsPage.openServerFilters();
     await mappingsPage.functionFilter.fill('orders-ingest-prod');
 
     await expect.poll(() => refreshes.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);

@@ -129,23 +129,26 @@ test('disable and enable from the list: the row follows each transition', async 
   // Long enough transitions to see each intermediate state on a loaded machine.
   await emulator.updateSettings({ transitionMs: 3000 });
   const mapping = await seedMapping(emulator, isSqsStandard);
-  await mappingsPage.goto();
-  await mappingsPage.expectLoaded();
-  const row = mappingsPage.rows.filter({
-    has: page.getByRole('link', { name: mapping.UUID, exact: true }),
-  });
-  await row.getByRole('radio').check();
-  await page.getByRole('button', { name: 'Disable', exact: true }).click();
+  await mappingsPage.goto(`?filter=UUID%3D${mapping.UUID}`);
+  await mappingsPage.expectAllLoaded();
+  const row = mappingsPage.row(mapping.UUID);
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Disable' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
   await expect(row).toContainText('Disabling');
-  await expect(page.getByRole('button', { name: 'Enable', exact: true })).toBeDisabled();
-  await expect(row).toContainText('Disabled');
-  await page.getByRole('button', { name: 'Enable', exact: true }).click();
+  await expect(row).toContainText('Disabled', { timeout: 15_000 });
+  await expect(page.getByText('Disable finished: 1 of 1 done')).toBeVisible();
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Enable' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
   await expect(row).toContainText('Enabling');
-  await expect(row).toContainText('Enabled');
+  await expect(row).toContainText('Enabled', { timeout: 15_000 });
   expect((await get(emulator, mapping.UUID)).State).toBe('Enabled');
 });
 
-test('delete from the list: confirmation names the mapping; the row shows Deleting, then goes', async ({
+test('delete from the list: typed confirmation and a JSON copy first; the row shows Deleting, then goes', async ({
   mappingsPage,
   emulator,
   page,
@@ -153,20 +156,26 @@ test('delete from the list: confirmation names the mapping; the row shows Deleti
   await emulator.updateSettings({ transitionMs: 3000 });
   const mapping = await seedMapping(emulator, isSqsStandard);
   const before = await emulator.stats();
-  await mappingsPage.goto();
-  await mappingsPage.expectLoaded();
-  const row = mappingsPage.rows.filter({
-    has: page.getByRole('link', { name: mapping.UUID, exact: true }),
-  });
-  await row.getByRole('radio').check();
-  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await mappingsPage.goto(`?filter=UUID%3D${mapping.UUID}`);
+  await mappingsPage.expectAllLoaded();
+  const row = mappingsPage.row(mapping.UUID);
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(`Delete mapping ${mapping.UUID}?`);
-  // A queue keeps its messages: no typed confirmation.
-  await expect(dialog.getByRole('textbox')).toHaveCount(0);
-  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toContainText('Delete 1 mapping?');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download JSON' }).click();
+  const saved = JSON.parse(
+    await (await import('node:fs/promises')).readFile(await (await download).path(), 'utf8'),
+  ) as { EventSourceMappings: { UUID: string }[] };
+  expect(saved.EventSourceMappings.map((m) => m.UUID)).toEqual([mapping.UUID]);
+  const confirm = dialog.getByRole('button', { name: 'Delete' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('textbox').fill('delete 1');
+  await confirm.click();
   await expect(row).toContainText('Deleting');
-  await expect(mappingsPage.link(mapping.UUID)).toHaveCount(0);
+  await expect(mappingsPage.link(mapping.UUID)).toHaveCount(0, { timeout: 15_000 });
   expect((await emulator.stats()).mappings).toBe(before.mappings - 1);
 });
 

@@ -29,10 +29,15 @@ export default function MappingsRoute() {
   const navigate = useNavigate();
   const config = useRuntimeConfig();
   const writeAccess = useWriteAccess();
-  const view = parseListView(searchParams, {
-    propertyKeys: MAPPING_PROPERTY_KEYS,
-    columns: SORTABLE_COLUMN_IDS,
-  });
+  // Parsed once per URL: the list re-filters 10,000 rows when the view's identity changes.
+  const view = useMemo(
+    () =>
+      parseListView(searchParams, {
+        propertyKeys: MAPPING_PROPERTY_KEYS,
+        columns: SORTABLE_COLUMN_IDS,
+      }),
+    [searchParams],
+  );
   const filters = normalizeFilters({
     FunctionName: searchParams.get('FunctionName') ?? undefined,
     EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,

@@ -14,6 +14,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { processItems } from '@cloudscape-design/collection-hooks/operations';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { toAwsError } from '../../../api/errors.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { downloadText } from '../../../lib/download.ts';
@@ -169,13 +170,18 @@ export function MappingsListView(props: MappingsListViewProps) {
   const pageSize = view.pageSize ?? preferences.pageSize;
 
   // Orphans: once every region is loaded, look up the functions the mappings name.
-  const functionArns: string[] = [];
-  if (!loadingAny) {
+  const regionsKey = regions.join(',');
+  // Orphans are looked up once every shown region is loaded (one set of ARNs, not one per page).
+  const functionArns = useMemo(() => {
+    const shown = regionsKey.split(',');
+    const loaded = shown.map((r) => feeds[r]);
+    if (loaded.some((f) => !f || f.state.status === 'pending' || f.state.loadingAll)) return [];
     const arns = new Set<string>();
-    for (const f of shownFeeds)
-      for (const m of f.state.items) if (m.FunctionArn) arns.add(m.FunctionArn);
-    functionArns.push(...arns);
-  }
+    for (const feed of loaded) {
+      for (const m of feed?.state.items ?? []) if (m.FunctionArn) arns.add(m.FunctionArn);
+    }
+    return [...arns];
+  }, [feeds, regionsKey]);
   const inventory = useFunctionInventory(functionArns, { enabled: functionArns.length > 0 });
   const now = useNow();
 
@@ -239,7 +245,17 @@ export function MappingsListView(props: MappingsListViewProps) {
       return next;
     });
 
-  const setView = (patch: Partial<MappingsListView>) => onViewChange({ ...view, ...patch });
+  // The router renders a new URL in a transition: a second change made before it commits (sort,
+  // then page 2 at once) must build on the first, not on the view still on screen.
+  const latestView = useRef(view);
+  useEffect(() => {
+    latestView.current = view;
+  }, [view]);
+  const setView = (patch: Partial<MappingsListView>) => {
+    const next = { ...latestView.current, ...patch };
+    latestView.current = next;
+    onViewChange(next);
+  };
   const healthToken = view.query.tokens.find(
     (t) => t.propertyKey === 'Health' && t.operator === '=',
   );
@@ -416,6 +432,15 @@ export function MappingsListView(props: MappingsListViewProps) {
                           </StatusIndicator>
                         );
                       })}
+                      {functionArns.length === 0 ? null : inventory.status === 'pending' ? (
+                        <StatusIndicator type="loading">
+                          Checking which functions, versions and aliases still exist
+                        </StatusIndicator>
+                      ) : inventory.status === 'error' ? (
+                        <StatusIndicator type="warning">
+                          Orphans not checked: {toAwsError(inventory.error).name}
+                        </StatusIndicator>
+                      ) : null}
                       {serverFiltered ? (
                         <SpaceBetween direction="horizontal" size="xs" alignItems="center">
                           <StatusIndicator type="info">
@@ -573,8 +598,9 @@ export function MappingsListView(props: MappingsListViewProps) {
                     stickyFirstColumn: (detail.stickyColumns?.first ?? 1) > 0,
                   });
                   if (detail.pageSize !== undefined && detail.pageSize !== pageSize) {
-                    const { pageSize: _omit, ...rest } = view;
-                    onViewChange({ ...rest, page: 1 });
+                    const { pageSize: _omit, ...rest } = latestView.current;
+                    latestView.current = { ...rest, page: 1 };
+                    onViewChange(latestView.current);
                   }
                 }}
                 pageSizePreference={{

@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 
 /** The list's keyboard shortcuts, as the help dialog lists them. */
 export const LIST_SHORTCUTS: readonly { keys: string; action: string }[] = [
-  { keys: '/', action: 'Focus the filter' },
+  { keys: '/', action: 'Focus the filter (Esc leaves it)' },
   { keys: 'j or ↓', action: 'Next mapping' },
   { keys: 'k or ↑', action: 'Previous mapping' },
   { keys: 'x or Space', action: 'Select or deselect the focused mapping' },
@@ -36,7 +36,7 @@ export interface ListKeyboardOptions {
 }
 
 /**
- * Keyboard use of the mappings list: `/` focuses the filter; `j`/`k` or the arrow keys move the
+ * Keyboard use of the mappings list: `/` focuses the filter and Escape leaves it; `j`/`k` or the arrow keys move the
  * focus between the rows' detail links (the first press focuses the first row); `x` or Space
  * toggles the focused row's selection; Enter follows the focused link (the browser's own
  * behaviour); `?` asks for help. Keys typed into inputs, or with Ctrl/Alt/Meta, are left alone,
@@ -51,10 +51,19 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const { table, filter, onToggleSelection, onHelp, disabled } = current.current;
-      if (disabled || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) {
+      if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target)) {
+        // Escape leaves the filter (closing its suggestions too), so j/k work again.
+        if (
+          event.key === 'Escape' &&
+          event.target instanceof HTMLElement &&
+          filter.current?.contains(event.target)
+        ) {
+          event.target.blur();
+        }
         return;
       }
-      if (isTyping(event.target)) return;
+      if (event.defaultPrevented) return;
       const links = (): HTMLElement[] =>
         Array.from(table.current?.querySelectorAll<HTMLElement>(`[${ROW_LINK_ATTRIBUTE}]`) ?? []);
       const active = document.activeElement;
