@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { getLambdaRegion } from '../../api/lambda-client.ts';
 import { configuredRegions } from '../../config/env.ts';
@@ -8,6 +8,7 @@ import { useWriteAccess } from '../../features/auth/write-access.ts';
 import {
   parseListView,
   withListView,
+  type MappingsListView as ListView,
 } from '../../features/event-source-mappings/list/list-view-state.ts';
 import { MAPPING_PROPERTY_KEYS } from '../../features/event-source-mappings/list/mapping-rows.ts';
 import { MappingsListView } from '../../features/event-source-mappings/list/mappings-list-view.tsx';
@@ -59,6 +60,11 @@ export default function MappingsRoute() {
     params.delete('page');
     void navigate(`${paths.mappings.getHref()}?${params.toString()}`);
   };
+  const onViewChange = useCallback(
+    (next: ListView) =>
+      setSearchParams(withListView(searchParams, next), { replace: true }),
+    [searchParams, setSearchParams],
+  );
   const withRegion = (href: string, region: string) =>
     view.regions === 'all' ? `${href}?${REGION_SEARCH_PARAM}=${encodeURIComponent(region)}` : href;
   return (
@@ -70,7 +76,7 @@ export default function MappingsRoute() {
       filters={filters}
       onFiltersChange={applyFilters}
       view={view}
-      onViewChange={(next) => setSearchParams(withListView(searchParams, next), { replace: true })}
+      onViewChange={onViewChange}
       writeAccess={writeAccess}
       createHref={paths.newMapping.getHref()}
       onCreate={() => void navigate(paths.newMapping.getHref())}

@@ -1,5 +1,5 @@
 import Button from '@cloudscape-design/components/button';
-import SpaceBetween from '@cloudscape-design/components/space-between';
+import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { healthIndicatorType } from '../components/mapping-health-indicator.tsx';
 import { HEALTH_CLASSES, HEALTH_LABELS, type HealthClass } from '../mapping-health.ts';
@@ -20,11 +20,11 @@ export interface HealthCountsProps {
  */
 export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
   return (
-    <nav aria-label="Health">
-      <SpaceBetween direction="horizontal" size="xs">
-        {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy').map((c) => (
+    // A span: it sits in the list header's description, a <p>.
+    <span role="navigation" aria-label="Health">
+      {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy').map((c) => (
+        <Box key={c} variant="span" display="inline-block" margin={{ right: 'xs', bottom: 'xxs' }}>
           <Button
-            key={c}
             variant={active === c ? 'primary' : 'normal'}
             ariaLabel={`${HEALTH_LABELS[c]}: ${counts[c]} mappings${active === c ? ' (filtered, press to clear)' : ''}`}
             onClick={() => onSelect(active === c ? undefined : c)}
@@ -33,8 +33,8 @@ export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
               {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
             </StatusIndicator>
           </Button>
-        ))}
-      </SpaceBetween>
-    </nav>
+        </Box>
+      ))}
+    </span>
   );
 }

@@ -7,13 +7,24 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
 import Pagination from '@cloudscape-design/components/pagination';
-import PropertyFilter from '@cloudscape-design/components/property-filter';
+import PropertyFilter, {
+  type PropertyFilterProps,
+} from '@cloudscape-design/components/property-filter';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { processItems } from '@cloudscape-design/collection-hooks/operations';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Children,
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { toAwsError } from '../../../api/errors.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -81,6 +92,25 @@ function useNow(intervalMs = 60_000): number {
 const number = (n: number) => n.toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Inline content with a gap after each child: spans only, for places that hold phrasing content
+ * (a header's description is a `<p>`).
+ * @param props.block starts on its own line.
+ */
+function Inline({ children, block }: { children: ReactNode; block?: boolean }) {
+  return (
+    <Box variant="span" display={block ? 'block' : 'inline-block'} margin={{ right: 'm' }}>
+      {Children.map(children, (child) =>
+        child === null || child === undefined || child === false ? null : (
+          <Box variant="span" display="inline-block" margin={{ right: 's' }}>
+            {child}
+          </Box>
+        ),
+      )}
+    </Box>
+  );
+}
+
 /** One region's loading state, in words, at the top of the table. */
 function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean }) {
   const { state, actions } = feed;
@@ -95,7 +125,7 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
   if (state.loadingAll) {
     const elapsed = state.startedAt !== undefined ? state.reportedAt - state.startedAt : 0;
     return (
-      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+      <Inline>
         <StatusIndicator type="loading">
           {where}Loading all mappings: {loaded} loaded, {state.pages} pages, {seconds(elapsed)}
         </StatusIndicator>
@@ -106,12 +136,12 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
         >
           Stop
         </Button>
-      </SpaceBetween>
+      </Inline>
     );
   }
   if (state.hasNextPage) {
     return (
-      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+      <Inline>
         <StatusIndicator type="stopped">
           {where}
           {loaded} loaded, more in Lambda
@@ -123,7 +153,7 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
         >
           Load all
         </Button>
-      </SpaceBetween>
+      </Inline>
     );
   }
   const took =
@@ -137,6 +167,61 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
     </StatusIndicator>
   );
 }
+
+/** Props of {@link MappingsFilter}. */
+interface MappingsFilterProps {
+  query: MappingsListView['query'];
+  filteringOptions: readonly PropertyFilterProps.FilteringOption[];
+  countText: string | undefined;
+  /** The active region (the scope switch's first option). */
+  regionLabel: string;
+  /** Configured regions: the switch is shown when there are several. */
+  regionCount: number;
+  multiRegion: boolean;
+  onViewChange: (patch: Partial<MappingsListView>) => void;
+}
+
+/**
+ * The property filter and the region-scope switch. Memoised: selecting a row or a progress report
+ * does not re-render it (its suggestions hold thousands of values at 10,000 mappings).
+ */
+const MappingsFilter = memo(function MappingsFilter({
+  query,
+  filteringOptions,
+  countText,
+  regionLabel,
+  regionCount,
+  multiRegion,
+  onViewChange,
+}: MappingsFilterProps) {
+  return (
+    <PropertyFilter
+      query={query}
+      onChange={({ detail }) => onViewChange({ query: detail, page: 1 })}
+      filteringProperties={MAPPING_FILTERING_PROPERTIES}
+      filteringOptions={filteringOptions}
+      filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
+      filteringAriaLabel="Filter mappings"
+      countText={countText}
+      expandToViewport
+      customControl={
+        regionCount > 1 ? (
+          <SegmentedControl
+            label="Regions"
+            selectedId={multiRegion ? 'all' : 'active'}
+            options={[
+              { id: 'active', text: multiRegion ? 'One region' : regionLabel },
+              { id: 'all', text: `All regions (${regionCount})` },
+            ]}
+            onChange={({ detail }) =>
+              onViewChange({ regions: detail.selectedId === 'all' ? 'all' : 'active', page: 1 })
+            }
+          />
+        ) : undefined
+      }
+    />
+  );
+});
 
 const EMPTY_COUNTS = Object.fromEntries(HEALTH_CLASSES.map((c) => [c, 0])) as Record<
   HealthClass,
@@ -251,11 +336,14 @@ export function MappingsListView(props: MappingsListViewProps) {
   useEffect(() => {
     latestView.current = view;
   }, [view]);
-  const setView = (patch: Partial<MappingsListView>) => {
-    const next = { ...latestView.current, ...patch };
-    latestView.current = next;
-    onViewChange(next);
-  };
+  const setView = useCallback(
+    (patch: Partial<MappingsListView>) => {
+      const next = { ...latestView.current, ...patch };
+      latestView.current = next;
+      onViewChange(next);
+    },
+    [onViewChange],
+  );
   const healthToken = view.query.tokens.find(
     (t) => t.propertyKey === 'Health' && t.operator === '=',
   );
@@ -328,7 +416,7 @@ export function MappingsListView(props: MappingsListViewProps) {
   const allMatchingSelected = matching.length > 0 && matching.every((r) => selectedKeys.has(r.key));
   const selectionNote =
     selectedKeys.size > 0 ? (
-      <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+      <Inline>
         <Box variant="span" color="text-body-secondary">
           <span role="status">{number(selectedKeys.size)} selected</span>
         </Box>
@@ -345,7 +433,7 @@ export function MappingsListView(props: MappingsListViewProps) {
         <Button variant="inline-link" onClick={() => setSelectedKeys(new Set())}>
           Clear selection
         </Button>
-      </SpaceBetween>
+      </Inline>
     ) : null;
 
   return (
@@ -420,8 +508,9 @@ export function MappingsListView(props: MappingsListViewProps) {
                 variant="awsui-h1-sticky"
                 counter={counter}
                 description={
-                  <SpaceBetween size="xs">
-                    <SpaceBetween direction="horizontal" size="m" alignItems="center">
+                  // The description is a <p>: only phrasing content (spans, buttons) inside.
+                  <>
+                    <Inline block>
                       {regions.map((r) => {
                         const feed = feeds[r];
                         return feed ? (
@@ -442,21 +531,21 @@ export function MappingsListView(props: MappingsListViewProps) {
                         </StatusIndicator>
                       ) : null}
                       {serverFiltered ? (
-                        <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+                        <Inline>
                           <StatusIndicator type="info">
                             Lambda lists only {serverFilterText}
                           </StatusIndicator>
                           <Button variant="inline-link" onClick={() => props.onFiltersChange({})}>
                             Clear Lambda-side filters
                           </Button>
-                        </SpaceBetween>
+                        </Inline>
                       ) : null}
-                    </SpaceBetween>
-                    <SpaceBetween direction="horizontal" size="l" alignItems="center">
+                    </Inline>
+                    <Inline block>
                       <HealthCounts counts={counts} active={activeHealth} onSelect={selectHealth} />
                       {selectionNote}
-                    </SpaceBetween>
-                  </SpaceBetween>
+                    </Inline>
+                  </>
                 }
                 actions={
                   <SpaceBetween direction="horizontal" size="xs">
@@ -536,36 +625,14 @@ export function MappingsListView(props: MappingsListViewProps) {
             }
             filter={
               <div ref={filterRef}>
-                <PropertyFilter
+                <MappingsFilter
                   query={view.query}
-                  onChange={({ detail }) => setView({ query: detail, page: 1 })}
-                  filteringProperties={MAPPING_FILTERING_PROPERTIES}
                   filteringOptions={filteringOptions}
-                  filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
-                  filteringAriaLabel="Filter mappings"
                   countText={filtered ? countText : undefined}
-                  expandToViewport
-                  customControl={
-                    props.configuredRegions.length > 1 ? (
-                      <SegmentedControl
-                        label="Regions"
-                        selectedId={multiRegion ? 'all' : 'active'}
-                        options={[
-                          {
-                            id: 'active',
-                            text: multiRegion ? 'One region' : (regions[0] ?? 'This region'),
-                          },
-                          { id: 'all', text: `All regions (${props.configuredRegions.length})` },
-                        ]}
-                        onChange={({ detail }) =>
-                          setView({
-                            regions: detail.selectedId === 'all' ? 'all' : 'active',
-                            page: 1,
-                          })
-                        }
-                      />
-                    ) : undefined
-                  }
+                  regionLabel={regions[0] ?? 'This region'}
+                  regionCount={props.configuredRegions.length}
+                  multiRegion={multiRegion}
+                  onViewChange={setView}
                 />
               </div>
             }
