@@ -408,6 +408,42 @@ function arnBuilders(
 }
 
 /**
+ * The seed functions of the generated function names that still exist (orphans' functions are
+ * deleted): plausible runtime, memory, timeout, size, role and architecture drawn from `rng`, in
+ * order (the same draws as always, so seeds stay deterministic).
+ * @param fns generated functions.
+ * @param rng the seed's PRNG.
+ * @param base reference instant (epoch seconds); `LastModified` falls in the 300 days before it.
+ * @param accountId account of the role ARNs.
+ */
+function seedFunctionsOf(
+  fns: readonly SeedFn[],
+  rng: Rng,
+  base: number,
+  accountId: string,
+): SeedFunction[] {
+  return fns
+    .filter((f) => !f.orphan)
+    .map((f) => {
+      const [runtime, handler] = rng.pick(RUNTIMES);
+      return {
+        FunctionName: f.name,
+        Runtime: runtime,
+        Handler: handler,
+        Description: `${pascal(f.domain)} ${f.name.slice(f.domain.length + 1, -(f.env.length + 1)).replace(/-/g, ' ')} (${f.env})`,
+        MemorySize: rng.pick([128, 256, 512, 1024, 1769, 2048, 3008]),
+        Timeout: rng.pick([3, 10, 30, 60, 120, 300, 900]),
+        CodeSize: rng.int(2_000, 48_000_000),
+        LastModified: isoLambdaDate(base - rng.int(0, 300 * 86400)),
+        Role: `arn:aws:iam::${accountId}:role/service-role/${f.name}-role-${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`,
+        Architectures: [rng.chance(0.35) ? 'arm64' : 'x86_64'],
+        Versions: f.versions,
+        Aliases: f.aliases,
+      };
+    });
+}
+
+/**
  * Builds the default seed. Deterministic: a fixed-seed PRNG and a fixed reference instant
  * (2026-11-01T00:00:00Z) give the same names, UUIDs and timestamps on every run;
  * `LastModified` values spread over the ~10 months before that instant.
@@ -480,25 +516,7 @@ export function generateDefaultSeed(accountId = '123456789012'): SeedData {
     }
   }
 
-  const functions: SeedFunction[] = fns
-    .filter((f) => !f.orphan)
-    .map((f) => {
-      const [runtime, handler] = rng.pick(RUNTIMES);
-      return {
-        FunctionName: f.name,
-        Runtime: runtime,
-        Handler: handler,
-        Description: `${pascal(f.domain)} ${f.name.slice(f.domain.length + 1, -(f.env.length + 1)).replace(/-/g, ' ')} (${f.env})`,
-        MemorySize: rng.pick([128, 256, 512, 1024, 1769, 2048, 3008]),
-        Timeout: rng.pick([3, 10, 30, 60, 120, 300, 900]),
-        CodeSize: rng.int(2_000, 48_000_000),
-        LastModified: isoLambdaDate(base - rng.int(0, 300 * 86400)),
-        Role: `arn:aws:iam::${accountId}:role/service-role/${f.name}-role-${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`,
-        Architectures: [rng.chance(0.35) ? 'arm64' : 'x86_64'],
-        Versions: f.versions,
-        Aliases: f.aliases,
-      };
-    });
+  const functions = seedFunctionsOf(fns, rng, base, accountId);
 
   // Mappings: every function gets one, the rest go to a skewed few (hub consumers).
   const mappings: SeedMapping[] = [];
@@ -1002,25 +1020,7 @@ export function generateScaleSeed(n: number, accountId = '123456789012'): SeedDa
     if (fn) Object.assign(fn, { orphan: true, versions: [], aliases: {}, deleted: [] });
   }
 
-  const functions: SeedFunction[] = fns
-    .filter((f) => !f.orphan)
-    .map((f) => {
-      const [runtime, handler] = rng.pick(RUNTIMES);
-      return {
-        FunctionName: f.name,
-        Runtime: runtime,
-        Handler: handler,
-        Description: `${pascal(f.domain)} ${f.name.slice(f.domain.length + 1, -(f.env.length + 1)).replace(/-/g, ' ')} (${f.env})`,
-        MemorySize: rng.pick([128, 256, 512, 1024, 1769, 2048, 3008]),
-        Timeout: rng.pick([3, 10, 30, 60, 120, 300, 900]),
-        CodeSize: rng.int(2_000, 48_000_000),
-        LastModified: isoLambdaDate(base - rng.int(0, 300 * 86400)),
-        Role: `arn:aws:iam::${accountId}:role/service-role/${f.name}-role-${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`,
-        Architectures: [rng.chance(0.35) ? 'arm64' : 'x86_64'],
-        Versions: f.versions,
-        Aliases: f.aliases,
-      };
-    });
+  const functions = seedFunctionsOf(fns, rng, base, accountId);
 
   // Every function gets one mapping (orphans exactly one), the rest go to a skewed few.
   const mappings: SeedMapping[] = [];

@@ -8,7 +8,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
@@ -18,6 +18,7 @@ import {
   MappingStateSection,
 } from '../../features/event-source-mappings/components/mapping-details.tsx';
 import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
+import { EditMappingButton } from '../../features/event-source-mappings/components/edit-mapping-button.tsx';
 import { MappingHealthAlert } from '../../features/event-source-mappings/components/mapping-health-alert.tsx';
 import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
 import { StateTransitions } from '../../features/event-source-mappings/components/state-transitions.tsx';
@@ -32,7 +33,6 @@ import { useWriteAccess } from '../../features/auth/write-access.ts';
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to mappings</RouterLink>;
 
 function MappingDetail({ uuid }: { uuid: string }) {
-  const navigate = useNavigate();
   const query = useQuery(mappingQueries.detail(uuid));
   const access = useWriteAccess();
   const {
@@ -129,24 +129,7 @@ function MappingDetail({ uuid }: { uuid: string }) {
             {refreshButton}
             <SetEnabledButton mapping={mapping} />
             <DeleteMappingButton mapping={mapping} />
-            <Button
-              // A disabled link has no role; without href it is a disabled button with its reason.
-              href={transitional || !access.allowed ? undefined : paths.editMapping.getHref(uuid)}
-              onFollow={(event) => {
-                event.preventDefault();
-                void navigate(paths.editMapping.getHref(uuid));
-              }}
-              disabled={transitional || !access.allowed}
-              disabledReason={
-                !access.allowed
-                  ? access.reason
-                  : transitional
-                    ? `The mapping is ${mapping.State}. Wait until it is Enabled or Disabled.`
-                    : undefined
-              }
-            >
-              Edit
-            </Button>
+            <EditMappingButton mapping={mapping} writeAccess={access} />
           </SpaceBetween>
         ),
       )}
@@ -165,6 +148,7 @@ function MappingDetail({ uuid }: { uuid: string }) {
         ) : null}
         {deleted ? null : (
           <MappingHealthAlert
+            writeAccess={access}
             mapping={mapping}
             functionStatus={functionArn ? inventory.statusOf(functionArn) : 'unknown'}
           />

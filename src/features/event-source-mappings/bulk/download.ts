@@ -1,19 +1,11 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { downloadText } from '../../../lib/download.ts';
+import { toMappingsJson } from '../list/export-view.ts';
 import { regionOfMapping } from './bulk-operation.ts';
 
 /**
- * The JSON kept before a bulk delete: `{ "EventSourceMappings": [...] }`, the shape of a
- * `ListEventSourceMappings` response, holding the full `EventSourceMappingConfiguration` objects
- * exactly as last read (dates as ISO 8601 strings), indented by two spaces.
- * @param mappings the mappings about to be deleted.
- */
-export function mappingsJson(mappings: readonly EventSourceMappingConfiguration[]): string {
-  return `${JSON.stringify({ EventSourceMappings: mappings }, null, 2)}\n`;
-}
-
-/**
- * File name of that JSON: `mappings-<region>-<UTC time>.json` (`mappings-multiple-regions-…`
+ * File name of the JSON kept before a bulk delete (`toMappingsJson`, the shape of a
+ * `ListEventSourceMappings` response): `mappings-<region>-<UTC time>.json` (`mappings-multiple-regions-…`
  * when the mappings come from several regions), e.g.
  * `mappings-us-east-1-2026-05-04T10-11-12Z.json`.
  * @param mappings the mappings.
@@ -33,12 +25,12 @@ export function mappingsJsonFileName(
 }
 
 /**
- * Offers {@link mappingsJson} as a download named by {@link mappingsJsonFileName}.
+ * Offers the mappings as JSON (`toMappingsJson`) as a download named by {@link mappingsJsonFileName}.
  * @param mappings the mappings.
  * @returns the file name offered.
  */
 export function downloadMappingsJson(mappings: readonly EventSourceMappingConfiguration[]): string {
   const fileName = mappingsJsonFileName(mappings);
-  downloadText(fileName, mappingsJson(mappings), 'application/json');
+  downloadText(fileName, toMappingsJson(mappings), 'application/json');
   return fileName;
 }

@@ -1,13 +1,9 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { paths } from '../../../config/paths.ts';
-import { useWriteAccess } from '../../auth/write-access.ts';
-import { isTransitionalState } from '../mapping-state.ts';
+import { EditMappingButton, type EditWriteAccess } from './edit-mapping-button.tsx';
 import {
   classifyMappingHealth,
   type FunctionReferenceStatus,
@@ -23,6 +19,8 @@ export interface MappingHealthAlertProps {
   mapping: EventSourceMappingConfiguration;
   /** What `useFunctionInventory` says about `mapping.FunctionArn` (`unknown` until it knows). */
   functionStatus: FunctionReferenceStatus;
+  /** From the auth feature's `useWriteAccess()` (composed by the route). */
+  writeAccess: EditWriteAccess;
 }
 
 /** The alert's header for each class it shows. */
@@ -65,9 +63,11 @@ function needsRepoint(health: MappingHealth, mapping: EventSourceMappingConfigur
  * Renders nothing for transitional, user-disabled and healthy mappings (the State section shows
  * those).
  */
-export function MappingHealthAlert({ mapping, functionStatus }: MappingHealthAlertProps) {
-  const navigate = useNavigate();
-  const access = useWriteAccess();
+export function MappingHealthAlert({
+  mapping,
+  functionStatus,
+  writeAccess,
+}: MappingHealthAlertProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), CLOCK_INTERVAL_MS);
@@ -84,28 +84,10 @@ export function MappingHealthAlert({ mapping, functionStatus }: MappingHealthAle
     return null;
   }
 
-  const uuid = mapping.UUID ?? '';
-  const transitional = isTransitionalState(mapping.State);
   const repoint = needsRepoint(health, mapping);
   const offerEdit = repoint || health.reasonCode === 'ESM_CONFIG_NOT_VALID';
   const editButton = offerEdit ? (
-    <Button
-      href={transitional || !access.allowed ? undefined : paths.editMapping.getHref(uuid)}
-      onFollow={(event) => {
-        event.preventDefault();
-        void navigate(paths.editMapping.getHref(uuid));
-      }}
-      disabled={transitional || !access.allowed}
-      disabledReason={
-        !access.allowed
-          ? access.reason
-          : transitional
-            ? `The mapping is ${mapping.State}. Wait until it is Enabled or Disabled.`
-            : undefined
-      }
-    >
-      Edit mapping
-    </Button>
+    <EditMappingButton mapping={mapping} writeAccess={writeAccess} label="Edit mapping" />
   ) : null;
 
   return (
