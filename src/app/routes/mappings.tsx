@@ -61,8 +61,7 @@ export default function MappingsRoute() {
     void navigate(`${paths.mappings.getHref()}?${params.toString()}`);
   };
   const onViewChange = useCallback(
-    (next: ListView) =>
-      setSearchParams(withListView(searchParams, next), { replace: true }),
+    (next: ListView) => setSearchParams(withListView(searchParams, next), { replace: true }),
     [searchParams, setSearchParams],
   );
   const withRegion = (href: string, region: string) =>
