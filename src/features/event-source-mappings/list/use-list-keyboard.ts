@@ -45,6 +45,7 @@ export interface ListKeyboardOptions {
  */
 export function useListKeyboard(options: ListKeyboardOptions): void {
   const current = useRef(options);
+  const lastRow = useRef<string | null>(null);
   useEffect(() => {
     current.current = options;
   });
@@ -71,7 +72,15 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
       const move = (step: 1 | -1) => {
         const all = links();
         if (all.length === 0) return;
-        const index = onRow ? all.indexOf(active) : -1;
+        // By row key, not element: a re-render may have replaced the focused link's element (the
+        // focus then falls back to the page; the next key goes on from the row it was on).
+        const key = onRow
+          ? active.getAttribute(ROW_LINK_ATTRIBUTE)
+          : active === document.body
+            ? lastRow.current
+            : null;
+        const index =
+          key === null ? -1 : all.findIndex((l) => l.getAttribute(ROW_LINK_ATTRIBUTE) === key);
         const next =
           index === -1
             ? step === 1
@@ -81,6 +90,7 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
         event.preventDefault();
         next?.focus();
         next?.scrollIntoView({ block: 'nearest' });
+        lastRow.current = next?.getAttribute(ROW_LINK_ATTRIBUTE) ?? null;
       };
       switch (event.key) {
         case '/': {
