@@ -64,7 +64,7 @@ describe('mappings list', { timeout: 30_000 }, () => {
       }),
     ]);
     renderApp('/', lambda);
-    await screen.findByText(/All 1 mappings loaded/);
+    await screen.findByText(/All 1 mapping loaded/);
     const [row, ...others] = dataRows();
     expect(others).toHaveLength(0);
     const cells = within(row!);
@@ -190,7 +190,7 @@ describe('mappings list', { timeout: 30_000 }, () => {
 
   it('as a read-only guest, every write action says "Sign in to make changes."', async () => {
     renderApp('/', new FakeLambda([fakeMapping(1)]), { guestAccess: 'read-only' });
-    await screen.findByText(/All 1 mappings loaded/);
+    await screen.findByText(/All 1 mapping loaded/);
     for (const name of ['Edit', 'Create mapping']) {
       const button = screen.getByRole('button', { name });
       expect(button.getAttribute('aria-disabled')).toBe('true');

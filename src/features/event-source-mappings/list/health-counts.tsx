@@ -1,5 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import Box from '@cloudscape-design/components/box';
+import Icon from '@cloudscape-design/components/icon';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { healthIndicatorType } from '../components/mapping-health-indicator.tsx';
 import { HEALTH_CLASSES, HEALTH_LABELS, type HealthClass } from '../mapping-health.ts';
@@ -29,9 +30,16 @@ export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
             ariaLabel={`${HEALTH_LABELS[c]}: ${counts[c]} mappings${active === c ? ' (filtered, press to clear)' : ''}`}
             onClick={() => onSelect(active === c ? undefined : c)}
           >
-            <StatusIndicator type={healthIndicatorType(c)}>
-              {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
-            </StatusIndicator>
+            {active === c ? (
+              // Pressed (filled) buttons: the label in the button's own colour, which stays legible.
+              <>
+                <Icon name="filter" /> {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
+              </>
+            ) : (
+              <StatusIndicator type={healthIndicatorType(c)}>
+                {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
+              </StatusIndicator>
+            )}
           </Button>
         </Box>
       ))}

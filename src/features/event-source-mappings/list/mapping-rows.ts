@@ -124,8 +124,8 @@ const NUMBER_OPERATORS = ['=', '!=', '<', '<=', '>', '>='] as const;
 export const MAPPING_FILTERING_PROPERTIES: readonly PropertyFilterProps.FilteringProperty[] = [
   {
     key: 'FunctionName',
-    propertyLabel: 'Function name',
-    groupValuesLabel: 'Function names',
+    propertyLabel: 'FunctionName',
+    groupValuesLabel: 'FunctionName values',
     operators: TEXT_OPERATORS,
     defaultOperator: ':',
   },

@@ -47,7 +47,11 @@ import {
   type MappingRow,
 } from './mapping-rows.ts';
 import { RegionFeed, type RegionFeedActions, type RegionFeedState } from './region-feed.tsx';
-import { defaultTablePreferences, useTablePreferences } from './table-preferences.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  defaultTablePreferences,
+  useTablePreferences,
+} from './table-preferences.ts';
 import { LIST_SHORTCUTS, useListKeyboard } from './use-list-keyboard.ts';
 
 /** Whether the console may write, and why not (from the auth feature, composed by the route). */
@@ -162,8 +166,8 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
       : '';
   return (
     <StatusIndicator type="success">
-      {where}All {loaded} mappings loaded{took} ({state.pages}{' '}
-      {state.pages === 1 ? 'page' : 'pages'})
+      {where}All {loaded} {state.items.length === 1 ? 'mapping' : 'mappings'} loaded{took} (
+      {state.pages} {state.pages === 1 ? 'page' : 'pages'})
     </StatusIndicator>
   );
 }
@@ -311,10 +315,13 @@ export function MappingsListView(props: MappingsListViewProps) {
 
   // Selection: keys of rows, across pages (and regions).
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  // Only rows the view shows count as selected (and a filter change clears the selection): an
+  // action never reaches mappings the user can no longer see.
   const selectedRows = useMemo(
-    () => (selectedKeys.size === 0 ? [] : rows.filter((r) => selectedKeys.has(r.key))),
-    [rows, selectedKeys],
+    () => (selectedKeys.size === 0 ? [] : matching.filter((r) => selectedKeys.has(r.key))),
+    [matching, selectedKeys],
   );
+
   const selectedMappings = useMemo(
     () => selectedRows.map((r): EventSourceMappingConfiguration => r.mapping),
     [selectedRows],
@@ -336,13 +343,20 @@ export function MappingsListView(props: MappingsListViewProps) {
   useEffect(() => {
     latestView.current = view;
   }, [view]);
+  const storedPageSize = preferences.pageSize;
   const setView = useCallback(
     (patch: Partial<MappingsListView>) => {
       const next = { ...latestView.current, ...patch };
+      // A new filter or region scope starts with nothing selected (the AWS console's tables too).
+      if ('query' in patch || 'regions' in patch) setSelectedKeys(new Set());
+      // A copied URL names the page size unless it is the default, so page 3 is the same rows.
+      if (next.pageSize === undefined && storedPageSize !== DEFAULT_PAGE_SIZE) {
+        next.pageSize = storedPageSize;
+      }
       latestView.current = next;
       onViewChange(next);
     },
-    [onViewChange],
+    [onViewChange, storedPageSize, setSelectedKeys],
   );
   const healthToken = view.query.tokens.find(
     (t) => t.propertyKey === 'Health' && t.operator === '=',
@@ -415,10 +429,10 @@ export function MappingsListView(props: MappingsListViewProps) {
 
   const allMatchingSelected = matching.length > 0 && matching.every((r) => selectedKeys.has(r.key));
   const selectionNote =
-    selectedKeys.size > 0 ? (
+    selectedRows.length > 0 ? (
       <Inline>
         <Box variant="span" color="text-body-secondary">
-          <span role="status">{number(selectedKeys.size)} selected</span>
+          <span role="status">{number(selectedRows.length)} selected</span>
         </Box>
         {!allMatchingSelected && matching.length > pageSelected.length ? (
           <Button
@@ -666,7 +680,13 @@ export function MappingsListView(props: MappingsListViewProps) {
                   });
                   if (detail.pageSize !== undefined && detail.pageSize !== pageSize) {
                     const { pageSize: _omit, ...rest } = latestView.current;
-                    latestView.current = { ...rest, page: 1 };
+                    latestView.current = {
+                      ...rest,
+                      page: 1,
+                      ...(detail.pageSize !== DEFAULT_PAGE_SIZE
+                        ? { pageSize: detail.pageSize }
+                        : {}),
+                    };
                     onViewChange(latestView.current);
                   }
                 }}
@@ -709,7 +729,9 @@ export function MappingsListView(props: MappingsListViewProps) {
                   subtitle={
                     loadingAny || moreInLambda
                       ? 'No loaded mapping matches the filter yet.'
-                      : 'No mapping matches the filter.'
+                      : inventory.status === 'pending' && functionArns.length > 0
+                        ? 'No mapping matches the filter yet: the check for orphans (deleted functions, versions and aliases) is still running.'
+                        : 'No mapping matches the filter.'
                   }
                   action={
                     <Button

@@ -127,6 +127,15 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     })();
   }, [fetchNextPage]);
 
+  // The stopped loop may still be awaiting its page: start again once it has finished.
+  const restartWhenIdle = useCallback(() => {
+    const attempt = (tries: number) => {
+      if (!running.current) loadAll();
+      else if (tries < 100) setTimeout(() => attempt(tries + 1), 50);
+    };
+    attempt(0);
+  }, [loadAll]);
+
   const stop = useCallback(() => {
     stopped.current = true;
   }, []);
@@ -174,13 +183,16 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
         else void refetch();
       },
       refresh: () => {
+        // Reads the loaded pages again, then goes on to the end if it was loading all (or should).
+        const resume = run.running || autoLoadAll;
         stopped.current = true;
-        autoStarted.current = false;
         setRun({ running: false });
-        void refetch();
+        void refetch().then((result) => {
+          if (resume && result.data?.pages.at(-1)?.NextMarker) restartWhenIdle();
+        });
       },
     }),
-    [loadAll, stop, refetch, data],
+    [loadAll, stop, refetch, data, run.running, autoLoadAll, restartWhenIdle],
   );
 
   // Report: at once when not loading all (first page, errors, the end), else throttled.

@@ -14,6 +14,9 @@ export interface MappingsTablePreferences {
   stickyFirstColumn: boolean;
 }
 
+/** Rows per page unless the user chose otherwise. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** localStorage key of the preferences (JSON). */
 export const TABLE_PREFERENCES_KEY = 'esm-console:mappings-table-preferences';
 
@@ -25,7 +28,7 @@ export function defaultTablePreferences(
   columns: readonly { id: string; visibleByDefault: boolean }[],
 ): MappingsTablePreferences {
   return {
-    pageSize: 50,
+    pageSize: DEFAULT_PAGE_SIZE,
     contentDisplay: columns.map((c) => ({ id: c.id, visible: c.visibleByDefault })),
     wrapLines: false,
     contentDensity: 'comfortable',
