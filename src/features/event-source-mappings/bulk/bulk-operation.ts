@@ -238,6 +238,14 @@ export function describeProgress(snapshot: BulkOperationSnapshot): BulkProgressT
   return { title, progress, counts: parts.join(', ') };
 }
 
+/** Thrown inside a call's send when the operation was cancelled while the call waited its turn. */
+class CancelledBeforeCall extends Error {
+  constructor() {
+    super('Cancelled before it was changed.');
+    this.name = 'CancelledBeforeCall';
+  }
+}
+
 /** What Undo does: the opposite action over the mappings this operation changed. */
 export interface UndoPlan {
   action: 'enable' | 'disable';
@@ -713,16 +721,16 @@ class BulkRun implements BulkOperationController {
     const before = item.mapping?.State;
     this.setOutcome(index, { kind: 'calling', throttled: runtime.throttleRetries });
     try {
-      const output = await this.request(
-        (client) =>
-          this.action === 'delete'
-            ? deleteEventSourceMapping({ UUID: item.UUID }, { client })
-            : updateEventSourceMapping(
-                { UUID: item.UUID, Enabled: this.action === 'enable' },
-                { client },
-              ),
-        item.region,
-      );
+      const output = await this.request((client) => {
+        // Cancel may come while this call waited for its rate slot: then it is not sent.
+        if (this.cancelled) throw new CancelledBeforeCall();
+        return this.action === 'delete'
+          ? deleteEventSourceMapping({ UUID: item.UUID }, { client })
+          : updateEventSourceMapping(
+              { UUID: item.UUID, Enabled: this.action === 'enable' },
+              { client },
+            );
+      }, item.region);
       runtime.callsThisRun += 1;
       const current = this.items[index]!;
       this.items[index] = current.requested
@@ -731,7 +739,9 @@ class BulkRun implements BulkOperationController {
       this.write(index, output);
       this.decide(index);
     } catch (error) {
-      if (isThrottled(error)) {
+      if (error instanceof CancelledBeforeCall) {
+        this.setOutcome(index, { kind: 'skipped', reason: 'Cancelled before it was changed.' });
+      } else if (isThrottled(error)) {
         this.backOff(error);
         runtime.throttleRetries += 1;
         if (runtime.throttleRetries > this.o.maxThrottleRetries) {
