@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -308,9 +309,32 @@ function awsSdkPackageVersionOnly(): Plugin {
   };
 }
 
+/**
+ * Fails a production build in which any module imports a Node built-in. Vite swaps `node:fs`,
+ * `child_process`… for an empty browser stub and only warns; such an import means a Node entry
+ * of a package (such as @aws-sdk/credential-providers' barrel) slipped into the console, where it
+ * would throw at run time or, tree-shaken, still hide a wrong entry point.
+ */
+function noNodeBuiltins(): Plugin {
+  const builtins = new Set(builtinModules);
+  return {
+    name: 'no-node-builtins',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const name = source.startsWith('node:') ? source.slice(5) : source;
+      if (source.startsWith('node:') || builtins.has(name.split('/')[0] ?? name)) {
+        this.error(`${importer ?? 'the entry'} imports the Node built-in "${source}"`);
+      }
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    noNodeBuiltins(),
     cloudscapeVisualRefreshAppLayout(),
     cloudscapeFontFiles(),
     lambdaClientLazyEventStreams(),
@@ -328,6 +352,14 @@ export default defineConfig({
       {
         find: /^@formatjs\/icu-messageformat-parser$/,
         replacement: '@formatjs/icu-messageformat-parser/lib/no-parser.js',
+      },
+      // The design names @aws-sdk/credential-providers for `fromCognitoIdentityPool`. Its package
+      // entry is the Node barrel (fromIni, fromProcess, fromSSO… pull node:fs and node:child_process);
+      // its own `browser` map points at dist-es/index.browser.js, which this alias picks for the
+      // bundle. A build that bundles a Node built-in fails (noNodeBuiltins).
+      {
+        find: /^@aws-sdk\/credential-providers$/,
+        replacement: '@aws-sdk/credential-providers/dist-es/index.browser.js',
       },
     ],
   },

@@ -17,7 +17,8 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Modules a visit to `/` loads with import() at start-up (ends of manifest keys): the list route
- * and @aws-sdk/credential-provider-cognito-identity's lazily imported Cognito Identity client,
+ * and the lazily imported Cognito Identity client of fromCognitoIdentityPool
+ * (@aws-sdk/credential-providers → @aws-sdk/credential-provider-cognito-identity),
  * which the first credential fetch (before the first render) needs.
  */
 export const DEFAULT_START_MODULES = [

@@ -1,5 +1,5 @@
 /**
- * Where `fromCognitoIdentityPool` (@aws-sdk/credential-provider-cognito-identity) caches identity
+ * Where `fromCognitoIdentityPool` (@aws-sdk/credential-providers) caches identity
  * ids in the browser: the IndexedDB database `aws:cognito-identity-ids`, object store
  * `IdentityIds` (records `{ id, value }`), or `localStorage` when IndexedDB is unavailable. Keys
  * are `aws:cognito-identity-credentials:<identityPoolId>:<userIdentifier>`; the console only ever
