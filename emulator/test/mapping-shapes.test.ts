@@ -74,8 +74,8 @@ describe('edge values each numeric rule accepts, per source', () => {
     },
     {
       kind: 'sqs',
-      label: 'ProvisionedPollerConfig 2..2000',
-      changes: { ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 2000 } },
+      label: 'ProvisionedPollerConfig 2..10000',
+      changes: { ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 10000 } },
     },
     {
       kind: 'sqs',
@@ -139,12 +139,13 @@ describe('edge values each numeric rule accepts, per source', () => {
     },
     {
       kind: 'msk',
-      label: 'BatchSize 10000, window 300, record age 60, retries 10000',
+      label: 'BatchSize 10000, window 300, record age 60, retries 10000 (provisioned mode)',
       changes: {
         BatchSize: 10000,
         MaximumBatchingWindowInSeconds: 300,
         MaximumRecordAgeInSeconds: 60,
         MaximumRetryAttempts: 10000,
+        ProvisionedPollerConfig: { MinimumPollers: 1 },
       },
     },
     {

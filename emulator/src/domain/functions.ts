@@ -4,13 +4,16 @@ import type { FunctionRecord, Store } from '../store.ts';
 import type { AliasConfiguration, FunctionConfiguration } from './model.ts';
 import { pageAfter } from './pagination.ts';
 
-/** `NamespacedFunctionName` constraints (Lambda model 2015-03-31, botocore 1.43.11). */
+/**
+ * `NamespacedFunctionName` constraints (Lambda model 2015-03-31 as of 2026-08-07,
+ * shared/reference/models: `eusc-` and ISO regions; a full ARN needs region and account).
+ */
 export const FUNCTION_NAME_SHAPE = {
   type: 'string',
   min: 1,
   max: 256,
   pattern:
-    '(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?',
+    '(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:|(((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?))(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?',
 } as const;
 
 /**

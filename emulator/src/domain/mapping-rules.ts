@@ -32,13 +32,66 @@ import type {
 import { memberPath, type Shape, validateModel } from './model-validation.ts';
 
 // ------------------------------------------------------------------------------------------
-// Model shapes (Lambda 2015-03-31, botocore 1.43.11)
+// Model shapes: Lambda 2015-03-31 as of 2026-08-07 (botocore's copy in shared/reference/models,
+// for every min/max and pattern), plus the members and enum values of @aws-sdk/client-lambda
+// 3.1164.0 that no botocore copy has yet (marked "3.1164.0").
 // ------------------------------------------------------------------------------------------
 
-/** `Arn` pattern (EventSourceArn). */
+/** `Arn` pattern (EventSourceArn, schema-registry secrets; `eusc-` and ISO regions since 2026). */
 export const ARN_PATTERN =
-  'arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)';
-const URI_PATTERN = '[a-zA-Z0-9-\\/*:_+=.@-]*';
+  'arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)';
+/** `URI` (SourceAccessConfiguration.URI, ConsumerGroupId): a space is allowed since 2026. */
+const URI_PATTERN = '[ a-zA-Z0-9-\\/*:_+=.@-]*';
+/** `SchemaRegistryUri`: the older URI pattern, without a space. */
+const SCHEMA_REGISTRY_URI_PATTERN = '[a-zA-Z0-9-\\/*:_+=.@-]*';
+
+/**
+ * `SourceAccessType`: the model's eight values in its order, then the seven self-managed Kafka
+ * types of 3.1164.0 in the order of their documentation (AWS's enum order for them is not known).
+ */
+export const SOURCE_ACCESS_TYPES = [
+  'BASIC_AUTH',
+  'VPC_SUBNET',
+  'VPC_SECURITY_GROUP',
+  'SASL_SCRAM_512_AUTH',
+  'SASL_SCRAM_256_AUTH',
+  'VIRTUAL_HOST',
+  'CLIENT_CERTIFICATE_TLS_AUTH',
+  'SERVER_ROOT_CA_CERTIFICATE',
+  'OAUTHBEARER_AUTH',
+  'OAUTHBEARER_SCOPE',
+  'OAUTHBEARER_AUDIENCE',
+  'OAUTHBEARER_LOGICAL_CLUSTER',
+  'OAUTHBEARER_IDENTITY_POOL',
+  'IAM_AUTH',
+  'IAM_OAUTHBEARER_AUTH',
+] as const;
+
+/** `KafkaEventSourceMappingConsumptionMode` (3.1164.0; documentation order, default first). */
+export const CONSUMPTION_MODES = ['Stream', 'Queue'] as const;
+
+/** `TagKey` / `TagValue` (model): letters, separators (space), digits and `_.:/=+-@`. */
+const TAG_PATTERN = '([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)';
+const TAG_KEY: Shape = { type: 'string', min: 1, max: 128, pattern: TAG_PATTERN };
+
+/** `Tags` map (CreateEventSourceMapping, TagResource). */
+export const TAGS_SHAPE: Shape = {
+  type: 'map',
+  key: TAG_KEY,
+  value: { type: 'string', min: 0, max: 256, pattern: TAG_PATTERN },
+};
+
+/** `TagKeyList` (UntagResource `tagKeys` query members). */
+export const TAG_KEYS_SHAPE: Shape = { type: 'list', member: TAG_KEY };
+
+/** `TaggableResource` (Tag/Untag/ListTags path label). */
+export const TAGGABLE_RESOURCE_SHAPE: Shape = {
+  type: 'string',
+  min: 1,
+  max: 10000,
+  pattern:
+    'arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(capacity-provider|network-connector):[a-zA-Z0-9-_]{1,64})',
+};
 
 /** `EventSourcePosition`; enum order as AWS prints it in its message (§3.2 [AWS-rec]). */
 export const STARTING_POSITIONS = ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'] as const;
@@ -51,42 +104,63 @@ const DESTINATION: Shape = {
       min: 0,
       max: 350,
       pattern:
-        '$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)',
+        '$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)',
     },
   },
 };
 
-const KAFKA_CONFIG: Shape = {
+const SCHEMA_REGISTRY_CONFIG: Shape = {
   type: 'structure',
   members: {
-    ConsumerGroupId: { type: 'string', min: 1, max: 200, pattern: URI_PATTERN },
-    SchemaRegistryConfig: {
-      type: 'structure',
-      members: {
-        SchemaRegistryURI: { type: 'string', min: 1, max: 10000, pattern: URI_PATTERN },
-        EventRecordFormat: { type: 'string', enum: ['JSON', 'SOURCE'] },
-        AccessConfigs: {
-          type: 'list',
-          member: {
-            type: 'structure',
-            members: {
-              Type: {
-                type: 'string',
-                enum: ['BASIC_AUTH', 'CLIENT_CERTIFICATE_TLS_AUTH', 'SERVER_ROOT_CA_CERTIFICATE'],
-              },
-              URI: { type: 'string', min: 1, max: 200, pattern: URI_PATTERN },
-            },
+    SchemaRegistryURI: {
+      type: 'string',
+      min: 1,
+      max: 10000,
+      pattern: SCHEMA_REGISTRY_URI_PATTERN,
+    },
+    EventRecordFormat: { type: 'string', enum: ['JSON', 'SOURCE'] },
+    AccessConfigs: {
+      type: 'list',
+      member: {
+        type: 'structure',
+        members: {
+          // OAUTHBEARER_AUTH: 3.1164.0.
+          Type: {
+            type: 'string',
+            enum: [
+              'BASIC_AUTH',
+              'CLIENT_CERTIFICATE_TLS_AUTH',
+              'SERVER_ROOT_CA_CERTIFICATE',
+              'OAUTHBEARER_AUTH',
+            ],
           },
-        },
-        SchemaValidationConfigs: {
-          type: 'list',
-          member: {
-            type: 'structure',
-            members: { Attribute: { type: 'string', enum: ['KEY', 'VALUE'] } },
-          },
+          URI: { type: 'string', min: 0, max: 10000, pattern: ARN_PATTERN },
         },
       },
     },
+    SchemaValidationConfigs: {
+      type: 'list',
+      member: {
+        type: 'structure',
+        members: { Attribute: { type: 'string', enum: ['KEY', 'VALUE'] } },
+      },
+    },
+  },
+};
+
+const CONSUMER_GROUP_ID: Shape = { type: 'string', min: 1, max: 200, pattern: URI_PATTERN };
+
+const MSK_CONFIG: Shape = {
+  type: 'structure',
+  members: { ConsumerGroupId: CONSUMER_GROUP_ID, SchemaRegistryConfig: SCHEMA_REGISTRY_CONFIG },
+};
+
+const SELF_MANAGED_KAFKA_CONFIG: Shape = {
+  type: 'structure',
+  members: {
+    ConsumerGroupId: CONSUMER_GROUP_ID,
+    SchemaRegistryConfig: SCHEMA_REGISTRY_CONFIG,
+    ConsumptionMode: { type: 'string', enum: CONSUMPTION_MODES },
   },
 };
 
@@ -120,23 +194,11 @@ const COMMON_MEMBERS: Record<string, Shape> = {
   SourceAccessConfigurations: {
     type: 'list',
     min: 0,
-    max: 22,
+    max: 23,
     member: {
       type: 'structure',
       members: {
-        Type: {
-          type: 'string',
-          enum: [
-            'BASIC_AUTH',
-            'VPC_SUBNET',
-            'VPC_SECURITY_GROUP',
-            'SASL_SCRAM_512_AUTH',
-            'SASL_SCRAM_256_AUTH',
-            'VIRTUAL_HOST',
-            'CLIENT_CERTIFICATE_TLS_AUTH',
-            'SERVER_ROOT_CA_CERTIFICATE',
-          ],
-        },
+        Type: { type: 'string', enum: SOURCE_ACCESS_TYPES },
         URI: { type: 'string', min: 1, max: 200, pattern: URI_PATTERN },
       },
     },
@@ -147,8 +209,8 @@ const COMMON_MEMBERS: Record<string, Shape> = {
     max: 1,
     member: { type: 'string', enum: ['ReportBatchItemFailures'] },
   },
-  AmazonManagedKafkaEventSourceConfig: KAFKA_CONFIG,
-  SelfManagedKafkaEventSourceConfig: KAFKA_CONFIG,
+  AmazonManagedKafkaEventSourceConfig: MSK_CONFIG,
+  SelfManagedKafkaEventSourceConfig: SELF_MANAGED_KAFKA_CONFIG,
   ScalingConfig: {
     type: 'structure',
     members: { MaximumConcurrency: { type: 'integer', min: 2, max: 1000 } },
@@ -166,7 +228,12 @@ const COMMON_MEMBERS: Record<string, Shape> = {
       FullDocument: { type: 'string', enum: ['UpdateLookup', 'Default'] },
     },
   },
-  KMSKeyArn: { type: 'string', pattern: '(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()' },
+  KMSKeyArn: {
+    type: 'string',
+    min: 0,
+    max: 10000,
+    pattern: '(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()',
+  },
   MetricsConfig: {
     type: 'structure',
     members: {
@@ -186,7 +253,8 @@ const COMMON_MEMBERS: Record<string, Shape> = {
     type: 'structure',
     members: {
       MinimumPollers: { type: 'integer', min: 1, max: 200 },
-      MaximumPollers: { type: 'integer', min: 1, max: 2000 },
+      // The model's 10000 is the SQS maximum; Kafka's 2000 is a service rule (MESSAGES).
+      MaximumPollers: { type: 'integer', min: 1, max: 10000 },
       PollerGroupName: { type: 'string', min: 0, max: 128, pattern: '[a-zA-Z0-9-_]*' },
     },
   },
@@ -197,18 +265,23 @@ export const CREATE_SHAPE = {
   type: 'structure',
   required: ['FunctionName'],
   members: {
-    EventSourceArn: { type: 'string', pattern: ARN_PATTERN },
+    EventSourceArn: { type: 'string', min: 0, max: 10000, pattern: ARN_PATTERN },
     ...COMMON_MEMBERS,
     StartingPosition: { type: 'string', enum: STARTING_POSITIONS },
     StartingPositionTimestamp: { type: 'timestamp' },
-    Tags: { type: 'map', key: { type: 'string' }, value: { type: 'string' } },
+    Tags: TAGS_SHAPE,
     Topics: {
       type: 'list',
       min: 1,
       max: 1,
       member: { type: 'string', min: 1, max: 249, pattern: '[^.]([a-zA-Z0-9\\-_.]+)' },
     },
-    Queues: { type: 'list', min: 1, max: 1, member: { type: 'string', min: 1, max: 1000 } },
+    Queues: {
+      type: 'list',
+      min: 1,
+      max: 1,
+      member: { type: 'string', min: 1, max: 1000, pattern: '[\\s\\S]*' },
+    },
     SelfManagedEventSource: {
       type: 'structure',
       members: {
@@ -391,7 +464,94 @@ export const MESSAGES = {
   /** [assumed] model documentation: the consumer group ID "cannot be updated". */
   consumerGroupIdUpdate:
     'ConsumerGroupId cannot be updated after the event source mapping is created.',
+  /**
+   * [assumed] MaximumPollers above 2000 on MSK or self-managed Kafka: the model allows 10000 (the
+   * SQS maximum); the model documentation of `MaximumPollers` says Kafka accepts 1–2,000.
+   */
+  kafkaMaxPollers:
+    'MaximumPollers must be less than or equal to 2000 for Amazon MSK and self-managed Apache Kafka event sources.',
+  /**
+   * [assumed] SQS maximum concurrency and provisioned mode together ("These are mutually
+   * exclusive options", developer guide services-sqs-scaling).
+   */
+  scalingWithProvisionedPollers:
+    'ScalingConfig and ProvisionedPollerConfig are mutually exclusive for Amazon SQS event sources.',
+  /**
+   * [assumed] modelled on the recorded `Unsupported '<member>' parameter…` text: poller groups
+   * are "(Amazon MSK and self-managed Apache Kafka)" only (model documentation of
+   * `PollerGroupName`).
+   */
+  pollerGroupNameUnsupported:
+    "Unsupported 'provisionedPollerConfig.pollerGroupName' parameter for given event source mapping type.",
+  /** [assumed] "You can group up to 100 ESMs per poller group" (model documentation). */
+  pollerGroupFull: (group: string): string =>
+    `Poller group ${group} already has ${MAX_MAPPINGS_PER_POLLER_GROUP} event source mappings, the maximum per group.`,
+  /**
+   * [assumed] "aggregate maximum pollers across all ESMs in a group cannot exceed 2000" (model
+   * documentation; a mapping without MaximumPollers counts its default, 200).
+   */
+  pollerGroupPollers: (group: string, total: number): string =>
+    `The MaximumPollers of the event source mappings in poller group ${group} would add up to ${total}, more than ${MAX_POLLERS_PER_GROUP}.`,
+  /**
+   * [assumed] Kafka error handling (retries, record age, bisect, partial batch response, a Kafka
+   * topic on-failure destination), LoggingConfig and SchemaRegistryConfig need provisioned mode
+   * (developer guide: kafka-retry-configurations, esm-logging, services-consume-kafka-events).
+   */
+  provisionedModeRequired: (path: string): string =>
+    `The '${path}' parameter requires provisioned mode (ProvisionedPollerConfig) for Kafka event sources.`,
+  /**
+   * [assumed] model documentation: "Not supported for Kafka event source mappings when
+   * ConsumptionMode is Queue" (StartingPosition, StartingPositionTimestamp,
+   * MaximumBatchingWindowInSeconds).
+   */
+  queueModeUnsupported: (member: string): string =>
+    `Unsupported '${memberPath(member)}' parameter for Kafka event source mappings when ConsumptionMode is Queue.`,
+  /** [assumed] model documentation: "You cannot change ConsumptionMode after you create…". */
+  consumptionModeUpdate:
+    'ConsumptionMode cannot be updated after the event source mapping is created.',
+  /**
+   * [assumed] model documentation of `SourceAccessConfiguration.Type`: OAUTHBEARER_SCOPE,
+   * _LOGICAL_CLUSTER and _IDENTITY_POOL require OAUTHBEARER_AUTH; OAUTHBEARER_AUDIENCE requires
+   * OAUTHBEARER_AUTH or IAM_OAUTHBEARER_AUTH; IAM_OAUTHBEARER_AUTH requires OAUTHBEARER_AUDIENCE.
+   */
+  accessTypeRequires: (type: string, required: string): string =>
+    `SourceAccessConfiguration type ${type} requires ${required}.`,
+  /** [assumed] IAM_OAUTHBEARER_AUTH "does not support the other OAUTHBEARER types". */
+  accessTypeConflict: (type: string, other: string): string =>
+    `SourceAccessConfiguration type ${type} cannot be combined with ${other}.`,
+  /** [assumed] IAM_AUTH and IAM_OAUTHBEARER_AUTH: "Omit the URI field for this type". */
+  accessUriNotAllowed: (type: string): string =>
+    `SourceAccessConfiguration type ${type} does not take a URI.`,
+  /** [assumed] the OAUTHBEARER_SCOPE/_AUDIENCE/_LOGICAL_CLUSTER/_IDENTITY_POOL value is the URI. */
+  accessUriMissing: (type: string): string =>
+    `SourceAccessConfiguration type ${type} requires a URI.`,
+  /** [assumed] Lambda's quota of 50 tags per resource (Lambda "Tags" documentation). */
+  tooManyTags: (count: number): string =>
+    `The number of tags (${count}) exceeds the limit of ${MAX_TAGS} tags per resource.`,
+  /** [assumed] the `aws:` key prefix is reserved for AWS (tagging best practices). */
+  reservedTagKey: (key: string): string =>
+    `Tag keys starting with 'aws:' are reserved for AWS use: ${key}`,
+  /**
+   * [AWS-rec] hashicorp/terraform-provider-aws#39849 (ListTags, 2024-10): an ARN that is no
+   * taggable Lambda resource.
+   */
+  untaggableResource: (arn: string): string =>
+    `Unsupported resource type for tagging or invalid arn: ${arn}`,
+  /**
+   * [assumed] reference §4.2 gives this text for the tag APIs without its source; Get/Update/
+   * Delete answer {@link LambdaError} `The resource you requested does not exist.` instead.
+   */
+  taggedMappingNotFound: (arn: string): string => `Event source mapping not found: ${arn}`,
 } as const;
+
+/** Mappings per provisioned poller group (model documentation of `PollerGroupName`). */
+export const MAX_MAPPINGS_PER_POLLER_GROUP = 100;
+/** Sum of MaximumPollers of one poller group (same documentation). */
+export const MAX_POLLERS_PER_GROUP = 2000;
+/** MaximumPollers of MSK and self-managed Kafka (model documentation; the model's max is SQS's). */
+export const MAX_KAFKA_POLLERS = 2000;
+/** Tags per resource (Lambda quota). */
+export const MAX_TAGS = 50;
 
 /** Filters per mapping without a quota increase (Lambda event filtering docs; quota up to 10). */
 export const MAX_FILTERS = 5;
@@ -505,6 +665,14 @@ export const ACCESS_TYPES: Partial<Record<EventSourceType, ReadonlySet<string>>>
     'SASL_SCRAM_512_AUTH',
     'CLIENT_CERTIFICATE_TLS_AUTH',
     'SERVER_ROOT_CA_CERTIFICATE',
+    // 3.1164.0: "(Self-managed Apache Kafka)" in each one's documentation.
+    'OAUTHBEARER_AUTH',
+    'OAUTHBEARER_SCOPE',
+    'OAUTHBEARER_AUDIENCE',
+    'OAUTHBEARER_LOGICAL_CLUSTER',
+    'OAUTHBEARER_IDENTITY_POOL',
+    'IAM_AUTH',
+    'IAM_OAUTHBEARER_AUTH',
   ]),
   AmazonMQ: new Set(['BASIC_AUTH', 'VIRTUAL_HOST']),
   DocumentDB: new Set(['BASIC_AUTH']),
@@ -517,7 +685,22 @@ const SECRET_TYPES = new Set([
   'SASL_SCRAM_512_AUTH',
   'CLIENT_CERTIFICATE_TLS_AUTH',
   'SERVER_ROOT_CA_CERTIFICATE',
+  'OAUTHBEARER_AUTH',
 ]);
+
+/** Types whose `URI` is a plain value (scope, audience, cluster or pool id), not a secret. */
+const VALUE_TYPES = new Set([
+  'OAUTHBEARER_SCOPE',
+  'OAUTHBEARER_AUDIENCE',
+  'OAUTHBEARER_LOGICAL_CLUSTER',
+  'OAUTHBEARER_IDENTITY_POOL',
+]);
+
+/** Types that take no `URI` (the function's execution role signs). */
+const NO_URI_TYPES = new Set(['IAM_AUTH', 'IAM_OAUTHBEARER_AUTH']);
+
+/** The 3.1164.0 types, each allowed once (assumed: one scope, audience… per mapping). */
+const SINGLE_TYPES = new Set([...VALUE_TYPES, ...NO_URI_TYPES, 'OAUTHBEARER_AUTH']);
 
 const SECRET_ARN =
   /^arn:aws[a-zA-Z-]*:secretsmanager:[a-z]{2}((-gov)|(-iso[a-z]?))?-[a-z]+-\d:\d{12}:secret:.+$/;
@@ -588,8 +771,18 @@ function checkSourceAccess(source: EventSource, entries: SourceAccessConfigurati
     if (SECRET_TYPES.has(type) && !SECRET_ARN.test(entry.URI ?? '')) {
       throw invalid(MESSAGES.accessUriNotSecret(type, entry.URI ?? 'null'));
     }
+    if (NO_URI_TYPES.has(type) && entry.URI !== undefined && entry.URI !== null) {
+      throw invalid(MESSAGES.accessUriNotAllowed(type));
+    }
+    if (VALUE_TYPES.has(type) && (entry.URI === undefined || entry.URI === null)) {
+      throw invalid(MESSAGES.accessUriMissing(type));
+    }
     counts.set(type, (counts.get(type) ?? 0) + 1);
+    if (SINGLE_TYPES.has(type) && (counts.get(type) ?? 0) > 1) {
+      throw invalid(MESSAGES.duplicateAccessType(type));
+    }
   }
+  if (source.type === 'SelfManagedKafka') checkOAuthTypes(counts);
   if (source.type === 'AmazonMQ') {
     if (counts.get('BASIC_AUTH') !== 1) throw invalid(MESSAGES.mqBasicAuth);
     if ((counts.get('VIRTUAL_HOST') ?? 0) > 1) {
@@ -598,6 +791,44 @@ function checkSourceAccess(source: EventSource, entries: SourceAccessConfigurati
   }
   if (source.type === 'DocumentDB' && (counts.get('BASIC_AUTH') ?? 0) > 1) {
     throw invalid(MESSAGES.duplicateAccessType('BASIC_AUTH'));
+  }
+}
+
+/**
+ * Dependencies between the self-managed Kafka OAuth/IAM types (model documentation of
+ * `SourceAccessConfiguration.Type`, 3.1164.0).
+ * @param counts entries per type.
+ */
+function checkOAuthTypes(counts: ReadonlyMap<string, number>): void {
+  const has = (type: string): boolean => (counts.get(type) ?? 0) > 0;
+  for (const type of [
+    'OAUTHBEARER_SCOPE',
+    'OAUTHBEARER_LOGICAL_CLUSTER',
+    'OAUTHBEARER_IDENTITY_POOL',
+  ]) {
+    if (has(type) && !has('OAUTHBEARER_AUTH')) {
+      throw invalid(MESSAGES.accessTypeRequires(type, 'OAUTHBEARER_AUTH'));
+    }
+  }
+  if (has('OAUTHBEARER_AUDIENCE') && !has('OAUTHBEARER_AUTH') && !has('IAM_OAUTHBEARER_AUTH')) {
+    throw invalid(
+      MESSAGES.accessTypeRequires(
+        'OAUTHBEARER_AUDIENCE',
+        'OAUTHBEARER_AUTH or IAM_OAUTHBEARER_AUTH',
+      ),
+    );
+  }
+  if (!has('IAM_OAUTHBEARER_AUTH')) return;
+  for (const other of [
+    'OAUTHBEARER_AUTH',
+    'OAUTHBEARER_SCOPE',
+    'OAUTHBEARER_LOGICAL_CLUSTER',
+    'OAUTHBEARER_IDENTITY_POOL',
+  ]) {
+    if (has(other)) throw invalid(MESSAGES.accessTypeConflict('IAM_OAUTHBEARER_AUTH', other));
+  }
+  if (!has('OAUTHBEARER_AUDIENCE')) {
+    throw invalid(MESSAGES.accessTypeRequires('IAM_OAUTHBEARER_AUTH', 'OAUTHBEARER_AUDIENCE'));
   }
 }
 
@@ -648,6 +879,16 @@ function dropEmpty(config: EventSourceMappingConfiguration): void {
     delete config.ScalingConfig;
   }
   if (config.KMSKeyArn === '') delete config.KMSKeyArn;
+  // `{}` turns provisioned mode off, as `ScalingConfig: {}` clears maximum concurrency (assumed).
+  const pollers = config.ProvisionedPollerConfig;
+  if (
+    pollers &&
+    pollers.MinimumPollers === undefined &&
+    pollers.MaximumPollers === undefined &&
+    pollers.PollerGroupName === undefined
+  ) {
+    delete config.ProvisionedPollerConfig;
+  }
 }
 
 /**
@@ -684,7 +925,8 @@ export function applyResponseDefaults(
     case 'MSK':
     case 'SelfManagedKafka': {
       config.BatchSize ??= 100;
-      config.StartingPosition ??= 'TRIM_HORIZON';
+      // Queue mode reads from a share group: no starting position (model documentation).
+      if (consumptionMode(config) === 'Stream') config.StartingPosition ??= 'TRIM_HORIZON';
       config.LastProcessingResult ??= 'No records processed';
       // The consumer group id defaults to the mapping's UUID (recorded for self-managed Kafka).
       const key =
@@ -800,10 +1042,14 @@ function checkSharedRules(source: EventSource, body: Record<string, unknown>): v
   const pollers = body.ProvisionedPollerConfig as ProvisionedPollers | undefined;
   if (pollers) {
     const sqs = source.type === 'SQS';
+    if (!isKafka(source) && (pollers.PollerGroupName ?? '') !== '') {
+      throw invalid(MESSAGES.pollerGroupNameUnsupported);
+    }
     // Defaults per source: SQS 2/200, Kafka 1/200 (model documentation).
     const min = pollers.MinimumPollers ?? (sqs ? 2 : 1);
-    const max = pollers.MaximumPollers ?? 200;
+    const max = pollers.MaximumPollers ?? DEFAULT_MAX_POLLERS;
     if (sqs && (min < 2 || max < 2)) throw invalid(MESSAGES.sqsPollers);
+    if (isKafka(source) && max > MAX_KAFKA_POLLERS) throw invalid(MESSAGES.kafkaMaxPollers);
     if (min > max) throw invalid(MESSAGES.pollersMinAboveMax);
   }
   const metrics = (body.MetricsConfig as { Metrics?: string[] } | undefined)?.Metrics ?? [];
@@ -814,6 +1060,126 @@ function checkSharedRules(source: EventSource, body: Record<string, unknown>): v
 }
 
 type ProvisionedPollers = NonNullable<EventSourceMappingConfiguration['ProvisionedPollerConfig']>;
+
+/** MaximumPollers when ProvisionedPollerConfig leaves it out (model documentation). */
+const DEFAULT_MAX_POLLERS = 200;
+
+function isKafka(source: EventSource): boolean {
+  return source.type === 'MSK' || source.type === 'SelfManagedKafka';
+}
+
+/**
+ * The mapping's Kafka consumption mode: `SelfManagedKafkaEventSourceConfig.ConsumptionMode`, or
+ * `Stream` when absent (its default; MSK has no other).
+ */
+export function consumptionMode(config: EventSourceMappingConfiguration): string {
+  return config.SelfManagedKafkaEventSourceConfig?.ConsumptionMode ?? 'Stream';
+}
+
+/**
+ * Members a Queue-mode Kafka mapping does not take (model documentation of `ConsumptionMode`).
+ * @param body the request body.
+ * @param mode the mapping's consumption mode (Create: the request's; Update: the stored one).
+ */
+function checkQueueMode(body: Record<string, unknown>, mode: string): void {
+  if (mode !== 'Queue') return;
+  for (const name of [
+    'StartingPosition',
+    'StartingPositionTimestamp',
+    'MaximumBatchingWindowInSeconds',
+  ]) {
+    if (body[name] !== undefined && body[name] !== null) {
+      throw invalid(MESSAGES.queueModeUnsupported(name));
+    }
+  }
+}
+
+/**
+ * Kafka settings that need provisioned mode, checked on the mapping as it would be stored (an
+ * Update may add the setting, or drop ProvisionedPollerConfig with `{}`). A setting at its
+ * default (retries -1, or 0 in Queue mode; record age -1; no bisect; no response types) or an
+ * ARN on-failure destination (SQS, SNS, S3: supported without provisioned mode since 2023) does
+ * not count; a `kafka://` topic destination does.
+ * @throws LambdaError `InvalidParameterValueException` {@link MESSAGES.provisionedModeRequired}.
+ */
+function checkProvisionedMode(source: EventSource, config: EventSourceMappingConfiguration): void {
+  if (!isKafka(source) || config.ProvisionedPollerConfig !== undefined) return;
+  const defaultRetries = consumptionMode(config) === 'Queue' ? 0 : -1;
+  const kafkaConfigName =
+    source.type === 'MSK'
+      ? 'AmazonManagedKafkaEventSourceConfig'
+      : 'SelfManagedKafkaEventSourceConfig';
+  const needing: Array<[boolean, string]> = [
+    [
+      config.MaximumRetryAttempts !== undefined && config.MaximumRetryAttempts !== defaultRetries,
+      'maximumRetryAttempts',
+    ],
+    [
+      config.MaximumRecordAgeInSeconds !== undefined && config.MaximumRecordAgeInSeconds !== -1,
+      'maximumRecordAgeInSeconds',
+    ],
+    [config.BisectBatchOnFunctionError === true, 'bisectBatchOnFunctionError'],
+    [(config.FunctionResponseTypes?.length ?? 0) > 0, 'functionResponseTypes'],
+    [
+      config.DestinationConfig?.OnFailure?.Destination?.startsWith('kafka://') ?? false,
+      'destinationConfig.onFailure.destination',
+    ],
+    [config.LoggingConfig?.SystemLogLevel !== undefined, 'loggingConfig'],
+    [
+      config[kafkaConfigName]?.SchemaRegistryConfig !== undefined,
+      `${memberPath(kafkaConfigName)}.schemaRegistryConfig`,
+    ],
+  ];
+  const first = needing.find(([needs]) => needs);
+  if (first) throw invalid(MESSAGES.provisionedModeRequired(first[1]));
+}
+
+/**
+ * Rules on the mapping as it would be stored: Kafka provisioned-mode settings, SQS maximum
+ * concurrency vs provisioned mode, and the limits of a Kafka poller group (other mappings of
+ * the region in the same group).
+ */
+function checkEffective(
+  source: EventSource,
+  config: EventSourceMappingConfiguration,
+  ctx: RuleContext,
+): void {
+  checkProvisionedMode(source, config);
+  const pollers = config.ProvisionedPollerConfig;
+  if (
+    source.type === 'SQS' &&
+    pollers !== undefined &&
+    config.ScalingConfig?.MaximumConcurrency !== undefined
+  ) {
+    throw invalid(MESSAGES.scalingWithProvisionedPollers);
+  }
+  const group = pollers?.PollerGroupName ?? '';
+  if (!isKafka(source) || group === '') return;
+  let members = 0;
+  let total = pollers?.MaximumPollers ?? DEFAULT_MAX_POLLERS;
+  for (const other of ctx.mappings()) {
+    if (other.UUID === config.UUID || other.ProvisionedPollerConfig?.PollerGroupName !== group) {
+      continue;
+    }
+    members += 1;
+    total += other.ProvisionedPollerConfig.MaximumPollers ?? DEFAULT_MAX_POLLERS;
+  }
+  if (members >= MAX_MAPPINGS_PER_POLLER_GROUP) throw invalid(MESSAGES.pollerGroupFull(group));
+  if (total > MAX_POLLERS_PER_GROUP) throw invalid(MESSAGES.pollerGroupPollers(group, total));
+}
+
+/**
+ * Tag rules beyond the model: at most {@link MAX_TAGS} per resource, no `aws:` keys.
+ * @param tags the tags the resource would have (existing and new).
+ * @param added the keys being added (checked for the reserved prefix).
+ * @throws LambdaError `InvalidParameterValueException` (assumed texts, {@link MESSAGES}).
+ */
+export function checkTags(tags: Readonly<Record<string, string>>, added: readonly string[]): void {
+  const reserved = added.find((key) => key.toLowerCase().startsWith('aws:'));
+  if (reserved !== undefined) throw invalid(MESSAGES.reservedTagKey(reserved));
+  const count = Object.keys(tags).length;
+  if (count > MAX_TAGS) throw invalid(MESSAGES.tooManyTags(count));
+}
 
 /** SQS: BatchSize > 10 needs a batching window ≥ 1 (effective values; §3.2 [AWS-rec]). */
 function checkSqsBatchWindow(source: EventSource, config: EventSourceMappingConfiguration): void {
@@ -953,6 +1319,8 @@ const CREATE_ECHOED = [
   'MetricsConfig',
   'LoggingConfig',
   'ProvisionedPollerConfig',
+  // Stored, never returned (toWire leaves it out); ListTags answers it.
+  'Tags',
 ] as const;
 
 const UPDATE_ECHOED = CREATE_ECHOED.filter((name) => name in UPDATE_SHAPE.members);
@@ -1001,16 +1369,26 @@ export function prepareCreate(
     body.SelfManagedEventSource !== undefined && body.SelfManagedEventSource !== null,
   );
   checkApplicable(body, source, CREATE_SHAPE, 'create');
+  checkQueueMode(
+    body,
+    (body.SelfManagedKafkaEventSourceConfig as { ConsumptionMode?: string } | undefined)
+      ?.ConsumptionMode ?? 'Stream',
+  );
   const functionArn = ctx.resolveFunctionArn(body.FunctionName as string);
   if (functionArn === undefined) throw invalid(MESSAGES.functionMissing);
   checkStartingPosition(source, body);
   checkRequired(source, body);
   if (body.SourceAccessConfigurations !== undefined) checkSourceAccess(source, accessList(body));
   checkSharedRules(source, body);
+  if (body.Tags !== undefined && body.Tags !== null) {
+    const tags = body.Tags as Record<string, string>;
+    checkTags(tags, Object.keys(tags));
+  }
   const config: EventSourceMappingConfiguration = { UUID: uuid };
   copyMembers(config, body, CREATE_ECHOED);
   config.FunctionArn = functionArn;
   applyResponseDefaults(source, config);
+  checkEffective(source, config, ctx);
   checkSqsBatchWindow(source, config);
   checkDuplicate(source, config, ctx);
   return { source, enabled: body.Enabled !== false, config };
@@ -1070,6 +1448,13 @@ export function prepareUpdate(
     config.FunctionArn = functionArn;
   }
   if (changesConsumerGroup(body, current)) throw invalid(MESSAGES.consumerGroupIdUpdate);
+  const sentMode = (
+    body.SelfManagedKafkaEventSourceConfig as { ConsumptionMode?: unknown } | undefined
+  )?.ConsumptionMode;
+  if (sentMode !== undefined && sentMode !== null && sentMode !== consumptionMode(current)) {
+    throw invalid(MESSAGES.consumptionModeUpdate);
+  }
+  checkQueueMode(body, consumptionMode(current));
   checkSharedRules(source, body);
   copyMembers(config, body, UPDATE_ECHOED);
   // Consumer group ids are create-only: an Update that omits them keeps the stored one.
@@ -1078,8 +1463,12 @@ export function prepareUpdate(
       current.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId;
   }
   if (current.SelfManagedKafkaEventSourceConfig && config.SelfManagedKafkaEventSourceConfig) {
-    config.SelfManagedKafkaEventSourceConfig.ConsumerGroupId =
-      current.SelfManagedKafkaEventSourceConfig.ConsumerGroupId;
+    const kept = config.SelfManagedKafkaEventSourceConfig;
+    kept.ConsumerGroupId = current.SelfManagedKafkaEventSourceConfig.ConsumerGroupId;
+    // ConsumptionMode is create-only too: the stored value stays (or stays absent).
+    const mode = current.SelfManagedKafkaEventSourceConfig.ConsumptionMode;
+    if (mode === undefined) delete kept.ConsumptionMode;
+    else kept.ConsumptionMode = mode;
   }
   if (body.SourceAccessConfigurations !== undefined) {
     const kept = (current.SourceAccessConfigurations ?? []).filter(
@@ -1092,6 +1481,7 @@ export function prepareUpdate(
     checkDocumentDbConfig(config.DocumentDBEventSourceConfig);
   }
   applyResponseDefaults(source, config);
+  checkEffective(source, config, ctx);
   checkSqsBatchWindow(source, config);
   if (config.FunctionArn !== current.FunctionArn) {
     checkDuplicate(source, config, ctx, current.UUID);

@@ -3,7 +3,8 @@ import { LambdaError, validationError } from '../errors.ts';
 /**
  * A Smithy/botocore shape with the constraints AWS enforces before running the operation
  * (model-level validation → `ValidationException`, reference §4.2). Taken from the Lambda model
- * 2015-03-31 as shipped in botocore 1.43.11.
+ * 2015-03-31 (botocore's copy of 2026-08-07, with the members and enum values that
+ * `@aws-sdk/client-lambda` 3.1164.0 added since).
  */
 export type Shape =
   | { type: 'integer'; min?: number; max?: number }
@@ -33,8 +34,9 @@ const patternCache = new Map<string, RegExp>();
 function fullMatch(pattern: string, value: string): boolean {
   let re = patternCache.get(pattern);
   if (!re) {
-    // AWS (Java) matches the whole string.
-    re = new RegExp(`^(?:${pattern})$`);
+    // AWS (Java) matches the whole string. Unicode property classes (`\p{L}` in TagKey) need
+    // the `u` flag; the other model patterns use escapes (`\-` outside a class) it refuses.
+    re = new RegExp(`^(?:${pattern})$`, pattern.includes('\\p{') ? 'u' : '');
     patternCache.set(pattern, re);
   }
   return re.test(value);

@@ -1,6 +1,6 @@
 /**
- * Wire shapes of the Lambda API (2015-03-31, newest model in botocore 1.43.11) as the emulator
- * stores and returns them. Timestamps are epoch seconds (JSON numbers), except
+ * Wire shapes of the Lambda API (2015-03-31: the model of 2026-08-07 plus the members of
+ * `@aws-sdk/client-lambda` 3.1164.0) as the emulator stores and returns them. Timestamps are epoch seconds (JSON numbers), except
  * `FunctionConfiguration.LastModified`, which AWS sends as an ISO-8601 string (reference §1.1).
  * Members that are unset are absent, never `null`.
  */
@@ -40,6 +40,30 @@ export interface DestinationConfig {
   OnFailure?: { Destination?: string };
 }
 
+/** `KafkaSchemaRegistryConfig` (MSK and self-managed Kafka, provisioned mode). */
+export interface KafkaSchemaRegistryConfig {
+  SchemaRegistryURI?: string;
+  /** `JSON` or `SOURCE`. */
+  EventRecordFormat?: string;
+  /** `{Type: BASIC_AUTH|CLIENT_CERTIFICATE_TLS_AUTH|SERVER_ROOT_CA_CERTIFICATE|OAUTHBEARER_AUTH, URI}`. */
+  AccessConfigs?: Array<{ Type?: string; URI?: string }>;
+  /** `{Attribute: KEY|VALUE}`. */
+  SchemaValidationConfigs?: Array<{ Attribute?: string }>;
+}
+
+/** `AmazonManagedKafkaEventSourceConfig`. */
+export interface AmazonManagedKafkaEventSourceConfig {
+  /** Create-only; defaults to the mapping's UUID. */
+  ConsumerGroupId?: string;
+  SchemaRegistryConfig?: KafkaSchemaRegistryConfig;
+}
+
+/** `SelfManagedKafkaEventSourceConfig`. */
+export interface SelfManagedKafkaEventSourceConfig extends AmazonManagedKafkaEventSourceConfig {
+  /** `Stream` (default when absent) or `Queue`; create-only (3.1164.0). */
+  ConsumptionMode?: string;
+}
+
 /** `{Filters: [{Pattern}]}`. */
 export interface FilterCriteria {
   Filters?: Array<{ Pattern?: string }>;
@@ -75,8 +99,8 @@ export interface EventSourceMappingConfiguration {
   MaximumRetryAttempts?: number;
   TumblingWindowInSeconds?: number;
   FunctionResponseTypes?: string[];
-  AmazonManagedKafkaEventSourceConfig?: Record<string, unknown>;
-  SelfManagedKafkaEventSourceConfig?: Record<string, unknown>;
+  AmazonManagedKafkaEventSourceConfig?: AmazonManagedKafkaEventSourceConfig;
+  SelfManagedKafkaEventSourceConfig?: SelfManagedKafkaEventSourceConfig;
   ScalingConfig?: { MaximumConcurrency?: number };
   DocumentDBEventSourceConfig?: {
     DatabaseName?: string;
@@ -89,10 +113,18 @@ export interface EventSourceMappingConfiguration {
   MetricsConfig?: { Metrics?: string[] };
   LoggingConfig?: { SystemLogLevel?: string };
   ProvisionedPollerConfig?: {
+    /** 1..200 (SQS: at least 2); default SQS 2, Kafka 1. */
     MinimumPollers?: number;
+    /** SQS 2..10000, Kafka 1..2000; default 200. */
     MaximumPollers?: number;
+    /** Kafka only; up to 100 mappings and 2000 MaximumPollers per group. */
     PollerGroupName?: string;
   };
+  /**
+   * The mapping's tags (key → value). Stored with the mapping but never part of the
+   * `EventSourceMappingConfiguration` AWS returns: only ListTags answers them.
+   */
+  Tags?: Record<string, string>;
 }
 
 /**
