@@ -4,11 +4,11 @@
  * plus the local user pool (an OpenID Connect provider) under `/oidc`.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { answerPreflight, setCorsHeaders } from './cors.ts';
 import { EmulatorState, type EmulatorOptions } from './emulator-state.ts';
 import { LambdaError } from './errors.ts';
+import { applyNetworkFaults } from './network-faults.ts';
 import { registerCognitoRoutes } from './routes/cognito.ts';
 import { registerControlRoutes } from './routes/control.ts';
 import { sendLambdaError } from './routes/http.ts';
@@ -25,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-/** Paths `latencyMs` never delays: `/_emulator/*` and the user pool under `/oidc`. */
+/** Paths no injected fault touches: `/_emulator/*` and the user pool under `/oidc`. */
 function isUndelayed(url: string): boolean {
   const path = url.split('?', 1)[0] ?? '/';
   return (
@@ -66,10 +66,12 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);
     setCorsHeaders(request, reply);
-    // Simulated round trip (`latencyMs`) for every Lambda and Cognito Identity request,
-    // preflights too: a browser pays a real round trip for each preflight. Test-only endpoints
-    // and the user pool's sign-in pages answer at once.
-    if (state.latencyMs > 0 && !isUndelayed(request.raw.url ?? '/')) await sleep(state.latencyMs);
+    // Injected network faults (delay, clock, drops; `network-faults.ts`) for every Lambda and
+    // Cognito Identity request, preflights too. Test-only endpoints and the user pool's sign-in
+    // pages answer at once.
+    if (!isUndelayed(request.raw.url ?? '/') && (await applyNetworkFaults(state, request, reply))) {
+      return reply;
+    }
     if (request.method === 'OPTIONS') return answerPreflight(request, reply);
     return undefined;
   });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MAX_CLOCK_OFFSET_SECONDS } from './domain/faults.ts';
 import { DEFAULT_OPTIONS, type EmulatorOptions, MAX_LATENCY_MS } from './emulator-state.ts';
 import { scaleSeedSize } from './seed.ts';
 
@@ -6,13 +7,17 @@ import { scaleSeedSize } from './seed.ts';
  * Parses the command line into emulator options (emulator contract: `--port`, `--host`,
  * `--seed default|default:N|none|FILE.json` (`default:N`: the scale seed, N mappings, 1..50000),
  * `--transition-ms`, `--latency-ms` (0..10000: delay before every Lambda/Cognito response and
- * CORS preflight), `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
+ * CORS preflight), the other faults — `--jitter-ms` (0..10000, uniform extra delay),
+ * `--throttle-rate`, `--error-rate`, `--drop-rate` (0..1: 429 `TooManyRequestsException`, 500
+ * `ServiceException`, connection destroyed), `--clock-offset-seconds` (-86400..86400) and
+ * `--fault-seed` (0..4294967295) — `--identity-pool-id`, `--credentials-ttl-seconds`, `--account-id`,
  * `--allow-guest true|false`, `--guest-access read-only|read-write`, `--public-url`, `--test-user`, `--test-password`,
  * `--id-token-ttl-seconds`, `--oidc-redirect-uri` and `--oidc-post-logout-redirect-uri`, the last
  * two repeatable).
  * @param argv arguments after the script name.
  * @returns options with defaults applied for port and host.
- * @throws Error for unknown flags, invalid numbers, booleans, URLs or emails, or a `default:N`
+ * @throws Error for unknown flags, invalid numbers (integers or rates out of range), booleans,
+ *   URLs or emails, or a `default:N`
  *   seed with N outside 1..50000.
  */
 export function parseCliOptions(
@@ -27,6 +32,12 @@ export function parseCliOptions(
       seed: { type: 'string' },
       'transition-ms': { type: 'string' },
       'latency-ms': { type: 'string' },
+      'jitter-ms': { type: 'string' },
+      'throttle-rate': { type: 'string' },
+      'error-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+      'clock-offset-seconds': { type: 'string' },
+      'fault-seed': { type: 'string' },
       'identity-pool-id': { type: 'string' },
       'credentials-ttl-seconds': { type: 'string' },
       'account-id': { type: 'string' },
@@ -53,6 +64,12 @@ export function parseCliOptions(
     }
     return n;
   };
+  const probability = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = raw.trim() === '' ? NaN : Number(raw);
+    if (!(n >= 0 && n <= 1)) throw new Error(`--${name} must be a number between 0 and 1`);
+    return n;
+  };
   const accountId = values['account-id'];
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
     throw new Error('--account-id must be 12 digits');
@@ -69,6 +86,23 @@ export function parseCliOptions(
   const transitionMs = int('transition-ms', values['transition-ms'], 0, 600_000);
   const latencyMs = int('latency-ms', values['latency-ms'], 0, MAX_LATENCY_MS);
   if (latencyMs !== undefined) options.latencyMs = latencyMs;
+  const jitterMs = int('jitter-ms', values['jitter-ms'], 0, MAX_LATENCY_MS);
+  if (jitterMs !== undefined) options.jitterMs = jitterMs;
+  const throttleRate = probability('throttle-rate', values['throttle-rate']);
+  if (throttleRate !== undefined) options.throttleRate = throttleRate;
+  const errorRate = probability('error-rate', values['error-rate']);
+  if (errorRate !== undefined) options.errorRate = errorRate;
+  const dropRate = probability('drop-rate', values['drop-rate']);
+  if (dropRate !== undefined) options.dropRate = dropRate;
+  const clockOffset = int(
+    'clock-offset-seconds',
+    values['clock-offset-seconds'],
+    -MAX_CLOCK_OFFSET_SECONDS,
+    MAX_CLOCK_OFFSET_SECONDS,
+  );
+  if (clockOffset !== undefined) options.clockOffsetSeconds = clockOffset;
+  const faultSeed = int('fault-seed', values['fault-seed'], 0, 0xffffffff);
+  if (faultSeed !== undefined) options.faultSeed = faultSeed;
   const ttl = int('credentials-ttl-seconds', values['credentials-ttl-seconds'], 1, 43_200);
   if (values.seed !== undefined) {
     // `default:N` is checked here so that a bad N is a usage error, not a crash at start-up.

@@ -1,7 +1,7 @@
 import { authorizeRole, type GuestAccess, requestedAction } from './authorize.ts';
 import { CognitoIdentity } from './domain/cognito.ts';
 import { EventSourceMappings } from './domain/event-source-mappings.ts';
-import { Faults } from './domain/faults.ts';
+import { Faults, MAX_LATENCY_MS } from './domain/faults.ts';
 import { LocalUserPool, OIDC_MOUNT_PATH } from './domain/user-pool.ts';
 import { applySeed, resolveSeeds, type SeedOption } from './seed.ts';
 import type { KnownCredentials } from './sigv4.ts';
@@ -23,6 +23,30 @@ export interface EmulatorOptions {
    * and the user pool under `/oidc` are never delayed. Default 0.
    */
   latencyMs?: number;
+  /**
+   * Extra delay per Lambda/Cognito answer drawn uniformly from 0..N ms (seeded PRNG), on top of
+   * `latencyMs`, 0..10000. Default 0.
+   */
+  jitterMs?: number;
+  /**
+   * Probability 0..1 that a Lambda API request (signature verified) answers 429
+   * `TooManyRequestsException` with `Retry-After`. Default 0.
+   */
+  throttleRate?: number;
+  /** Probability 0..1 that a Lambda API request answers 500 `ServiceException`. Default 0. */
+  errorRate?: number;
+  /**
+   * Probability 0..1 that a Lambda or Cognito Identity request's connection is destroyed
+   * without an answer. Default 0.
+   */
+  dropRate?: number;
+  /**
+   * Seconds the emulator's clock is ahead of the host's (negative: behind), -86400..86400: SigV4
+   * signing times are checked against it and the `Date` header shows it. Default 0.
+   */
+  clockOffsetSeconds?: number;
+  /** Seed of the PRNGs behind the rates and the jitter, 0..4294967295. Default 1. */
+  faultSeed?: number;
   /** The identity pool that exists. Default `us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b`. */
   identityPoolId?: string;
   /** Lifetime of issued credentials in seconds. Default 3600. */
@@ -93,8 +117,8 @@ export const DEFAULT_OPTIONS = {
   idTokenTtlSeconds: 3600,
 } as const;
 
-/** Largest `latencyMs` (10 s). */
-export const MAX_LATENCY_MS = 10_000;
+/** Largest `latencyMs` and `jitterMs` (10 s), from `domain/faults.ts`. */
+export { MAX_LATENCY_MS };
 
 /** The static key pair LocalStack users know, always accepted. */
 export const STATIC_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
@@ -106,8 +130,6 @@ export const STATIC_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test'
 export class EmulatorState {
   store: Store;
   transitionMs: number;
-  /** Delay before each Lambda/Cognito response and preflight, in ms (live setting). */
-  latencyMs: number;
   credentialsTtlSeconds: number;
   /** `AllowUnauthenticatedIdentities` of the identity pool (live setting). */
   allowGuest: boolean;
@@ -120,7 +142,8 @@ export class EmulatorState {
   readonly cognito: CognitoIdentity;
   /** The local user pool (OIDC provider) whose ID tokens the identity pool accepts. */
   readonly userPool: LocalUserPool;
-  readonly faults = new Faults();
+  /** Injected faults: error and drop rules, latency and jitter, clock offset (live). */
+  readonly faults: Faults;
   private readonly initialSeed: SeedOption;
 
   /**
@@ -130,7 +153,17 @@ export class EmulatorState {
   constructor(options: EmulatorOptions = {}) {
     this.accountId = options.accountId ?? DEFAULT_OPTIONS.accountId;
     this.transitionMs = options.transitionMs ?? DEFAULT_OPTIONS.transitionMs;
-    this.latencyMs = options.latencyMs ?? DEFAULT_OPTIONS.latencyMs;
+    this.faults = new Faults({
+      latencyMs: options.latencyMs ?? DEFAULT_OPTIONS.latencyMs,
+      ...(options.jitterMs !== undefined && { jitterMs: options.jitterMs }),
+      ...(options.throttleRate !== undefined && { throttleRate: options.throttleRate }),
+      ...(options.errorRate !== undefined && { errorRate: options.errorRate }),
+      ...(options.dropRate !== undefined && { dropRate: options.dropRate }),
+      ...(options.clockOffsetSeconds !== undefined && {
+        clockOffsetSeconds: options.clockOffsetSeconds,
+      }),
+      ...(options.faultSeed !== undefined && { seed: options.faultSeed }),
+    });
     this.credentialsTtlSeconds =
       options.credentialsTtlSeconds ?? DEFAULT_OPTIONS.credentialsTtlSeconds;
     this.initialSeed = options.seed ?? DEFAULT_OPTIONS.seed;
@@ -170,6 +203,15 @@ export class EmulatorState {
     });
   }
 
+  /** Delay before each Lambda/Cognito response and preflight, in ms (live setting). */
+  get latencyMs(): number {
+    return this.faults.latencyMs;
+  }
+
+  set latencyMs(ms: number) {
+    this.faults.latencyMs = ms;
+  }
+
   private seededStore(seed: SeedOption): Store {
     const store = new Store(this.accountId);
     for (const data of resolveSeeds(seed, this.accountId)) applySeed(store, data);
@@ -177,8 +219,9 @@ export class EmulatorState {
   }
 
   /**
-   * Replaces the store (pending transitions are cancelled, faults cleared). Issued credentials
-   * survive, so a browser session keeps working across test resets.
+   * Replaces the store (pending transitions are cancelled, fault rules back to the start-up
+   * ones; latency, jitter and clock offset stay). Issued credentials survive, so a browser
+   * session keeps working across test resets.
    * @param seed seed to load; the start-up seed when omitted.
    * @param transitionMs new transition delay, if given.
    * @throws Error if the seed is invalid (the old store is then kept).
@@ -186,24 +229,27 @@ export class EmulatorState {
   reset(seed?: SeedOption, transitionMs?: number): void {
     const store = this.seededStore(seed ?? this.initialSeed);
     this.mappings.cancelAll();
-    this.faults.clear();
+    this.faults.restoreRules();
     this.store = store;
     if (transitionMs !== undefined) this.transitionMs = transitionMs;
   }
 
   /**
    * Credentials the SigV4 check accepts: the static pair (allowed everything) and every pair
-   * this pool issued (limited to their role's actions, see `authorize.ts`).
+   * this pool issued (limited to their role's actions, see `authorize.ts`). Both carry the
+   * current clock offset, which the signing-time check applies.
    * @param accessKeyId key id from the credential scope.
    */
   credentialsFor(accessKeyId: string): KnownCredentials | undefined {
+    const clockOffsetMs = this.faults.clockOffsetSeconds * 1000;
     if (accessKeyId === STATIC_CREDENTIALS.accessKeyId) {
-      return { secretAccessKey: STATIC_CREDENTIALS.secretAccessKey };
+      return { secretAccessKey: STATIC_CREDENTIALS.secretAccessKey, clockOffsetMs };
     }
     const issued = this.cognito.lookup(accessKeyId);
     return issued
       ? {
           secretAccessKey: issued.secretAccessKey,
+          clockOffsetMs,
           sessionToken: issued.sessionToken,
           expiration: issued.expiration,
           authorize: (request, region) =>

@@ -1,6 +1,8 @@
 /**
  * CLI entry: `npm run emulator -- [--port 4599] [--host 127.0.0.1]
  * [--seed default|default:N|none|FILE.json] [--transition-ms 1500] [--latency-ms 0]
+ * [--jitter-ms 0] [--throttle-rate 0] [--error-rate 0] [--drop-rate 0]
+ * [--clock-offset-seconds=0] [--fault-seed 1]
  * [--identity-pool-id …] [--credentials-ttl-seconds 3600] [--account-id …]
  * [--allow-guest true|false] [--guest-access read-only|read-write] [--public-url http://127.0.0.1:4599] [--test-user alice@example.com]
  * [--test-password …] [--id-token-ttl-seconds 3600] [--oidc-redirect-uri URL]…

@@ -17,6 +17,13 @@ export interface KnownCredentials {
    * Throws `AccessDeniedException` when the role may not call what the request calls.
    */
   authorize?: (request: RawSignedRequest, region: string) => void;
+  /**
+   * How far the verifier's clock is ahead of `nowMs` (negative: behind), in ms: the emulator's
+   * clock-offset fault. The 5-minute signing-time check compares `X-Amz-Date` with
+   * `nowMs + clockOffsetMs`; the expiry check keeps `nowMs`, the clock credentials are issued by.
+   * It rides on the lookup because the verifier's callers pass the host clock.
+   */
+  clockOffsetMs?: number;
 }
 
 /** A request as received, before any parsing that could alter what was signed. */
@@ -89,7 +96,8 @@ function invalidSignature(message: string): LambdaError {
  * @param request the raw request.
  * @param lookup returns the credentials for an access key id, or `undefined` if unknown.
  * @param service expected signing name (`lambda`).
- * @param nowMs current time in ms (for skew and expiry checks).
+ * @param nowMs current time in ms (for skew and expiry checks; the skew check adds the
+ *   credentials' `clockOffsetMs`).
  * @returns the caller's key id and the region from the credential scope.
  * @throws LambdaError (403) `MissingAuthenticationTokenException` (no Authorization),
  *   `IncompleteSignatureException` (malformed header / no date), `UnrecognizedClientException`
@@ -168,15 +176,17 @@ export async function verifySigV4(
       'The security token included in the request is expired',
     );
   }
-  const skew = signingDate.getTime() - nowMs;
+  // AWS's texts (e.g. aws/aws-sdk-js#254, boto/botocore#3587), with its 5-minute window.
+  const verifierNowMs = nowMs + (known.clockOffsetMs ?? 0);
+  const skew = signingDate.getTime() - verifierNowMs;
   if (skew < -MAX_SKEW_MS) {
     throw invalidSignature(
-      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(nowMs - MAX_SKEW_MS)} (${formatAmzDate(nowMs)} - 5 min.)`,
+      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(verifierNowMs - MAX_SKEW_MS)} (${formatAmzDate(verifierNowMs)} - 5 min.)`,
     );
   }
   if (skew > MAX_SKEW_MS) {
     throw invalidSignature(
-      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(nowMs + MAX_SKEW_MS)} (${formatAmzDate(nowMs)} + 5 min.)`,
+      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(verifierNowMs + MAX_SKEW_MS)} (${formatAmzDate(verifierNowMs)} + 5 min.)`,
     );
   }
 

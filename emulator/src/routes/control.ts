@@ -1,12 +1,13 @@
 /**
  * Test-only control endpoints under `/_emulator/` (emulator contract): health, reset, stats,
- * fault injection (`count` next requests, or each matching one with probability `rate`), live
+ * fault injection (error or drop rules for the `count` next requests, or each matching one with
+ * probability `rate`; latency, jitter, throttle/error/drop rates and clock offset), live
  * settings. No auth; CORS applies like everywhere else. Errors are plain
  * `{"message": "..."}` with 400 — this prefix is not AWS.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type EmulatorState, MAX_LATENCY_MS } from '../emulator-state.ts';
-import { defaultErrorType } from '../domain/faults.ts';
+import { defaultErrorType, type FaultProfile, MAX_CLOCK_OFFSET_SECONDS } from '../domain/faults.ts';
 import { DEFAULT_SEED_REGION, type SeedData, type SeedOption } from '../seed.ts';
 import { rawBody } from './http.ts';
 
@@ -39,6 +40,82 @@ function optionalString(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value === '') throw new ControlError(`${name} must be a string`);
   return value;
+}
+
+function isSeed(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+}
+
+/** Members of a fault-settings body (`POST /_emulator/faults` without `status` or `drop`). */
+const PROFILE_MEMBERS = [
+  'latencyMs',
+  'jitterMs',
+  'throttleRate',
+  'errorRate',
+  'dropRate',
+  'clockOffsetSeconds',
+  'seed',
+] as const;
+
+/**
+ * Reads a fault-settings body: `latencyMs`/`jitterMs` (0..10000), `throttleRate`/`errorRate`/
+ * `dropRate` (0..1), `clockOffsetSeconds` (integer, ±86400), `seed` (uint32).
+ * @returns the profile, or `undefined` when the body has none of those members.
+ * @throws ControlError for a bad value or a member outside the list.
+ */
+function faultProfile(input: Record<string, unknown>): FaultProfile | undefined {
+  if (!PROFILE_MEMBERS.some((m) => input[m] !== undefined)) return undefined;
+  const unknown = Object.keys(input).filter(
+    (k) => !(PROFILE_MEMBERS as readonly string[]).includes(k),
+  );
+  if (unknown.length > 0) {
+    throw new ControlError(
+      `Unknown fault setting ${unknown.join(', ')}; a rule needs status (or drop: true)`,
+    );
+  }
+  const ms = (name: 'latencyMs' | 'jitterMs'): number | undefined => {
+    const v = optionalNonNegativeInt(input[name], name);
+    if (v !== undefined && v > MAX_LATENCY_MS) {
+      throw new ControlError(`${name} must be an integer between 0 and ${MAX_LATENCY_MS}`);
+    }
+    return v;
+  };
+  const probability = (name: 'throttleRate' | 'errorRate' | 'dropRate'): number | undefined => {
+    const v = input[name];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
+      throw new ControlError(`${name} must be a number between 0 and 1`);
+    }
+    return v;
+  };
+  const offset = input.clockOffsetSeconds;
+  if (
+    offset !== undefined &&
+    (typeof offset !== 'number' ||
+      !Number.isInteger(offset) ||
+      Math.abs(offset) > MAX_CLOCK_OFFSET_SECONDS)
+  ) {
+    throw new ControlError(
+      `clockOffsetSeconds must be an integer between -${MAX_CLOCK_OFFSET_SECONDS} and ${MAX_CLOCK_OFFSET_SECONDS}`,
+    );
+  }
+  if (input.seed !== undefined && !isSeed(input.seed)) {
+    throw new ControlError('seed must be an integer between 0 and 4294967295');
+  }
+  const profile: FaultProfile = {};
+  const latencyMs = ms('latencyMs');
+  const jitterMs = ms('jitterMs');
+  const throttleRate = probability('throttleRate');
+  const errorRate = probability('errorRate');
+  const dropRate = probability('dropRate');
+  if (latencyMs !== undefined) profile.latencyMs = latencyMs;
+  if (jitterMs !== undefined) profile.jitterMs = jitterMs;
+  if (throttleRate !== undefined) profile.throttleRate = throttleRate;
+  if (errorRate !== undefined) profile.errorRate = errorRate;
+  if (dropRate !== undefined) profile.dropRate = dropRate;
+  if (typeof offset === 'number') profile.clockOffsetSeconds = offset;
+  if (typeof input.seed === 'number') profile.seed = input.seed;
+  return profile;
 }
 
 /**
@@ -125,14 +202,32 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         );
       });
 
+      const faultState = (): Record<string, unknown> => ({
+        faults: state.faults.list(),
+        latencyMs: state.faults.latencyMs,
+        jitterMs: state.faults.jitterMs,
+        clockOffsetSeconds: state.faults.clockOffsetSeconds,
+      });
+
+      control.get('/faults', async (_request, reply) => send(reply, faultState()));
+
       control.post('/faults', async (request, reply) => {
         const input = body(request);
+        if (input.status === undefined && input.drop === undefined) {
+          const profile = faultProfile(input);
+          if (profile !== undefined) {
+            state.faults.configure(profile);
+            return send(reply, faultState());
+          }
+        }
+        const drop = input.drop;
+        if (drop !== undefined && (drop !== true || input.status !== undefined)) {
+          throw new ControlError('drop must be true, without status');
+        }
         const status = input.status;
         if (
-          typeof status !== 'number' ||
-          !Number.isInteger(status) ||
-          status < 400 ||
-          status > 599
+          drop === undefined &&
+          (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
         ) {
           throw new ControlError('status must be an integer between 400 and 599');
         }
@@ -147,34 +242,33 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
           }
         }
         const seed = input.seed;
-        if (
-          seed !== undefined &&
-          (rate === undefined ||
-            typeof seed !== 'number' ||
-            !Number.isInteger(seed) ||
-            seed < 0 ||
-            seed > 0xffffffff)
-        ) {
+        if (seed !== undefined && (rate === undefined || !isSeed(seed))) {
           throw new ControlError('seed must be an integer between 0 and 4294967295, with rate');
         }
         const method = optionalString(input.method, 'method');
         const pathPattern = optionalString(input.pathPattern, 'pathPattern');
-        const errorType = optionalString(input.errorType, 'errorType') ?? defaultErrorType(status);
-        if (!/^[A-Za-z][A-Za-z0-9]*$/.test(errorType))
-          throw new ControlError('errorType must be an exception name');
-        state.faults.add({
-          status,
-          errorType,
+        const filter = {
           ...(rate === undefined ? { remaining: countInput ?? 1 } : { rate }),
           ...(typeof seed === 'number' && { seed }),
           ...(method !== undefined && { method }),
           ...(pathPattern !== undefined && { pathPattern }),
-        });
+        };
+        if (drop === true) {
+          if (input.errorType !== undefined) throw new ControlError('a drop rule has no errorType');
+          state.faults.add({ drop, ...filter });
+        } else {
+          const errorStatus = status as number;
+          const errorType =
+            optionalString(input.errorType, 'errorType') ?? defaultErrorType(errorStatus);
+          if (!/^[A-Za-z][A-Za-z0-9]*$/.test(errorType))
+            throw new ControlError('errorType must be an exception name');
+          state.faults.add({ status: errorStatus, errorType, ...filter });
+        }
         return send(reply, { faults: state.faults.list() });
       });
 
       control.delete('/faults', async (_request, reply) => {
-        state.faults.clear();
+        state.faults.clearAll();
         return send(reply, { faults: [] });
       });
 
