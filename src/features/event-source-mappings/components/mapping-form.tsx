@@ -40,12 +40,14 @@ import {
   type MappingField,
   type SourceType,
 } from '../form/source-limits.ts';
+import { switchSourceType } from '../form/switch-source-type.ts';
 import {
   diffMapping,
   toCreateMappingInput,
   toFormValues,
   toUpdateMappingInput,
 } from '../form/to-request.ts';
+import { sqsQueueUrlToArn } from '../event-source-arn.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { FilterCriteriaField } from './filter-criteria-field.tsx';
 import { FunctionPicker } from './function-picker.tsx';
@@ -106,10 +108,8 @@ function requestField(path: MappingFieldPath): MappingField | undefined {
 }
 
 /**
- * Switches the form to another source type, keeping what applies: source access rows of types
- * the new source accepts (plus the BASIC_AUTH row MQ and DocumentDB require), and the starting
- * position if the new source offers it. Values of fields that no longer apply stay in the form
- * (hidden, never sent), so switching back restores them.
+ * Switches the form to another source type with {@link switchSourceType} (what is typed is kept;
+ * see there), setting only the values that change, then clears messages of the old type.
  */
 function changeSourceType(
   form: {
@@ -120,19 +120,13 @@ function changeSourceType(
   next: SourceType,
 ) {
   const values = form.getValues();
-  const limits = SOURCE_LIMITS[next];
-  const rule = limits.SourceAccessConfigurations;
-  let rows = values.SourceAccessConfigurations.filter((row) =>
-    rule ? (rule.allowed as readonly string[]).includes(row.Type) : false,
-  );
-  if (rule?.exactlyOne && !rows.some((row) => row.Type === rule.exactlyOne)) {
-    rows = [...defaultFormValues(next).SourceAccessConfigurations, ...rows];
-  }
-  form.setValue('SourceAccessConfigurations', rows as never);
-  const positions = limits.StartingPosition?.options ?? [];
-  if (values.StartingPosition && !positions.includes(values.StartingPosition)) {
-    form.setValue('StartingPosition', '' as never);
-    form.setValue('StartingPositionTimestamp', '' as never);
+  const switched = switchSourceType(values, next);
+  for (const key of [
+    'SourceAccessConfigurations',
+    'StartingPosition',
+    'StartingPositionTimestamp',
+  ] as const) {
+    if (switched[key] !== values[key]) form.setValue(key, switched[key] as never);
   }
   form.setValue('sourceType', next as never);
   form.clearErrors();
@@ -473,23 +467,28 @@ export function MappingForm(props: MappingFormProps) {
                     ref={field.ref}
                     value={field.value}
                     onChange={({ detail }) => {
-                      field.onChange(detail.value);
-                      const detected = detectSourceType(detail.value);
+                      // A pasted SQS queue URL becomes the queue's ARN, which Lambda wants.
+                      const fromUrl = sqsQueueUrlToArn(detail.value);
+                      const value = fromUrl ?? detail.value;
+                      // Switch the type first, so the ARN is validated (once the form was
+                      // submitted) against the source it names, not the tile chosen before.
+                      const detected = detectSourceType(value);
                       const now = form.getValues('sourceType');
-                      const text = `Detected from the ARN: ${'description' in detected ? detected.description : ''}.`;
+                      const text = `${fromUrl ? 'Queue URL turned into its ARN. ' : ''}Detected from the ARN: ${'description' in detected ? detected.description : ''}.`;
                       if (detected.kind === 'detected') {
                         if (detected.type !== now) changeSourceType(form, detected.type);
                         setDetection({ warning: false, text });
                       } else if (detected.kind === 'needs-engine') {
                         if (!now.startsWith('mq-')) changeSourceType(form, 'mq-activemq');
                         setDetection({ warning: false, text });
-                      } else if (detected.kind === 'unsupported' || ARN_LIKE.test(detail.value)) {
+                      } else if (detected.kind === 'unsupported' || ARN_LIKE.test(value)) {
                         // Say at once why a complete-looking ARN cannot be used (e.g. a
                         // DynamoDB table ARN instead of its stream ARN, or an SNS topic).
                         setDetection({ warning: true, text: detected.message });
                       } else {
                         setDetection(undefined);
                       }
+                      field.onChange(value);
                     }}
                     onBlur={field.onBlur}
                     placeholder={

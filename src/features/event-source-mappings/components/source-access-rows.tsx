@@ -1,4 +1,3 @@
-import type { SourceAccessType } from '@aws-sdk/client-lambda';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -9,13 +8,19 @@ import {
   SOURCE_ACCESS_TYPES,
   SOURCE_LIMITS,
   describeField,
+  isKnownSourceAccessType,
   type SourceType,
 } from '../form/source-limits.ts';
 import type { MappingFormControl, MappingFormMode } from './mapping-form-fields.ts';
 
 /** A row's type is changeable on an update unless it is VIRTUAL_HOST (AWS_DOCS.sourceAccess). */
 function updatable(type: string): boolean {
-  return SOURCE_ACCESS_TYPES[type as SourceAccessType]?.updatable !== false;
+  return !isKnownSourceAccessType(type) || SOURCE_ACCESS_TYPES[type].updatable;
+}
+
+/** What a row's URI takes, or undefined before a type is chosen (and for unknown types). */
+function infoOf(type: string | undefined) {
+  return type && isKnownSourceAccessType(type) ? SOURCE_ACCESS_TYPES[type] : undefined;
 }
 
 /** The error message of an array-level issue (zod puts it on the array, field arrays on `.root`). */
@@ -39,8 +44,10 @@ export interface SourceAccessRowsProps {
  * `SourceAccessConfigurations` as typed rows: a `Type` chosen from the types valid for the source
  * (e.g. MQ: BASIC_AUTH, RabbitMQ also VIRTUAL_HOST; self-managed Kafka: SASL/SCRAM, mTLS, VPC…) and
  * its `URI` (a Secrets Manager secret ARN, `subnet:…`, `security_group:…` or a virtual host), with
- * the example URI of the chosen type as placeholder. Messages about a row appear on it; messages
- * about the whole list (e.g. "MQ requires exactly one BASIC_AUTH") below the list. At most 22 rows.
+ * the example URI of the chosen type as placeholder (IAM types take no URI: the input is disabled).
+ * Messages about a row appear on it; messages about the whole list (e.g. "MQ requires exactly one
+ * BASIC_AUTH") below the list. At most 23 rows (service model 2026-08). A row whose type this
+ * console does not know (a newer API) is shown and kept as it is.
  */
 export function SourceAccessRows({ control, type, mode }: SourceAccessRowsProps) {
   const { fields, append, remove } = useFieldArray({ control, name: 'SourceAccessConfigurations' });
@@ -100,7 +107,9 @@ export function SourceAccessRows({ control, type, mode }: SourceAccessRowsProps)
         additionalInfo={
           mode === 'edit' && rule.allowed.some((t) => !updatable(t))
             ? 'VIRTUAL_HOST cannot be changed after creation (UpdateEventSourceMapping does not accept it).'
-            : `Up to ${COMMON_LIMITS.sourceAccessMaxItems} entries.`
+            : rule.exactlyOne && rule.allowed.length === 1
+              ? `Exactly one ${rule.exactlyOne} entry.`
+              : `Up to ${COMMON_LIMITS.sourceAccessMaxItems} entries.`
         }
         definition={[
           {
@@ -119,7 +128,8 @@ export function SourceAccessRows({ control, type, mode }: SourceAccessRowsProps)
                             value: field.value,
                             label: field.value,
                             description:
-                              SOURCE_ACCESS_TYPES[field.value as SourceAccessType]?.label,
+                              infoOf(field.value)?.label ??
+                              'Not known to this console (kept as it is)',
                           }
                         : null
                     }
@@ -131,7 +141,7 @@ export function SourceAccessRows({ control, type, mode }: SourceAccessRowsProps)
                     options={addableAfter(index).map((t) => ({
                       value: t,
                       label: t,
-                      description: SOURCE_ACCESS_TYPES[t]?.label,
+                      description: SOURCE_ACCESS_TYPES[t].label,
                     }))}
                     placeholder="Choose a type"
                     invalid={fieldState.invalid && shown(index, 'Type')}
@@ -156,11 +166,14 @@ export function SourceAccessRows({ control, type, mode }: SourceAccessRowsProps)
                     onChange={({ detail }) => field.onChange(detail.value)}
                     onBlur={field.onBlur}
                     placeholder={
-                      SOURCE_ACCESS_TYPES[(rows?.[index]?.Type ?? '') as SourceAccessType]
-                        ?.example ?? 'Choose a type first'
+                      infoOf(rows?.[index]?.Type)?.uriKind === 'none'
+                        ? 'No URI for this type'
+                        : (infoOf(rows?.[index]?.Type)?.example ??
+                          (rows?.[index]?.Type ? '' : 'Choose a type first'))
                     }
                     invalid={fieldState.invalid && shown(index, 'URI')}
                     readOnly={locked(index)}
+                    disabled={infoOf(rows?.[index]?.Type)?.uriKind === 'none' && !field.value}
                     ariaLabel={`URI of entry ${index + 1}`}
                     spellcheck={false}
                     autoComplete={false}

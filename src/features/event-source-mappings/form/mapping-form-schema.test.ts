@@ -465,9 +465,86 @@ describe('SourceAccessConfigurations', () => {
     ],
     [
       'mq-rabbitmq',
-      sac(['BASIC_AUTH', SECRET], ['VIRTUAL_HOST', 'v h']),
+      sac(['BASIC_AUTH', SECRET], ['VIRTUAL_HOST', 'v#h']),
       'SourceAccessConfigurations.1.URI',
       /1–200 characters/,
+    ],
+    // A space is allowed since the 2026-08 model (OAuth scopes need one).
+    ['mq-rabbitmq', sac(['BASIC_AUTH', SECRET], ['VIRTUAL_HOST', 'v h']), null, null],
+    ['mq-rabbitmq', sac(['BASIC_AUTH', SECRET], ['VIRTUAL_HOST', 'v'.repeat(200)]), null, null],
+    [
+      'mq-rabbitmq',
+      sac(['BASIC_AUTH', SECRET], ['VIRTUAL_HOST', 'v'.repeat(201)]),
+      'SourceAccessConfigurations.1.URI',
+      /1–200 characters/,
+    ],
+    // Self-managed Kafka, the seven types of client-lambda 3.1164.0.
+    ['self-managed-kafka', sac(['OAUTHBEARER_AUTH', SECRET]), null, null],
+    [
+      'self-managed-kafka',
+      sac(
+        ['OAUTHBEARER_AUTH', SECRET],
+        ['OAUTHBEARER_SCOPE', 'kafka:read kafka:write'],
+        ['OAUTHBEARER_AUDIENCE', 'https://kafka.example.com'],
+        ['OAUTHBEARER_LOGICAL_CLUSTER', 'lkc-abc123'],
+        ['OAUTHBEARER_IDENTITY_POOL', 'pool-AbCd'],
+      ),
+      null,
+      null,
+    ],
+    [
+      'self-managed-kafka',
+      sac(['OAUTHBEARER_AUTH', 'not-a-secret']),
+      'SourceAccessConfigurations.0.URI',
+      /Secrets Manager secret ARN/,
+    ],
+    [
+      'self-managed-kafka',
+      sac(['SASL_SCRAM_512_AUTH', SECRET], ['OAUTHBEARER_SCOPE', 'read']),
+      'SourceAccessConfigurations.1.Type',
+      /OAUTHBEARER_SCOPE needs OAUTHBEARER_AUTH as well/,
+    ],
+    ['self-managed-kafka', sac(['IAM_AUTH', '']), null, null],
+    [
+      'self-managed-kafka',
+      sac(['IAM_AUTH', 'arn:aws:iam::123456789012:role/r']),
+      'SourceAccessConfigurations.0.URI',
+      /takes no URI/,
+    ],
+    [
+      'self-managed-kafka',
+      sac(['IAM_OAUTHBEARER_AUTH', ''], ['OAUTHBEARER_AUDIENCE', 'https://kafka.example.com']),
+      null,
+      null,
+    ],
+    [
+      'self-managed-kafka',
+      sac(['IAM_OAUTHBEARER_AUTH', '']),
+      'SourceAccessConfigurations.0.Type',
+      /needs OAUTHBEARER_AUDIENCE/,
+    ],
+    [
+      'self-managed-kafka',
+      sac(
+        ['IAM_OAUTHBEARER_AUTH', ''],
+        ['OAUTHBEARER_AUDIENCE', 'aud'],
+        ['OAUTHBEARER_LOGICAL_CLUSTER', 'lkc-1'],
+      ),
+      'SourceAccessConfigurations.2.Type',
+      /OAUTHBEARER_LOGICAL_CLUSTER cannot be used with IAM_OAUTHBEARER_AUTH/,
+    ],
+    [
+      'self-managed-kafka',
+      sac(['OAUTHBEARER_AUTH', SECRET], ['IAM_AUTH', '']),
+      'SourceAccessConfigurations.1.Type',
+      /Use one authentication method/,
+    ],
+    // MSK does not take the self-managed OAuth types.
+    [
+      'msk',
+      sac(['OAUTHBEARER_AUTH', SECRET]),
+      'SourceAccessConfigurations.0.Type',
+      /does not accept OAUTHBEARER_AUTH/,
     ],
     // DocumentDB: exactly one BASIC_AUTH.
     ['documentdb', [], 'SourceAccessConfigurations', /Add a BASIC_AUTH entry/],
@@ -561,26 +638,52 @@ describe('SourceAccessConfigurations', () => {
     const r = parse(validValues(type, { SourceAccessConfigurations: rows }));
     if (path === null) {
       expect(r.issues).toEqual([]);
-      expect(r.data?.SourceAccessConfigurations).toEqual(rows);
+      // IAM types are sent without a URI.
+      expect(r.data?.SourceAccessConfigurations).toEqual(
+        rows.map((row) => (row.URI === '' ? { Type: row.Type } : row)),
+      );
     } else {
       expect(r.issues[0]?.path).toBe(path);
       expect(r.issues[0]?.message).toMatch(message as RegExp);
     }
   });
 
-  it('allows 22 entries and rejects 23', () => {
+  it('allows 23 entries and rejects 24 (service model 2026-08)', () => {
     const many = (n: number) => [
       { Type: 'SASL_SCRAM_512_AUTH', URI: SECRET },
       { Type: 'VPC_SECURITY_GROUP', URI: SG },
       ...Array.from({ length: n - 2 }, () => ({ Type: 'VPC_SUBNET', URI: SUBNET })),
     ];
     expect(
-      parse(validValues('self-managed-kafka', { SourceAccessConfigurations: many(22) })).ok,
+      parse(validValues('self-managed-kafka', { SourceAccessConfigurations: many(23) })).ok,
     ).toBe(true);
-    const r = parse(validValues('self-managed-kafka', { SourceAccessConfigurations: many(23) }));
+    const r = parse(validValues('self-managed-kafka', { SourceAccessConfigurations: many(24) }));
     expect(r.issues).toEqual([
-      { path: 'SourceAccessConfigurations', message: 'At most 22 entries are allowed; remove 1.' },
+      { path: 'SourceAccessConfigurations', message: 'At most 23 entries are allowed; remove 1.' },
     ]);
+  });
+
+  it('keeps an entry of a type this console does not know, as loaded, and does not block on it', () => {
+    const r = parse(
+      validValues('self-managed-kafka', {
+        SourceAccessConfigurations: sac(
+          ['SASL_SCRAM_512_AUTH', SECRET],
+          ['FUTURE_AUTH_TYPE', 'any value: kept'],
+        ),
+      }),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.data?.SourceAccessConfigurations).toEqual([
+      { Type: 'SASL_SCRAM_512_AUTH', URI: SECRET },
+      { Type: 'FUTURE_AUTH_TYPE', URI: 'any value: kept' },
+    ]);
+  });
+
+  it('sends IAM types without a URI', () => {
+    const r = parse(
+      validValues('self-managed-kafka', { SourceAccessConfigurations: sac(['IAM_AUTH', '']) }),
+    );
+    expect(r.data?.SourceAccessConfigurations).toEqual([{ Type: 'IAM_AUTH' }]);
   });
 
   it.each(['kinesis', 'dynamodb', 'sqs', 'sqs-fifo'] as const)('%s ignores them', (type) => {

@@ -27,6 +27,7 @@ import {
   allowedRangeText,
   SOURCE_ACCESS_TYPES,
   SOURCE_LIMITS,
+  isKnownSourceAccessType,
   detectSourceType,
   detectionMatches,
   type DestinationKind,
@@ -627,7 +628,7 @@ function singleItemListField(
     });
 }
 
-const URI_PATTERN = /^[a-zA-Z0-9/*:_+=.@-]+$/;
+const URI_PATTERN = /^[ a-zA-Z0-9/*:_+=.@-]+$/;
 const SECRET_ARN =
   /^arn:aws[a-zA-Z-]*:secretsmanager:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d:\d{12}:secret:[a-zA-Z0-9/_+=.@-]+$/;
 const SUBNET_URI = /^subnet:subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
@@ -635,18 +636,22 @@ const SECURITY_GROUP_URI = /^security_group:sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
 /**
  * Checks a SourceAccessConfiguration URI for its Type (AWS_DOCS.sourceAccess; service model `URI`
- * 1..200 characters of `[a-zA-Z0-9-/*:_+=.@-]`).
+ * 1..200 characters of `[ a-zA-Z0-9-/*:_+=.@-]`, a space allowed since the 2026-08 model). IAM
+ * types (`uriKind: 'none'`) take no URI.
  * @returns an error message, or `undefined` when valid.
  */
 export function sourceAccessUriError(type: SourceAccessType, uri: string): string | undefined {
   const info = SOURCE_ACCESS_TYPES[type];
+  if (info.uriKind === 'none') {
+    return uri === '' ? undefined : `${type} takes no URI (the execution role is used); clear it.`;
+  }
   if (uri === '') {
     return info?.uriKind === 'secret-arn'
       ? `Enter the Secrets Manager secret ARN for ${type}, e.g. ${info.example}.`
       : `Enter the URI for ${type}${info ? `, e.g. ${info.example}` : ''}.`;
   }
   if (uri.length > COMMON_LIMITS.sourceAccessUriMaxLength || !URI_PATTERN.test(uri)) {
-    return `The URI must be 1–${COMMON_LIMITS.sourceAccessUriMaxLength} characters of letters, digits and - / * : _ + = . @`;
+    return `The URI must be 1–${COMMON_LIMITS.sourceAccessUriMaxLength} characters of letters, digits, spaces and - / * : _ + = . @`;
   }
   switch (info?.uriKind) {
     case 'secret-arn':
@@ -667,8 +672,13 @@ export function sourceAccessUriError(type: SourceAccessType, uri: string): strin
 }
 
 interface SourceAccessOut {
+  /**
+   * A type of the source's allowed list, or (kept as loaded) one this console does not know: the
+   * SDK's closed union cannot name those, so they are carried through as its type unchanged.
+   */
   Type: SourceAccessType;
-  URI: string;
+  /** Absent for the IAM types, which take no URI. */
+  URI?: string;
 }
 
 function sourceAccessField(type: SourceType): z.ZodType<SourceAccessOut[] | undefined, unknown> {
@@ -688,6 +698,13 @@ function sourceAccessField(type: SourceType): z.ZodType<SourceAccessOut[] | unde
       let rowErrors = false;
       rows.forEach((r, i) => {
         const t = text(r.Type);
+        if (t !== '' && !isKnownSourceAccessType(t)) {
+          // A type from a newer API than this console's: kept exactly as loaded; Lambda judges it.
+          const uri = r.URI ?? '';
+          const kept = t as SourceAccessType;
+          out.push(uri === '' ? { Type: kept } : { Type: kept, URI: uri });
+          return;
+        }
         const allowedType = rule.allowed.find((a) => a === t);
         if (!allowedType) {
           ctx.addIssue({
@@ -708,7 +725,11 @@ function sourceAccessField(type: SourceType): z.ZodType<SourceAccessOut[] | unde
           rowErrors = true;
           return;
         }
-        out.push({ Type: allowedType, URI: uri });
+        out.push(
+          SOURCE_ACCESS_TYPES[allowedType].uriKind === 'none'
+            ? { Type: allowedType }
+            : { Type: allowedType, URI: uri },
+        );
       });
       if (rows.length > COMMON_LIMITS.sourceAccessMaxItems) {
         ctx.addIssue({
@@ -755,6 +776,28 @@ function sourceAccessField(type: SourceType): z.ZodType<SourceAccessOut[] | unde
           });
         }
       }
+      out.forEach((entry, i) => {
+        if (!isKnownSourceAccessType(entry.Type)) return;
+        const info = SOURCE_ACCESS_TYPES[entry.Type];
+        const present = (t: SourceAccessType) => out.some((c) => c.Type === t);
+        if (info.requiresOneOf && !info.requiresOneOf.some(present)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'Type'],
+            message: `${entry.Type} needs ${info.requiresOneOf.join(' or ')} as well; add it, or remove this entry.`,
+          });
+        }
+        for (const excluded of info.excludes ?? []) {
+          const at = out.findIndex((c) => c.Type === excluded);
+          if (at >= 0) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [at, 'Type'],
+              message: `${excluded} cannot be used with ${entry.Type}; remove this entry.`,
+            });
+          }
+        }
+      });
       if (rule.together) {
         const [a, b] = rule.together;
         const hasA = indexesOf(a).length > 0;

@@ -489,6 +489,13 @@ export const SOURCE_LIMITS: Readonly<Record<SourceType, SourceLimits>> = {
         'SERVER_ROOT_CA_CERTIFICATE',
         'VPC_SUBNET',
         'VPC_SECURITY_GROUP',
+        'OAUTHBEARER_AUTH',
+        'OAUTHBEARER_SCOPE',
+        'OAUTHBEARER_AUDIENCE',
+        'OAUTHBEARER_LOGICAL_CLUSTER',
+        'OAUTHBEARER_IDENTITY_POOL',
+        'IAM_AUTH',
+        'IAM_OAUTHBEARER_AUTH',
       ],
       atLeastOne: true,
       atMostOneOf: [
@@ -496,6 +503,9 @@ export const SOURCE_LIMITS: Readonly<Record<SourceType, SourceLimits>> = {
         'SASL_SCRAM_256_AUTH',
         'SASL_SCRAM_512_AUTH',
         'CLIENT_CERTIFICATE_TLS_AUTH',
+        'OAUTHBEARER_AUTH',
+        'IAM_AUTH',
+        'IAM_OAUTHBEARER_AUTH',
       ],
       together: ['VPC_SUBNET', 'VPC_SECURITY_GROUP'],
       source: AWS_DOCS.samPullSources,
@@ -553,25 +563,39 @@ export const SOURCE_LIMITS: Readonly<Record<SourceType, SourceLimits>> = {
 export interface SourceAccessTypeInfo {
   /** Display name. */
   label: string;
-  /** What the URI holds. */
-  uriKind: 'secret-arn' | 'virtual-host' | 'subnet' | 'security-group';
-  /** Example URI for placeholders. */
+  /**
+   * What the URI holds: a Secrets Manager secret ARN, a RabbitMQ virtual host, `subnet:…`,
+   * `security_group:…`, a plain value (an OAuth scope, audience or identifier; spaces allowed), or
+   * nothing (`none`: IAM types, whose URI is omitted).
+   */
+  uriKind: 'secret-arn' | 'virtual-host' | 'subnet' | 'security-group' | 'value' | 'none';
+  /** Example URI for placeholders (`''` for `none`). */
   example: string;
   /** Whether UpdateEventSourceMapping may carry this type (VIRTUAL_HOST may not). */
   updatable: boolean;
+  /**
+   * Types one of which must also be present (`OAUTHBEARER_SCOPE` needs `OAUTHBEARER_AUTH`), from
+   * the model's `SourceAccessConfiguration.Type` doc (client-lambda 3.1164.0).
+   */
+  requiresOneOf?: readonly SourceAccessType[];
+  /** Types that may not be present with this one (`IAM_OAUTHBEARER_AUTH` excludes the scope…). */
+  excludes?: readonly SourceAccessType[];
 }
 
+const exampleSecret = (name: string) =>
+  `arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-AbCdEf`;
+
 /**
- * URI formats of the SourceAccessConfiguration types this form offers (AWS_DOCS.sourceAccess).
- * All URIs are also limited to 1..200 characters of `[a-zA-Z0-9-/*:_+=.@-]` (service model `URI`).
+ * URI formats of every SourceAccessType of the newest model (AWS_DOCS.sourceAccess and the
+ * `SourceAccessConfiguration.Type` doc of client-lambda 3.1164.0, which added the seven OAuth and
+ * IAM types for self-managed Kafka). All URIs are limited to 1..200 characters of
+ * `[ a-zA-Z0-9-/*:_+=.@-]` (service model `URI`, 2026-08: a space is allowed).
  */
-export const SOURCE_ACCESS_TYPES: Readonly<
-  Partial<Record<SourceAccessType, SourceAccessTypeInfo>>
-> = {
+export const SOURCE_ACCESS_TYPES: Readonly<Record<SourceAccessType, SourceAccessTypeInfo>> = {
   BASIC_AUTH: {
     label: 'Basic authentication (Secrets Manager secret)',
     uriKind: 'secret-arn',
-    example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:MyBrokerSecret-AbCdEf',
+    example: exampleSecret('MyBrokerSecret'),
     updatable: true,
   },
   VIRTUAL_HOST: {
@@ -595,28 +619,84 @@ export const SOURCE_ACCESS_TYPES: Readonly<
   SASL_SCRAM_256_AUTH: {
     label: 'SASL/SCRAM-256 (Secrets Manager secret)',
     uriKind: 'secret-arn',
-    example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:MyKafkaSecret-AbCdEf',
+    example: exampleSecret('MyKafkaSecret'),
     updatable: true,
   },
   SASL_SCRAM_512_AUTH: {
     label: 'SASL/SCRAM-512 (Secrets Manager secret)',
     uriKind: 'secret-arn',
-    example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:MyKafkaSecret-AbCdEf',
+    example: exampleSecret('MyKafkaSecret'),
     updatable: true,
   },
   CLIENT_CERTIFICATE_TLS_AUTH: {
     label: 'Mutual TLS client certificate (Secrets Manager secret)',
     uriKind: 'secret-arn',
-    example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:MyClientCert-AbCdEf',
+    example: exampleSecret('MyClientCert'),
     updatable: true,
   },
   SERVER_ROOT_CA_CERTIFICATE: {
     label: 'Server root CA certificate (Secrets Manager secret)',
     uriKind: 'secret-arn',
-    example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:MyRootCa-AbCdEf',
+    example: exampleSecret('MyRootCa'),
     updatable: true,
   },
+  OAUTHBEARER_AUTH: {
+    label: 'SASL/OAUTHBEARER: OAuth 2.0 credentials (Secrets Manager secret)',
+    uriKind: 'secret-arn',
+    example: exampleSecret('MyOAuthClient'),
+    updatable: true,
+  },
+  OAUTHBEARER_SCOPE: {
+    label: 'OAuth 2.0 scope (the value, not a secret)',
+    uriKind: 'value',
+    example: 'kafka:read kafka:write',
+    updatable: true,
+    requiresOneOf: ['OAUTHBEARER_AUTH'],
+  },
+  OAUTHBEARER_AUDIENCE: {
+    label: 'OAuth 2.0 audience (the value, not a secret)',
+    uriKind: 'value',
+    example: 'https://kafka.example.com',
+    updatable: true,
+    requiresOneOf: ['OAUTHBEARER_AUTH', 'IAM_OAUTHBEARER_AUTH'],
+  },
+  OAUTHBEARER_LOGICAL_CLUSTER: {
+    label: 'Confluent Cloud logical cluster ID',
+    uriKind: 'value',
+    example: 'lkc-abc123',
+    updatable: true,
+    requiresOneOf: ['OAUTHBEARER_AUTH'],
+  },
+  OAUTHBEARER_IDENTITY_POOL: {
+    label: 'Confluent Cloud identity pool ID',
+    uriKind: 'value',
+    example: 'pool-AbCd',
+    updatable: true,
+    requiresOneOf: ['OAUTHBEARER_AUTH'],
+  },
+  IAM_AUTH: {
+    label: 'IAM (the execution role signs each connection; no URI)',
+    uriKind: 'none',
+    example: '',
+    updatable: true,
+  },
+  IAM_OAUTHBEARER_AUTH: {
+    label: 'IAM web identity token over SASL/OAUTHBEARER (no URI)',
+    uriKind: 'none',
+    example: '',
+    updatable: true,
+    requiresOneOf: ['OAUTHBEARER_AUDIENCE'],
+    excludes: ['OAUTHBEARER_SCOPE', 'OAUTHBEARER_LOGICAL_CLUSTER', 'OAUTHBEARER_IDENTITY_POOL'],
+  },
 };
+
+/**
+ * Whether `type` is a SourceAccessType this console knows. A mapping made through a newer API may
+ * carry others: the form keeps those entries as they are and never blocks saving on them.
+ */
+export function isKnownSourceAccessType(type: string): type is SourceAccessType {
+  return Object.hasOwn(SOURCE_ACCESS_TYPES, type);
+}
 
 /** Limits shared by all sources (service model unless stated). */
 export const COMMON_LIMITS = {
@@ -630,8 +710,8 @@ export const COMMON_LIMITS = {
   topicMaxLength: 249,
   /** `Queues` item: 1..1000 characters. */
   queueMaxLength: 1000,
-  /** `SourceAccessConfigurations`: 0..22 entries; each `URI` 1..200 characters. */
-  sourceAccessMaxItems: 22,
+  /** `SourceAccessConfigurations`: 0..23 entries (model 2026-08; 22 before); each `URI` 1..200 characters. */
+  sourceAccessMaxItems: 23,
   sourceAccessUriMaxLength: 200,
   /** `SelfManagedEventSource` bootstrap servers: 1..10 `host:port`, each 1..300 characters. */
   bootstrapServersMaxItems: 10,

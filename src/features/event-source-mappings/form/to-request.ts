@@ -17,6 +17,7 @@
 import type {
   CreateEventSourceMappingCommandInput,
   EventSourceMappingConfiguration,
+  SourceAccessConfiguration,
   UpdateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
 
@@ -36,6 +37,13 @@ import {
 } from './source-limits';
 
 const numberText = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
+/** A SourceAccessConfiguration for a request: `URI` left out when there is none (IAM types). */
+const accessEntry = (c: {
+  Type: NonNullable<SourceAccessConfiguration['Type']>;
+  URI?: string | undefined;
+}): SourceAccessConfiguration =>
+  c.URI === undefined ? { Type: c.Type } : { Type: c.Type, URI: c.URI };
 
 // ---------------------------------------------------------------------------------------------
 // Form values → create request
@@ -90,10 +98,7 @@ export function toCreateMappingInput(
   if (applies('Topics') && values.Topics) out.Topics = [...values.Topics];
   if (applies('Queues') && values.Queues) out.Queues = [...values.Queues];
   if (applies('SourceAccessConfigurations') && values.SourceAccessConfigurations?.length) {
-    out.SourceAccessConfigurations = values.SourceAccessConfigurations.map((c) => ({
-      Type: c.Type,
-      URI: c.URI,
-    }));
+    out.SourceAccessConfigurations = values.SourceAccessConfigurations.map(accessEntry);
   }
   if (applies('SelfManagedEventSource') && values.SelfManagedEventSource) {
     out.SelfManagedEventSource = {
@@ -382,7 +387,7 @@ export function toUpdateMappingInput(
     const oldEntries = (existing.SourceAccessConfigurations ?? []).filter(updatable);
     const newEntries = (values.SourceAccessConfigurations ?? []).filter(updatable);
     if (!sameList(oldEntries.map(accessKey).sort(), newEntries.map(accessKey).sort())) {
-      out.SourceAccessConfigurations = newEntries.map((c) => ({ Type: c.Type, URI: c.URI }));
+      out.SourceAccessConfigurations = newEntries.map(accessEntry);
     }
   }
 
