@@ -45,10 +45,11 @@ export function signInCallbackUrl(siteUrl: string): string {
 }
 
 /**
- * Lambda actions the console calls when signed in: mapping CRUD and list, plus the function
- * reads (the create form's ListFunctions/GetFunctionConfiguration, and ListVersionsByFunction/
+ * Lambda actions the console calls when signed in: mapping CRUD and list, the mappings' tags
+ * (TagResource, UntagResource, ListTags on event-source-mapping ARNs), plus the function reads
+ * (the create form's ListFunctions/GetFunctionConfiguration, and ListVersionsByFunction/
  * ListAliases to tell which qualifiers of a mapping's function still exist). Nothing else (no
- * InvokeFunction, no function writes).
+ * InvokeFunction, no function writes, no function tags).
  */
 export const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:CreateEventSourceMapping',
@@ -56,16 +57,20 @@ export const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:UpdateEventSourceMapping',
   'lambda:DeleteEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',
   'lambda:ListAliases',
 ] as const;
 
-/** The read-only subset granted to guests when `allowGuest` is on. */
+/** The read-only subset granted to guests when `allowGuest` is on (tags: ListTags only). */
 export const GUEST_LAMBDA_ACTIONS = [
   'lambda:GetEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',
@@ -94,11 +99,19 @@ const FUNCTION_ACTIONS = new Set<string>([
   'lambda:ListAliases',
 ]);
 
-/** Actions whose resource is an event source mapping (`…:event-source-mapping:<UUID>`). */
+/**
+ * Actions granted on event source mappings (`…:event-source-mapping:<UUID>`). The tag actions
+ * also act on functions and code signing configs (Service Authorization Reference: resource
+ * types `codeSigningConfig`, `eventSourceMapping`, `function`); the console only tags mappings,
+ * so they are granted on mapping ARNs alone.
+ */
 const MAPPING_ACTIONS = new Set<string>([
   'lambda:GetEventSourceMapping',
   'lambda:UpdateEventSourceMapping',
   'lambda:DeleteEventSourceMapping',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:ListTags',
 ]);
 
 /** Props of {@link ConsoleStack}. */
@@ -448,8 +461,9 @@ export class ConsoleStack extends Stack {
 
   /**
    * The Lambda permissions of a console role, scoped as tightly as each action allows:
-   * - mapping reads/updates/deletes on `arn:…:lambda:<region>:<account>:event-source-mapping:*`
-   *   of the configured regions (the UUID is only known at run time);
+   * - mapping reads/updates/deletes and tag actions on
+   *   `arn:…:lambda:<region>:<account>:event-source-mapping:*` of the configured regions (the
+   *   UUID is only known at run time);
    * - GetFunctionConfiguration, ListVersionsByFunction and ListAliases on the account's functions
    *   in those regions;
    * - actions without a resource type on `*`, limited to those regions by `aws:RequestedRegion`.
@@ -506,7 +520,7 @@ export class ConsoleStack extends Stack {
    */
   private suppressLambdaWildcards(role: iam.Role, regions: readonly string[]): void {
     const reason =
-      'CreateEventSourceMapping, ListEventSourceMappings and ListFunctions have no resource type in IAM, so they can only be granted on "*" (narrowed by aws:RequestedRegion). Mapping UUIDs and function names are chosen at run time, so Get/Update/DeleteEventSourceMapping and the function reads (GetFunctionConfiguration, ListVersionsByFunction, ListAliases) are granted on event-source-mapping:* and function:* of this account in the configured regions only.';
+      'CreateEventSourceMapping, ListEventSourceMappings and ListFunctions have no resource type in IAM, so they can only be granted on "*" (narrowed by aws:RequestedRegion). Mapping UUIDs and function names are chosen at run time, so Get/Update/DeleteEventSourceMapping, the mapping tag actions (TagResource, UntagResource, ListTags) and the function reads (GetFunctionConfiguration, ListVersionsByFunction, ListAliases) are granted on event-source-mapping:* and function:* of this account in the configured regions only.';
     // cdk-nag prints unresolved pseudo parameters as <AWS::Partition> / <AWS::AccountId>.
     const partition = Token.isUnresolved(this.partition) ? '<AWS::Partition>' : this.partition;
     const account = Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account;

@@ -33,7 +33,8 @@ afterAll(removeTempDirs);
 
 /**
  * What the console calls (issue 4): mapping CRUD + list, ListFunctions, GetFunctionConfiguration;
- * ListVersionsByFunction and ListAliases (fleet list at 10,000 mappings: which qualifiers exist).
+ * ListVersionsByFunction and ListAliases (fleet list at 10,000 mappings: which qualifiers exist);
+ * the mappings' tags (issue 9: TagResource, UntagResource, ListTags).
  */
 const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:CreateEventSourceMapping',
@@ -41,16 +42,20 @@ const AUTHENTICATED_LAMBDA_ACTIONS = [
   'lambda:UpdateEventSourceMapping',
   'lambda:DeleteEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',
   'lambda:ListAliases',
 ];
 
-/** The read-only subset for guests. */
+/** The read-only subset for guests (tags: ListTags only). */
 const GUEST_LAMBDA_ACTIONS = [
   'lambda:GetEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',
@@ -489,7 +494,11 @@ describe('ConsoleStack (defaults: signed-in only, one region, offline synth)', (
         'lambda:GetEventSourceMapping',
         'lambda:UpdateEventSourceMapping',
         'lambda:DeleteEventSourceMapping',
+        'lambda:TagResource',
+        'lambda:UntagResource',
+        'lambda:ListTags',
       ]) {
+        // Mapping ARNs only: the tag actions would also reach functions on `function:*`.
         expect(byAction(action).Resource, action).toEqual(arn('event-source-mapping'));
       }
       for (const action of [
@@ -619,8 +628,8 @@ describe('ConsoleStack with -c allowGuest=true -c regions=us-east-1,eu-west-1', 
     if (guest === undefined) throw new Error('no guest role');
     const [guestId, guestRole] = guest;
     expect(new Set(roleActions(guestRole))).toEqual(new Set(GUEST_LAMBDA_ACTIONS));
-    expect(roleActions(guestRole)).toHaveLength(6);
-    for (const write of ['Create', 'Update', 'Delete']) {
+    expect(roleActions(guestRole)).toHaveLength(7);
+    for (const write of ['Create', 'Update', 'Delete', 'TagResource', 'UntagResource']) {
       expect(roleActions(guestRole).join()).not.toContain(write);
     }
     const trust = props(guestRole).AssumeRolePolicyDocument as { Statement: Statement[] };
