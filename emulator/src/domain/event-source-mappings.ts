@@ -3,14 +3,20 @@ import { LambdaError } from '../errors.ts';
 import type { MappingRecord, RegionState, Store } from '../store.ts';
 import { functionArnOf, parseFunctionName, resolveMappingFunctionArn } from './functions.ts';
 import {
+  checkTags,
   initialState,
+  LIST_TAGS_SHAPE,
+  MESSAGES,
   prepareCreate,
   prepareUpdate,
   type RuleContext,
   sourceOf,
+  TAG_RESOURCE_SHAPE,
   toWire,
+  UNTAG_RESOURCE_SHAPE,
   userActionReason,
 } from './mapping-rules.ts';
+import { validateModel } from './model-validation.ts';
 import {
   type EventSourceMappingConfiguration,
   type MappingState,
@@ -208,6 +214,83 @@ export class EventSourceMappings {
     };
     if (page.nextMarker !== undefined) out.NextMarker = page.nextMarker;
     return out;
+  }
+
+  /**
+   * The mapping a tag operation names by ARN, after the model check of the request.
+   * `arn:aws:lambda:<region>:<account>:event-source-mapping:<UUID>` of the caller's region and
+   * this account; other taggable Lambda resources (functions, code signing configs…) are not
+   * emulated.
+   * @throws LambdaError `ValidationException` (model), `InvalidParameterValueException`
+   *   `Unsupported resource type for tagging or invalid arn: …` for another resource type,
+   *   `ResourceNotFoundException` `Event source mapping not found: <arn>` for a mapping that does
+   *   not exist here (also another region's or account's ARN, assumed).
+   */
+  private tagged(
+    region: string,
+    input: Record<string, unknown>,
+    shape: Parameters<typeof validateModel>[1],
+  ): MappingRecord {
+    validateModel(input, shape);
+    const arn = input.Resource as string;
+    const parts = arn.split(':');
+    if (parts[5] !== 'event-source-mapping') {
+      throw new LambdaError('InvalidParameterValueException', MESSAGES.untaggableResource(arn));
+    }
+    const record =
+      parts[3] === region && parts[4] === this.getStore().accountId
+        ? this.getStore()
+            .peek(region)
+            ?.mappings.get(parts[6] ?? '')
+        : undefined;
+    if (!record) {
+      throw new LambdaError('ResourceNotFoundException', MESSAGES.taggedMappingNotFound(arn));
+    }
+    return record;
+  }
+
+  /**
+   * TagResource on a mapping: adds the tags, replacing the values of keys it already has.
+   * @param region caller's region.
+   * @param resource the mapping's ARN (`Resource` path label, decoded).
+   * @param body decoded JSON body (`{ Tags }`).
+   * @throws LambdaError see {@link EventSourceMappings.tagged}; `ValidationException` for a
+   *   missing `Tags` or a key/value outside the model; `InvalidParameterValueException` beyond
+   *   50 tags or for an `aws:` key.
+   */
+  tagResource(region: string, resource: string, body: Record<string, unknown>): void {
+    const record = this.tagged(region, { ...body, Resource: resource }, TAG_RESOURCE_SHAPE);
+    const added = body.Tags as Record<string, string>;
+    const merged = { ...record.config.Tags, ...added };
+    checkTags(merged, Object.keys(added));
+    record.config.Tags = merged;
+  }
+
+  /**
+   * UntagResource on a mapping: removes the keys (unknown keys are ignored).
+   * @param tagKeys the `tagKeys` query members (`undefined` when none were sent).
+   * @throws LambdaError see {@link EventSourceMappings.tagged}; `ValidationException` without
+   *   keys or for a key outside the model.
+   */
+  untagResource(region: string, resource: string, tagKeys: string[] | undefined): void {
+    const record = this.tagged(
+      region,
+      { Resource: resource, ...(tagKeys !== undefined && { TagKeys: tagKeys }) },
+      UNTAG_RESOURCE_SHAPE,
+    );
+    const tags = { ...record.config.Tags };
+    for (const key of tagKeys ?? []) delete tags[key];
+    record.config.Tags = tags;
+  }
+
+  /**
+   * ListTags on a mapping.
+   * @returns `{ Tags }`, `{}` when the mapping has none.
+   * @throws LambdaError see {@link EventSourceMappings.tagged}.
+   */
+  listTags(region: string, resource: string): { Tags: Record<string, string> } {
+    const record = this.tagged(region, { Resource: resource }, LIST_TAGS_SHAPE);
+    return { Tags: { ...record.config.Tags } };
   }
 
   /** Cancels every pending transition (on reset and when the server closes). */

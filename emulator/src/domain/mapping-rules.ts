@@ -5,9 +5,10 @@
  * sources in {@link MESSAGES}), duplicate detection, and the per-source members AWS fills in its
  * responses (§1.3).
  *
- * Source: shared/reference/lambda-esm-api.md, the AWS Lambda developer guide's per-source
- * parameter tables and the Lambda model 2015-03-31 in botocore 1.43.11 (constraint values and
- * member documentation). Rules run in AWS's observed order (§4.2): model errors; `OnSuccess`;
+ * Source: shared/reference/lambda-esm-api.md and lambda-esm-model-2026.md, the AWS Lambda
+ * developer guide's per-source parameter tables, the Lambda model 2015-03-31 of 2026-08-07
+ * (shared/reference/models: constraint values) and `@aws-sdk/client-lambda` 3.1164.0 (members,
+ * enum values and member documentation newer than that model). Rules run in AWS's observed order (§4.2): model errors; `OnSuccess`;
  * source detection; parameter applicability (these are reported even when the function does not
  * exist); the function; per-source rules; the effective SQS batch window; duplicates.
  *
@@ -92,6 +93,27 @@ export const TAGGABLE_RESOURCE_SHAPE: Shape = {
   pattern:
     'arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|code-signing-config:csc-[a-z0-9]{17}|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(capacity-provider|network-connector):[a-zA-Z0-9-_]{1,64})',
 };
+
+/** `TagResourceRequest` (Resource is the path label). */
+export const TAG_RESOURCE_SHAPE = {
+  type: 'structure',
+  required: ['Resource', 'Tags'],
+  members: { Resource: TAGGABLE_RESOURCE_SHAPE, Tags: TAGS_SHAPE },
+} as const satisfies Shape;
+
+/** `UntagResourceRequest` (Resource path label, TagKeys the `tagKeys` query members). */
+export const UNTAG_RESOURCE_SHAPE = {
+  type: 'structure',
+  required: ['Resource', 'TagKeys'],
+  members: { Resource: TAGGABLE_RESOURCE_SHAPE, TagKeys: TAG_KEYS_SHAPE },
+} as const satisfies Shape;
+
+/** `ListTagsRequest`. */
+export const LIST_TAGS_SHAPE = {
+  type: 'structure',
+  required: ['Resource'],
+  members: { Resource: TAGGABLE_RESOURCE_SHAPE },
+} as const satisfies Shape;
 
 /** `EventSourcePosition`; enum order as AWS prints it in its message (§3.2 [AWS-rec]). */
 export const STARTING_POSITIONS = ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'] as const;
