@@ -20,6 +20,7 @@ import {
   TRANSITIONAL_STATES,
 } from './domain/model.ts';
 import { mulberry32 } from './domain/prng.ts';
+import { validateSeed } from './seed-schema.ts';
 import type { FunctionRecord, Store } from './store.ts';
 
 /** A function in a seed. Only `FunctionName` is required; the rest get plausible defaults. */
@@ -103,18 +104,30 @@ export const DEFAULT_SEED_REGION = 'us-east-1';
  * Resolves a seed option to seed data (one region).
  * @param option `default`, `default:N`, `none`, a path to a JSON file, or a seed object.
  * @param accountId account the generated seeds' ARNs use.
- * @throws Error if the file cannot be read or is not a JSON object, or for a bad `default:N`.
+ * @throws Error if the file cannot be read or is not a JSON object, if a file or object does
+ *   not match the seed schema (`seed-schema.ts`: the message names the file and each bad
+ *   member), or for a bad `default:N`.
  */
 export function resolveSeed(option: SeedOption, accountId: string): SeedData {
-  if (typeof option !== 'string') return option;
+  if (typeof option !== 'string') {
+    validateSeed(option, 'Seed');
+    return option;
+  }
   if (option === 'default') return generateDefaultSeed(accountId);
   const scale = scaleSeedSize(option);
   if (scale !== undefined) return generateScaleSeed(scale, accountId);
   if (option === 'none') return {};
-  const parsed: unknown = JSON.parse(readFileSync(option, 'utf8'));
+  const text = readFileSync(option, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`Seed file ${option} is not JSON: ${(err as Error).message}`, { cause: err });
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`Seed file ${option} must contain a JSON object`);
   }
+  validateSeed(parsed, `Seed file ${option}`);
   return parsed as SeedData;
 }
 

@@ -21,7 +21,14 @@ async function main(): Promise<void> {
     console.error((err as Error).message);
     process.exit(2);
   }
-  const app = buildApp(options);
+  let app;
+  try {
+    app = buildApp(options);
+  } catch (err) {
+    // A bad seed file: its message names the file and the member; a stack trace would not help.
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;

@@ -27,7 +27,10 @@ async function control(
 ): Promise<Response> {
   return fetch(`${emu.endpoint}/_emulator/faults`, {
     method,
-    ...(body !== undefined && { body: JSON.stringify(body) }),
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
   });
 }
 
@@ -133,7 +136,11 @@ describe('--throttle-rate', () => {
     const emu = await start({ throttleRate: 1 });
     expect((await control(emu, 'DELETE')).status).toBe(200);
     expect(await failures(emu, 3, 'TooManyRequestsException')).toEqual([false, false, false]);
-    await fetch(`${emu.endpoint}/_emulator/reset`, { method: 'POST', body: '{}' });
+    await fetch(`${emu.endpoint}/_emulator/reset`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(await failures(emu, 2, 'TooManyRequestsException')).toEqual([true, true]);
   });
 });
