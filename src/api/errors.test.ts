@@ -4,7 +4,12 @@ import {
   ServiceException,
 } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { isResourceNotFound, toAwsError } from './errors.ts';
+import {
+  isInvalidCredentials,
+  isResourceNotFound,
+  isRetryableAfterSdk,
+  toAwsError,
+} from './errors.ts';
 
 const metadata = (httpStatusCode: number) => ({
   httpStatusCode,
@@ -83,5 +88,50 @@ describe('isResourceNotFound', () => {
       isResourceNotFound(new ServiceException({ message: 'x', $metadata: metadata(500) })),
     ).toBe(false);
     expect(isResourceNotFound(undefined)).toBe(false);
+  });
+});
+
+describe('isInvalidCredentials', () => {
+  const named = (name: string, status = 403) =>
+    Object.assign(new Error('x'), { name, $metadata: metadata(status) });
+
+  it('is true for the errors AWS answers refused credentials with', () => {
+    for (const name of [
+      'UnrecognizedClientException',
+      'ExpiredTokenException',
+      'InvalidSignatureException',
+    ]) {
+      expect(isInvalidCredentials(named(name))).toBe(true);
+    }
+  });
+
+  it('is false for a refused permission or other errors', () => {
+    expect(isInvalidCredentials(named('AccessDeniedException'))).toBe(false);
+    expect(isInvalidCredentials(named('ResourceNotFoundException', 404))).toBe(false);
+    expect(isInvalidCredentials('UnrecognizedClientException')).toBe(false);
+  });
+});
+
+describe('isRetryableAfterSdk', () => {
+  it('is true for throttling and for requests that got no answer', () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'TooManyRequestsException',
+      $metadata: metadata(429),
+    });
+    expect(isRetryableAfterSdk(throttled)).toBe(true);
+    expect(isRetryableAfterSdk(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isRetryableAfterSdk(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toBe(true);
+  });
+
+  it('is false for answers that will not change, and for cancellations', () => {
+    expect(
+      isRetryableAfterSdk(new ServiceException({ message: 'x', $metadata: metadata(500) })),
+    ).toBe(false);
+    expect(
+      isRetryableAfterSdk(
+        new ResourceNotFoundException({ message: 'x', $metadata: metadata(404) }),
+      ),
+    ).toBe(false);
+    expect(isRetryableAfterSdk(Object.assign(new Error('a'), { name: 'AbortError' }))).toBe(false);
   });
 });

@@ -110,3 +110,49 @@ export function isThrottling(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return THROTTLING_NAMES.has(error.name) || sdkMetadata(error)?.httpStatusCode === 429;
 }
+
+/**
+ * Exception names AWS answers when the request's credentials themselves are refused (HTTP 403):
+ * an unknown access key or session token (`UnrecognizedClientException`: "The security token
+ * included in the request is invalid", e.g. after the service forgot the identities it issued),
+ * expired temporary credentials (`ExpiredTokenException`), or a signature the service rejects
+ * (`InvalidSignatureException`, also its answer to a clock more than 5 minutes off). AWS's
+ * common errors (Lambda API reference, "Common Errors"): `InvalidClientTokenId`, `ExpiredToken`,
+ * `SignatureDoesNotMatch` in the query protocols.
+ */
+const INVALID_CREDENTIALS_NAMES: ReadonlySet<string> = new Set([
+  'UnrecognizedClientException',
+  'ExpiredTokenException',
+  'InvalidSignatureException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'SignatureDoesNotMatch',
+]);
+
+/**
+ * Whether an SDK error means the credentials the request was signed with are no longer accepted
+ * (see {@link INVALID_CREDENTIALS_NAMES}); new credentials from the identity pool may help, the
+ * same ones never will.
+ * @param error the rejection reason of a `client.send()`.
+ */
+export function isInvalidCredentials(error: unknown): boolean {
+  return error instanceof Error && INVALID_CREDENTIALS_NAMES.has(error.name);
+}
+
+/**
+ * Whether an error is worth another try after the SDK's own retries gave up: Lambda still
+ * throttling (HTTP 429), or no response at all (the network is down, a dropped connection, a
+ * timeout). TanStack Query retries these (and pauses while the browser is offline); answers such
+ * as 400, 403, 404 or 409 are final, and a 5xx the SDK already retried is shown.
+ * @param error the rejection reason of a query function.
+ */
+export function isRetryableAfterSdk(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name === 'AbortError') return false;
+  if (isThrottling(error)) return true;
+  if (sdkMetadata(error)?.httpStatusCode !== undefined) return false;
+  return (
+    error.name === 'TimeoutError' ||
+    error.name === 'RequestTimeout' ||
+    (error.name === 'TypeError' && /fetch|network|load failed/i.test(error.message))
+  );
+}

@@ -5,14 +5,78 @@ import {
   isIdentityExpired,
   memoizeIdentityProvider,
 } from '@smithy/core';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import type { RuntimeConfig } from '../config/env.ts';
+import { isInvalidCredentials } from './errors.ts';
 
 /**
- * Attempts per logical call, first try included. The SDK retries throttling (429), 5xx and
- * transient network errors with exponential back-off; TanStack Query does not retry on top
- * (see `src/lib/query-client.ts`), so this is the only retry layer.
+ * Attempts per logical call, first try included, sized for "Load all" (100
+ * `ListEventSourceMappings` pages for 10,000 mappings): with 30 % of requests throttled a page
+ * still fails after 8 attempts with probability 0.3^8 ≈ 7·10⁻⁵. The SDK's standard retry
+ * strategy (`StandardRetryStrategy` of `@smithy/core/retry`, AWS's "standard" mode) retries only
+ * throttling (429) and transient errors (500/502/503/504, timeouts, network failures, a corrected
+ * clock skew), with full-jitter exponential back-off (1 s base for throttling, at most 20 s, at
+ * least the server's `Retry-After`) and its retry quota; TanStack Query retries on top only what
+ * is still throttled or unanswered (`src/lib/query-client.ts`).
  */
-export const LAMBDA_MAX_ATTEMPTS = 3;
+export const LAMBDA_MAX_ATTEMPTS = 8;
+
+/** One retry the SDK is about to make (after the back-off), as {@link subscribeLambdaRetries} reports it. */
+export interface LambdaRetry {
+  /** Region of the client that retries. */
+  region: string;
+  /** The SDK's classification: `THROTTLING` (429) or `TRANSIENT` (5xx, network, timeout). */
+  errorType: string;
+  /** Epoch ms when the failed attempt was answered. */
+  at: number;
+}
+
+const retryListeners = new Set<(retry: LambdaRetry) => void>();
+
+/**
+ * Subscribes to the SDK's retries of every Lambda client (the list shows them as progress).
+ * @param listener called when an attempt failed with a retryable error, before the back-off.
+ * @returns the unsubscribe function.
+ */
+export function subscribeLambdaRetries(listener: (retry: LambdaRetry) => void): () => void {
+  retryListeners.add(listener);
+  return () => retryListeners.delete(listener);
+}
+
+/** The SDK's standard strategy, telling {@link subscribeLambdaRetries} about each retryable failure. */
+class ReportingRetryStrategy extends StandardRetryStrategy {
+  readonly #region: string;
+
+  constructor(maxAttempts: number, region: string) {
+    super(maxAttempts);
+    this.#region = region;
+  }
+
+  override refreshRetryTokenForRetry(
+    ...args: Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>
+  ): ReturnType<StandardRetryStrategy['refreshRetryTokenForRetry']> {
+    const [, errorInfo] = args;
+    if (errorInfo.errorType === 'THROTTLING' || errorInfo.errorType === 'TRANSIENT') {
+      const retry = { region: this.#region, errorType: errorInfo.errorType, at: Date.now() };
+      for (const listener of retryListeners) listener(retry);
+    }
+    return super.refreshRetryTokenForRetry(...args);
+  }
+}
+
+/**
+ * The retry strategy of one region's Lambda client: the SDK's standard mode with
+ * {@link LAMBDA_MAX_ATTEMPTS} (not adaptive: its client-side rate limiter would slow every
+ * later page after one throttled answer, and bulk actions already pace themselves).
+ * @param region the client's region (for the retry reports).
+ * @param maxAttempts attempts per call, first included.
+ */
+export function createLambdaRetryStrategy(
+  region: string,
+  maxAttempts: number = LAMBDA_MAX_ATTEMPTS,
+): StandardRetryStrategy {
+  return new ReportingRetryStrategy(maxAttempts, region);
+}
 
 /**
  * Milliseconds one Lambda request attempt may wait for a response (Lambda's control-plane calls
@@ -50,6 +114,39 @@ export interface IdentityPoolLogin {
   idToken: () => Promise<string>;
 }
 
+/** Credentials that can be fetched anew when a service refuses the current ones. */
+export interface RenewableCredentials {
+  /**
+   * Fetches new credentials from the identity pool now, replacing the memoized ones; concurrent
+   * callers share one renewal.
+   * @throws the identity pool's error when no new credentials could be had.
+   */
+  renew: () => Promise<void>;
+  /** Forgets the credentials; every later call rejects with {@link SessionClosedError}. */
+  dispose: () => void;
+}
+
+/** A memoized Cognito credentials provider that can be renewed and disposed. */
+export type CognitoCredentials = CredentialsProvider & RenewableCredentials;
+
+/** Thrown by credentials and Lambda clients used after sign-out or the end of the session. */
+export class SessionClosedError extends Error {
+  constructor() {
+    super('The session has ended: sign in again.');
+    this.name = 'SessionClosedError';
+  }
+}
+
+/** Options of {@link createCognitoCredentials}. */
+export interface CognitoCredentialsOptions {
+  /**
+   * Removes the identity id the SDK cached for this pool (guests, IndexedDB). A renewal whose
+   * first fetch failed calls it and tries once more with a new identity: the pool may no longer
+   * know the cached one (an emulator restart, a deleted identity).
+   */
+  forgetCachedIdentityId?: () => Promise<void>;
+}
+
 /**
  * Credentials from the Cognito identity pool (`GetId` + `GetCredentialsForIdentity`), shared by
  * every regional Lambda client: one fetch serves them all, concurrent callers wait for the same
@@ -62,28 +159,61 @@ export interface IdentityPoolLogin {
  * - With `login`: the authenticated role; the ID token is resolved on each fetch and the identity
  *   id is kept in memory only (the SDK caches signed-in identity ids only with a
  *   `userIdentifier`, which is not given).
+ *
+ * `renew()` builds a new provider (the SDK's keeps its identity id in memory once resolved) and
+ * fetches with it; when that fails it forgets the cached identity id and tries once more.
  * @param config validated runtime configuration (pool id, optional Cognito endpoint).
  * @param login the signed-in user's login, or `undefined` for guest credentials.
- * @returns a memoized credentials provider.
+ * @param options see {@link CognitoCredentialsOptions}.
+ * @returns a memoized, renewable credentials provider.
  */
 export function createCognitoCredentials(
   config: Pick<RuntimeConfig, 'identityPoolId' | 'cognitoIdentityEndpoint'>,
   login?: IdentityPoolLogin,
-): CredentialsProvider {
-  const provider = fromCognitoIdentityPool({
-    identityPoolId: config.identityPoolId,
-    ...(login ? { logins: { [login.key]: login.idToken } } : {}),
-    clientConfig: {
-      region: identityPoolRegion(config.identityPoolId),
-      ...(config.cognitoIdentityEndpoint ? { endpoint: config.cognitoIdentityEndpoint } : {}),
-      maxAttempts: LAMBDA_MAX_ATTEMPTS,
-    },
-  });
-  return memoizeIdentityProvider(
-    provider,
-    isIdentityExpired,
-    doesIdentityRequireRefresh,
-  ) as CredentialsProvider;
+  options: CognitoCredentialsOptions = {},
+): CognitoCredentials {
+  const build = (): CredentialsProvider =>
+    memoizeIdentityProvider(
+      fromCognitoIdentityPool({
+        identityPoolId: config.identityPoolId,
+        ...(login ? { logins: { [login.key]: login.idToken } } : {}),
+        clientConfig: {
+          region: identityPoolRegion(config.identityPoolId),
+          ...(config.cognitoIdentityEndpoint ? { endpoint: config.cognitoIdentityEndpoint } : {}),
+          maxAttempts: 3,
+        },
+      }),
+      isIdentityExpired,
+      doesIdentityRequireRefresh,
+    ) as CredentialsProvider;
+  let current: CredentialsProvider | undefined = build();
+  let renewing: Promise<void> | undefined;
+  const provider = ((identityProperties?: Parameters<CredentialsProvider>[0]) =>
+    current
+      ? current(identityProperties)
+      : Promise.reject(new SessionClosedError())) as CognitoCredentials;
+  provider.renew = () => {
+    renewing ??= (async () => {
+      let fresh = build();
+      try {
+        await fresh();
+      } catch (error) {
+        if (!options.forgetCachedIdentityId) throw error;
+        await options.forgetCachedIdentityId();
+        fresh = build();
+        await fresh();
+      }
+      if (!current) throw new SessionClosedError();
+      current = fresh;
+    })().finally(() => {
+      renewing = undefined;
+    });
+    return renewing;
+  };
+  provider.dispose = () => {
+    current = undefined;
+  };
+  return provider;
 }
 
 /**
@@ -95,7 +225,9 @@ export function createCognitoCredentials(
  * @param requestTimeoutMs milliseconds each attempt may wait for a response before it fails with
  *   a `TimeoutError` (default {@link LAMBDA_REQUEST_TIMEOUT_MS}).
  * @returns a client whose endpoint is `config.lambdaEndpoint` when set (the emulator serves every
- *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise.
+ *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise; it retries
+ *   with {@link createLambdaRetryStrategy} and corrects its clock from the responses' `Date`
+ *   header (the SDK's `systemClockOffset`, applied when a skew error comes back).
  */
 export function createLambdaClient(
   config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
@@ -107,6 +239,7 @@ export function createLambdaClient(
     region,
     ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     maxAttempts: LAMBDA_MAX_ATTEMPTS,
+    retryStrategy: createLambdaRetryStrategy(region),
     credentials,
     // Options of the SDK's default handler (FetchHttpHandler in the browser): each attempt that
     // gets no response in time fails with a TimeoutError (retried like other transient errors)
@@ -116,18 +249,35 @@ export function createLambdaClient(
   });
 }
 
+/** The app's Lambda clients: one sender per region, and a way to drop them all. */
+export type RegionalLambdaClients = ((region: string) => LambdaSender) & {
+  /** Destroys every client and refuses every later call ({@link SessionClosedError}). */
+  dispose: () => void;
+};
+
 /**
- * One Lambda client per region, created on first use, all on the same credentials.
+ * One Lambda client per region, created on first use, all on the same credentials. A call that
+ * AWS answers with an invalid-credentials error ({@link isInvalidCredentials}:
+ * `UnrecognizedClientException`, `ExpiredTokenException`, `InvalidSignatureException` — after the
+ * service forgot its identities, or a clock jump past the credentials' expiry) makes the
+ * credentials renew once (`credentials.renew`, shared by every call that failed with the old
+ * ones; the regional clients are then built again, so none keeps the refused credentials) and is
+ * sent once more; its answer, success or error, is final.
  * @param config validated runtime configuration.
- * @param credentials shared credentials provider.
- * @returns `region → client`, the same client for the same region every time.
+ * @param credentials shared credentials provider; without `renew`, errors are passed on as they are.
+ * @returns `region → sender`, the same sender for the same region every time.
  */
 export function createRegionalLambdaClients(
   config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
-  credentials: CredentialsProvider,
-): (region: string) => LambdaClient {
+  credentials: CredentialsProvider & Partial<RenewableCredentials>,
+): RegionalLambdaClients {
   const clients = new Map<string, LambdaClient>();
-  return (region) => {
+  const senders = new Map<string, LambdaSender>();
+  let generation = 0;
+  let disposed = false;
+  let renewing: Promise<void> | undefined;
+  const sdkClient = (region: string): LambdaClient => {
+    if (disposed) throw new SessionClosedError();
     let client = clients.get(region);
     if (!client) {
       client = createLambdaClient(config, region, credentials);
@@ -135,9 +285,60 @@ export function createRegionalLambdaClients(
     }
     return client;
   };
+  const dropClients = () => {
+    for (const client of clients.values()) client.destroy();
+    clients.clear();
+  };
+  // Calls that failed with the credentials of generation `failed` wait for one renewal.
+  const renew = (failed: number): Promise<void> => {
+    if (failed !== generation) return Promise.resolve();
+    renewing ??= (async () => {
+      await credentials.renew?.();
+      dropClients();
+      generation += 1;
+    })().finally(() => {
+      renewing = undefined;
+    });
+    return renewing;
+  };
+  // The SDK's `send` is overloaded per command; the wrapper passes its arguments through as they are.
+  type AnySend = (...args: unknown[]) => Promise<unknown>;
+  const sendOnce = (region: string, args: unknown[]) =>
+    (sdkClient(region).send as unknown as AnySend).apply(sdkClient(region), args);
+  const senderFor = (region: string): LambdaSender => ({
+    send: (async (...args: unknown[]) => {
+      const sentWith = generation;
+      try {
+        return await sendOnce(region, args);
+      } catch (error) {
+        if (disposed || !credentials.renew || !isInvalidCredentials(error)) throw error;
+        try {
+          await renew(sentWith);
+        } catch {
+          throw error;
+        }
+        return sendOnce(region, args);
+      }
+    }) as unknown as LambdaClient['send'],
+  });
+  const clientsFor = ((region: string) => {
+    let sender = senders.get(region);
+    if (!sender) {
+      sender = senderFor(region);
+      senders.set(region, sender);
+    }
+    return sender;
+  }) as RegionalLambdaClients;
+  clientsFor.dispose = () => {
+    disposed = true;
+    dropClients();
+    credentials.dispose?.();
+  };
+  return clientsFor;
 }
 
 let clientForRegion: ((region: string) => LambdaSender) | undefined;
+let installed: { dispose?: () => void } | undefined;
 let activeRegion: string | undefined;
 const regionListeners = new Set<() => void>();
 
@@ -148,7 +349,25 @@ const regionListeners = new Set<() => void>();
  *   for all regions (tests).
  */
 export function setLambdaClient(clients: LambdaSender | ((region: string) => LambdaSender)): void {
+  installed = typeof clients === 'function' ? (clients as { dispose?: () => void }) : undefined;
   clientForRegion = typeof clients === 'function' ? clients : () => clients;
+}
+
+/** A sender whose every call rejects with {@link SessionClosedError}. */
+const CLOSED_SENDER: LambdaSender = {
+  send: (() => Promise.reject(new SessionClosedError())) as LambdaClient['send'],
+};
+
+/**
+ * Ends the Lambda side of the session (sign-out, session end): the installed clients are
+ * destroyed with their credentials (`dispose`), and every later {@link getLambdaClient} call gets
+ * a client that rejects with {@link SessionClosedError} without sending anything, so a page
+ * restored from the back/forward cache cannot call AWS with the old credentials.
+ */
+export function closeLambdaClients(): void {
+  installed?.dispose?.();
+  installed = undefined;
+  clientForRegion = () => CLOSED_SENDER;
 }
 
 /**

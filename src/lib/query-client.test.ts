@@ -1,13 +1,44 @@
-import { ResourceNotFoundException, ServiceException } from '@aws-sdk/client-lambda';
+import {
+  ResourceNotFoundException,
+  ServiceException,
+  TooManyRequestsException,
+} from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { createNotificationStore } from './notifications.ts';
-import { createQueryClient } from './query-client.ts';
+import { createQueryClient, QUERY_RETRIES, shouldRetryQuery } from './query-client.ts';
 
 const metadata = (httpStatusCode: number) => ({ httpStatusCode, attempts: 3, totalRetryDelay: 0 });
 const fault = () => new ServiceException({ message: 'Injected fault', $metadata: metadata(500) });
 
 describe('createQueryClient', () => {
-  it('does not retry: the SDK already did', async () => {
+  it('retries only throttling and unanswered requests, at most QUERY_RETRIES times', () => {
+    const throttled = new TooManyRequestsException({
+      message: 'Rate exceeded',
+      $metadata: metadata(429),
+      Type: 'User',
+      Reason: 'CallerRateLimitExceeded',
+    });
+    const offline = Object.assign(new TypeError('Failed to fetch'), {
+      $metadata: { attempts: 8 },
+    });
+    const denied = Object.assign(
+      new Error('The security token included in the request is invalid.'),
+      {
+        name: 'UnrecognizedClientException',
+        $metadata: metadata(403),
+      },
+    );
+    expect(shouldRetryQuery(0, throttled)).toBe(true);
+    expect(shouldRetryQuery(QUERY_RETRIES - 1, offline)).toBe(true);
+    expect(shouldRetryQuery(QUERY_RETRIES, throttled)).toBe(false);
+    expect(shouldRetryQuery(0, fault())).toBe(false);
+    expect(shouldRetryQuery(0, denied)).toBe(false);
+    expect(shouldRetryQuery(0, Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe(
+      false,
+    );
+  });
+
+  it('does not retry a 5xx: the SDK already did', async () => {
     const client = createQueryClient(createNotificationStore());
     let calls = 0;
     await expect(

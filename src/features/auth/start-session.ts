@@ -1,6 +1,7 @@
 import type { User, UserManager } from 'oidc-client-ts';
 import { createCognitoCredentials, type CredentialsProvider } from '../../api/lambda-client.ts';
 import type { RuntimeConfig } from '../../config/env.ts';
+import { forgetCachedIdentityIds } from './identity-id-cache.ts';
 import { loginsKey } from './logins.ts';
 import { AuthSession, identityOf, type ConsoleSession, type SignInState } from './session.ts';
 import {
@@ -144,7 +145,9 @@ export async function startSession(
         signIn,
         signOut: () => auth.signOut(),
       },
-      credentials: createCognitoCredentials(config),
+      credentials: createCognitoCredentials(config, undefined, {
+        forgetCachedIdentityId: () => forgetCachedIdentityIds(config.identityPoolId),
+      }),
     };
   }
   return { status: 'signed-out', signIn };

@@ -132,6 +132,9 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
       <Inline>
         <StatusIndicator type="loading">
           {where}Loading all mappings: {loaded} loaded, {state.pages} pages, {seconds(elapsed)}
+          {state.retries > 0
+            ? `, ${number(state.retries)} ${state.retries === 1 ? 'request' : 'requests'} retried (throttled or unanswered)`
+            : ''}
         </StatusIndicator>
         <Button
           variant="inline-link"

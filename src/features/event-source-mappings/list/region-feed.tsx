@@ -1,7 +1,7 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isThrottling } from '../../../api/errors.ts';
+import { subscribeLambdaRetries } from '../../../api/lambda-client.ts';
 import { mappingQueries, type MappingListFilters } from '../queries.ts';
 
 /**
@@ -11,9 +11,6 @@ import { mappingQueries, type MappingListFilters } from '../queries.ts';
  * under a tenth of the load.
  */
 export const FEED_REPORT_INTERVAL_MS = 1000;
-
-/** Extra attempts at a page that failed with throttling after the SDK's own retries. */
-export const THROTTLED_PAGE_RETRIES = 5;
 
 /** One region's list as the mappings view sees it. */
 export interface RegionFeedState {
@@ -42,6 +39,12 @@ export interface RegionFeedState {
   dataUpdatedAt: number;
   /** When this state was reported (epoch ms): "Load all" shows the time since `startedAt`. */
   reportedAt: number;
+  /**
+   * Requests of this region that Lambda throttled (or left unanswered) and that are being retried
+   * (the SDK's back-off, then TanStack Query's) since the current "Load all" started: progress,
+   * not an error.
+   */
+  retries: number;
 }
 
 /** What the view can ask of a region's feed. */
@@ -66,17 +69,18 @@ export interface RegionFeedProps {
   onChange: (state: RegionFeedState, actions: RegionFeedActions) => void;
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * One region's `ListEventSourceMappings` infinite query (over `NextMarker`, 100 per page) and its
  * "Load all" loop, reported to the view. Renders nothing: the view combines the regions.
  *
  * "Load all" requests each page as soon as the previous one arrived, independent of rendering;
  * the view hears about progress at most every {@link FEED_REPORT_INTERVAL_MS}, so re-deriving
- * 10,000 rows does not sit between two requests. A page that still fails with throttling after
- * the SDK's retries is tried again up to {@link THROTTLED_PAGE_RETRIES} times with exponential
- * back-off (1 s, 2 s, 4 s…); other errors stop the loop and are shown with Retry.
+ * 10,000 rows does not sit between two requests. Throttled pages are retried by the SDK's retry
+ * strategy (`LAMBDA_MAX_ATTEMPTS`, back-off) and then by the query's own `retry`
+ * (`shouldRetryQuery`: still throttled or unanswered, after a back-off, waiting while offline),
+ * each time from the same `Marker`, so nothing is read twice or skipped; those retries are
+ * counted in `retries`. An error that outlives them stops the loop and is shown with Retry,
+ * which goes on from the last loaded page.
  */
 export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFeedProps) {
   const query = useInfiniteQuery({
@@ -93,6 +97,22 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
   });
   const stopped = useRef(false);
   const running = useRef(false);
+  // The SDK's retries of this region's requests, and TanStack Query's retries of its pages.
+  const [sdkRetries, setSdkRetries] = useState({ since: 0, count: 0 });
+  const { running: loadingAll, startedAt } = run;
+  useEffect(() => {
+    if (!loadingAll || startedAt === undefined) return undefined;
+    return subscribeLambdaRetries((retry) => {
+      if (retry.region !== region) return;
+      setSdkRetries((prev) => ({
+        since: startedAt,
+        count: prev.since === startedAt ? prev.count + 1 : 1,
+      }));
+    });
+  }, [loadingAll, startedAt, region]);
+  const retries =
+    (loadingAll && sdkRetries.since === startedAt ? sdkRetries.count : 0) +
+    (isFetching ? query.failureCount : 0);
   const autoStarted = useRef(false);
 
   const loadAll = useCallback(() => {
@@ -102,19 +122,10 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     const startedAt = Date.now();
     setRun({ running: true, startedAt });
     void (async () => {
-      let throttledRetries = 0;
       try {
         for (let pages = 0; pages < 100_000 && !stopped.current; pages += 1) {
           const result = await fetchNextPage({ cancelRefetch: false });
-          if (result.isFetchNextPageError) {
-            if (isThrottling(result.error) && throttledRetries < THROTTLED_PAGE_RETRIES) {
-              await wait(1000 * 2 ** throttledRetries + Math.random() * 250);
-              throttledRetries += 1;
-              continue;
-            }
-            break;
-          }
-          throttledRetries = 0;
+          if (result.isFetchNextPageError) break;
           if (!result.hasNextPage) {
             setRun({ running: false, startedAt, finishedAt: Date.now() });
             return;
@@ -171,8 +182,9 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
       ...(run.startedAt !== undefined ? { startedAt: run.startedAt } : {}),
       ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt } : {}),
       dataUpdatedAt,
+      retries,
     }),
-    [region, status, error, items, data, hasNextPage, run, isFetching, dataUpdatedAt],
+    [region, status, error, items, data, hasNextPage, run, isFetching, dataUpdatedAt, retries],
   );
   const actions: RegionFeedActions = useMemo(
     () => ({
