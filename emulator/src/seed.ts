@@ -542,7 +542,8 @@ export function generateDefaultSeed(accountId = '123456789012'): SeedData {
     if (fn) order.push(fn);
   }
   for (const fn of order) {
-    if (mappings.length >= DEFAULT_SEED_SIZE.mappings) break;
+    // The last place is the fixed OAuth mapping below.
+    if (mappings.length >= DEFAULT_SEED_SIZE.mappings - 1) break;
     const kind = rng.weighted(SOURCE_WEIGHTS);
     const mapping = buildMapping(rng, fn, kind, { arn, secret, base });
     const qualifierChoice = pickQualifier(rng, fn);
@@ -553,7 +554,80 @@ export function generateDefaultSeed(accountId = '123456789012'): SeedData {
     decorateState(rng, mapping, kind, fn.orphan);
     mappings.push(mapping);
   }
+  withNewerSettings(mappings);
+  mappings.push(oauthKafkaMapping(region, accountId, base));
   return { region, functions, mappings };
+}
+
+/** UUID of the default seed's self-managed Kafka mapping with OAuth (OAUTHBEARER_AUTH…). */
+export const SEED_OAUTH_KAFKA_MAPPING_UUID = uuidFrom(sha('seed:self-managed-kafka-oauth'));
+
+/**
+ * A self-managed Kafka mapping (Confluent Cloud style) authenticating with SASL/OAUTHBEARER: the
+ * 3.1164.0 SourceAccessTypes OAUTHBEARER_AUTH, _SCOPE (two scopes: a space), _AUDIENCE,
+ * _LOGICAL_CLUSTER and _IDENTITY_POOL, in provisioned mode with all three metrics and tags.
+ * Fixed values (no PRNG draw), so tests can name it by {@link SEED_OAUTH_KAFKA_MAPPING_UUID}.
+ */
+function oauthKafkaMapping(region: string, accountId: string, base: number): SeedMapping {
+  return {
+    UUID: SEED_OAUTH_KAFKA_MAPPING_UUID,
+    LastModified: base - 2 * 86400,
+    FunctionArn: `arn:aws:lambda:${region}:${accountId}:function:orders-ingest-prod`,
+    SelfManagedEventSource: {
+      Endpoints: { KAFKA_BOOTSTRAP_SERVERS: ['pkc-9x3v2.us-east-1.aws.confluent.cloud:9092'] },
+    },
+    Topics: ['orders.placed'],
+    StartingPosition: 'LATEST',
+    BatchSize: 500,
+    SourceAccessConfigurations: [
+      {
+        Type: 'OAUTHBEARER_AUTH',
+        URI: `arn:aws:secretsmanager:${region}:${accountId}:secret:kafka/confluent-oauth-Q7mZ2k`,
+      },
+      { Type: 'OAUTHBEARER_SCOPE', URI: 'kafka.read kafka.write' },
+      { Type: 'OAUTHBEARER_AUDIENCE', URI: 'https://confluent.cloud/kafka' },
+      { Type: 'OAUTHBEARER_LOGICAL_CLUSTER', URI: 'lkc-9x3v2' },
+      { Type: 'OAUTHBEARER_IDENTITY_POOL', URI: 'pool-W8nq' },
+    ],
+    SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'orders-ingest-prod-oauth' },
+    ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 10 },
+    MetricsConfig: { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] },
+    Tags: { team: 'orders', env: 'prod', auth: 'oauth' },
+  };
+}
+
+/**
+ * The newer settings on some generated mappings, chosen by position (no PRNG draw, so the rest
+ * of the seed is unchanged): tags (`team`, `env` from the function name) on every third;
+ * provisioned mode on every fourth Kafka mapping (with all three metrics, system logs on every
+ * other one) and on every ninth standard SQS mapping without maximum concurrency (the two are
+ * exclusive); EventCount metrics on every tenth Kinesis or DynamoDB mapping.
+ */
+function withNewerSettings(mappings: SeedMapping[]): void {
+  mappings.forEach((m, i) => {
+    const name = m.FunctionArn?.split(':')[6] ?? '';
+    if (i % 3 === 0 && name !== '') {
+      const parts = name.split('-');
+      m.Tags = { team: parts[0] ?? name, env: parts[parts.length - 1] ?? '' };
+    }
+    const service = m.EventSourceArn?.split(':')[2];
+    const kafka = m.SelfManagedEventSource !== undefined || service === 'kafka';
+    if (kafka && i % 4 === 0) {
+      m.ProvisionedPollerConfig = {
+        MinimumPollers: 1 + (i % 3),
+        MaximumPollers: 10 * (1 + (i % 5)),
+      };
+      m.MetricsConfig = { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] };
+      if (i % 8 === 0) m.LoggingConfig = { SystemLogLevel: 'INFO' };
+    }
+    const sqs = service === 'sqs' && !(m.EventSourceArn ?? '').endsWith('.fifo');
+    if (sqs && i % 9 === 0 && m.ScalingConfig === undefined) {
+      m.ProvisionedPollerConfig = { MinimumPollers: 2, MaximumPollers: 20 + (i % 50) };
+    }
+    if ((service === 'kinesis' || service === 'dynamodb') && i % 10 === 0) {
+      m.MetricsConfig = { Metrics: ['EventCount'] };
+    }
+  });
 }
 
 /** Region of the default seed's second, small data set (the console's region switch). */
