@@ -5,13 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { installLambdaAuthorization } from './authorize.ts';
+import { consoleOrigins, isControlRequest, refuseControlRequest } from './control-guard.ts';
 import { answerPreflight, setCorsHeaders } from './cors.ts';
-import { EmulatorState, type EmulatorOptions } from './emulator-state.ts';
-import { LambdaError } from './errors.ts';
+import {
+  DEFAULT_POST_LOGOUT_REDIRECT_URIS,
+  DEFAULT_REDIRECT_URIS,
+  EmulatorState,
+  type EmulatorOptions,
+} from './emulator-state.ts';
+import { BODY_LIMIT, frameworkRefusal, LambdaError, requestTooLarge } from './errors.ts';
 import { applyNetworkFaults } from './network-faults.ts';
 import { registerCognitoRoutes } from './routes/cognito.ts';
 import { registerControlRoutes } from './routes/control.ts';
-import { sendLambdaError } from './routes/http.ts';
+import { answerClientError, sendLambdaError } from './routes/http.ts';
 import { registerLambdaRoutes } from './routes/lambda.ts';
 import { registerOidcRoutes } from './routes/oidc.ts';
 import { OIDC_MOUNT_PATH } from './domain/user-pool.ts';
@@ -35,8 +42,24 @@ function isUndelayed(url: string): boolean {
   );
 }
 
-/** Largest request body accepted (Lambda's 6 MB synchronous payload limit). */
-const BODY_LIMIT = 6 * 1024 * 1024;
+/**
+ * Longest path label the router takes. Higher than any request line Node accepts (16 KB of
+ * headers), so the Lambda model's own length limits (FunctionName up to 170 characters, 3 times
+ * that percent-encoded; a qualified function ARN) decide, with AWS's ValidationException.
+ */
+const MAX_PARAM_LENGTH = 16 * 1024;
+
+/**
+ * Why a request target is refused before routing, or `undefined` when it is an origin-form path
+ * (RFC 9112 §3.2.1). Absolute-form (`http://host/path`), asterisk-form and targets with a fragment
+ * (`#`, which a client never sends) name no operation: the router and a second reader could see
+ * different paths in them.
+ */
+function malformedTarget(target: string): string | undefined {
+  if (!target.startsWith('/')) return 'the request target is not an absolute path';
+  if (target.includes('#')) return 'the request target has a fragment';
+  return undefined;
+}
 
 /**
  * Builds the emulator app. Does not listen: call `app.listen({ port, host })`.
@@ -51,7 +74,16 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     logger: false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Requests refused before any route runs still answer in AWS's error format.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-amzn-RequestId', request.id);
+      setCorsHeaders(request, reply);
+      const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
+      const refusal = frameworkRefusal(error.code, request.method, path);
+      return sendLambdaError(reply, refusal.status, refusal.code, refusal.message);
+    },
   });
   app.decorate('emulator', state);
 
@@ -60,19 +92,46 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  // First: `/oidc` requests go to oidc-provider untouched (raw body, its own CORS).
+  // Before anything reads the target: only origin-form paths reach the router and the checks.
+  app.addHook('onRequest', async (request, reply) => {
+    const target = request.raw.url ?? '';
+    const reason = malformedTarget(target);
+    if (reason === undefined) return undefined;
+    reply.header('x-amzn-RequestId', request.id);
+    setCorsHeaders(request, reply);
+    return sendLambdaError(
+      reply,
+      404,
+      'UnknownOperationException',
+      `Unknown operation: ${request.method} ${target.split('?', 1)[0] ?? ''} (${reason})`,
+    );
+  });
+
+  // `/oidc` requests go to oidc-provider untouched (raw body, its own CORS).
   registerOidcRoutes(app, state);
+
+  // The control endpoints answer local tools and the console origins only (control-guard.ts).
+  const controlOrigins = consoleOrigins([
+    ...(options.oidcRedirectUris ?? DEFAULT_REDIRECT_URIS),
+    ...(options.oidcPostLogoutRedirectUris ?? DEFAULT_POST_LOGOUT_REDIRECT_URIS),
+  ]);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);
-    setCorsHeaders(request, reply);
+    const control = isControlRequest(request);
+    const corsOrigins = control ? controlOrigins : undefined;
+    setCorsHeaders(request, reply, corsOrigins);
+    if (control) {
+      const refused = refuseControlRequest(request, reply, controlOrigins, BODY_LIMIT);
+      if (refused !== undefined) return refused;
+    }
     // Injected network faults (delay, clock, drops; `network-faults.ts`) for every Lambda and
     // Cognito Identity request, preflights too. Test-only endpoints and the user pool's sign-in
     // pages answer at once.
     if (!isUndelayed(request.raw.url ?? '/') && (await applyNetworkFaults(state, request, reply))) {
       return reply;
     }
-    if (request.method === 'OPTIONS') return answerPreflight(request, reply);
+    if (request.method === 'OPTIONS') return answerPreflight(request, reply, corsOrigins);
     return undefined;
   });
 
@@ -82,12 +141,8 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 413) {
-      return sendLambdaError(
-        reply,
-        413,
-        'RequestTooLargeException',
-        `Request must be smaller than ${BODY_LIMIT} bytes for the ${request.method} operation`,
-      );
+      const refusal = requestTooLarge(request.method);
+      return sendLambdaError(reply, refusal.status, refusal.code, refusal.message);
     }
     if (status !== undefined && status >= 400 && status < 500) {
       return sendLambdaError(
@@ -109,6 +164,14 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     ),
   );
 
+  // Every Lambda route names its IAM action in its `config`; requests are authorized by it.
+  installLambdaAuthorization(app, {
+    accountId: state.accountId,
+    get guestAccess() {
+      return state.guestAccess;
+    },
+    issued: (accessKeyId) => state.cognito.lookup(accessKeyId),
+  });
   registerLambdaRoutes(app, state);
   registerCognitoRoutes(app, state);
   registerControlRoutes(app, state);

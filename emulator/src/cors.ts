@@ -42,11 +42,18 @@ export const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS';
  * Sets the CORS headers every response carries.
  * @param request incoming request (its `Origin` is echoed; `*` without one).
  * @param reply reply to decorate.
+ * @param onlyOrigins when given (the control endpoints), `Access-Control-Allow-Origin` is sent
+ *   only for an `Origin` in this set; Lambda and Cognito answer any origin, as AWS does.
  */
-export function setCorsHeaders(request: FastifyRequest, reply: FastifyReply): void {
+export function setCorsHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onlyOrigins?: ReadonlySet<string>,
+): void {
   const origin = request.headers.origin;
-  reply.header('Access-Control-Allow-Origin', origin ?? '*');
   reply.header('Vary', 'Origin');
+  if (onlyOrigins !== undefined && (origin === undefined || !onlyOrigins.has(origin))) return;
+  reply.header('Access-Control-Allow-Origin', origin ?? '*');
   reply.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
 }
 
@@ -55,10 +62,15 @@ export function setCorsHeaders(request: FastifyRequest, reply: FastifyReply): vo
  * Echoes `Access-Control-Request-Headers` when present, otherwise allows {@link ALLOWED_HEADERS}.
  * @param request the OPTIONS request.
  * @param reply its reply (sent here).
+ * @param onlyOrigins as for {@link setCorsHeaders}.
  */
-export function answerPreflight(request: FastifyRequest, reply: FastifyReply): void {
+export function answerPreflight(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onlyOrigins?: ReadonlySet<string>,
+): void {
   const requested = request.headers['access-control-request-headers'];
-  setCorsHeaders(request, reply);
+  setCorsHeaders(request, reply, onlyOrigins);
   reply
     .header('Access-Control-Allow-Methods', ALLOWED_METHODS)
     .header(

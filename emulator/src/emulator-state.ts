@@ -1,4 +1,4 @@
-import { authorizeRole, type GuestAccess, requestedAction } from './authorize.ts';
+import type { GuestAccess } from './authorize.ts';
 import { CognitoIdentity } from './domain/cognito.ts';
 import { EventSourceMappings } from './domain/event-source-mappings.ts';
 import { Faults, MAX_LATENCY_MS } from './domain/faults.ts';
@@ -235,8 +235,8 @@ export class EmulatorState {
   }
 
   /**
-   * Credentials the SigV4 check accepts: the static pair (allowed everything) and every pair
-   * this pool issued (limited to their role's actions, see `authorize.ts`). Both carry the
+   * Credentials the SigV4 check accepts: the static pair and every pair this pool issued (whose
+   * role's actions the route-level check in `authorize.ts` enforces). Both carry the
    * current clock offset, which the signing-time check applies.
    * @param accessKeyId key id from the credential scope.
    */
@@ -252,13 +252,6 @@ export class EmulatorState {
           clockOffsetMs,
           sessionToken: issued.sessionToken,
           expiration: issued.expiration,
-          authorize: (request, region) =>
-            authorizeRole(
-              issued.role,
-              this.guestAccess,
-              requestedAction(request.method, request.url, region, this.accountId),
-              issued.principalArn,
-            ),
         }
       : undefined;
   }

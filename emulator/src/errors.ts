@@ -82,20 +82,22 @@ export function lambdaErrorBody(
  * `InternalErrorException`; body `{"__type": "<Code>", "message": "…"}`.
  */
 export class CognitoError extends Error {
-  /** HTTP status code (400, or 500 for `InternalErrorException`). */
+  /** HTTP status code (400, 500 for `InternalErrorException`, or the one given). */
   readonly status: number;
 
   /**
    * @param code Cognito exception name, e.g. `ResourceNotFoundException`.
    * @param message AWS's message text.
+   * @param status HTTP status when not the protocol's default (413 for a body over the limit).
    */
   constructor(
     readonly code: string,
     message: string,
+    status?: number,
   ) {
     super(message);
     this.name = code;
-    this.status = code === 'InternalErrorException' ? 500 : 400;
+    this.status = status ?? (code === 'InternalErrorException' ? 500 : 400);
   }
 
   /** The awsJson1.1 error body. */
@@ -128,4 +130,100 @@ function formatValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return String(value);
+}
+
+/** An AWS-format refusal of a request no operation handled: status, exception name, message. */
+export interface ProtocolRefusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** Largest request body accepted, in bytes (Lambda's 6 MB synchronous payload limit). */
+export const BODY_LIMIT = 6 * 1024 * 1024;
+
+/**
+ * The refusal of a request body over {@link BODY_LIMIT}: 413 `RequestTooLargeException`, as
+ * Lambda answers an oversized payload.
+ * @param method the request's method, named in the message.
+ */
+export function requestTooLarge(method: string): ProtocolRefusal {
+  return {
+    status: 413,
+    code: 'RequestTooLargeException',
+    message: `Request must be smaller than ${BODY_LIMIT} bytes for the ${method} operation`,
+  };
+}
+
+/**
+ * AWS's answer to a request fastify refused before routing it (`frameworkErrors`): a path that
+ * is not valid percent-encoding names no operation (404 `UnknownOperationException`); a path
+ * label longer than the router takes is a model length violation (400 `ValidationException`);
+ * anything else cannot be read (400 `InvalidRequestContentException`).
+ * @param code fastify's error code, e.g. `FST_ERR_BAD_URL`.
+ * @param method request method.
+ * @param path request path (raw, without the query).
+ */
+export function frameworkRefusal(
+  code: string | undefined,
+  method: string,
+  path: string,
+): ProtocolRefusal {
+  switch (code) {
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 404,
+        code: 'UnknownOperationException',
+        message: `Unknown operation: ${method} ${path} (the path is not valid percent-encoding)`,
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 400,
+        code: 'ValidationException',
+        message: `1 validation error detected: a path label of ${method} ${path.slice(0, 200)}… failed to satisfy constraint: Member must have length less than or equal to the model's maximum`,
+      };
+    default:
+      return {
+        status: 400,
+        code: 'InvalidRequestContentException',
+        message: 'The request could not be read.',
+      };
+  }
+}
+
+/**
+ * AWS's answer to a request Node's HTTP parser refused (fastify's `clientErrorHandler`): an
+ * unknown method names no operation (404 `UnknownOperationException`), a header block over the
+ * limit is 431 `InvalidRequestContentException` (Lambda: "a request header is invalid"), a
+ * request not finished in time 408 `RequestTimeoutException`, any other malformed request 400
+ * `InvalidRequestContentException`.
+ * @param code the parser's error code, e.g. `HPE_INVALID_METHOD`, `HPE_HEADER_OVERFLOW`.
+ */
+export function clientErrorRefusal(code: string | undefined): ProtocolRefusal {
+  switch (code) {
+    case 'HPE_INVALID_METHOD':
+      return {
+        status: 404,
+        code: 'UnknownOperationException',
+        message: 'Unknown operation: the request method is not one the API uses',
+      };
+    case 'HPE_HEADER_OVERFLOW':
+      return {
+        status: 431,
+        code: 'InvalidRequestContentException',
+        message: 'The request headers are larger than the 16 KB the endpoint accepts',
+      };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        status: 408,
+        code: 'RequestTimeoutException',
+        message: 'The request was not received in time',
+      };
+    default:
+      return {
+        status: 400,
+        code: 'InvalidRequestContentException',
+        message: 'The request is not a valid HTTP/1.1 request',
+      };
+  }
 }

@@ -343,6 +343,7 @@ describe('guests', () => {
     const set = async (guestAccess: string): Promise<Response> =>
       fetch(`${emu.endpoint}/_emulator/settings`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ guestAccess }),
       });
     expect((await set('read-write')).status).toBe(200);
@@ -397,6 +398,7 @@ describe('guests', () => {
     const set = async (allowGuest: boolean): Promise<Response> =>
       fetch(`${emu.endpoint}/_emulator/settings`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ allowGuest }),
       });
     expect(((await (await set(false)).json()) as { allowGuest: boolean }).allowGuest).toBe(false);
@@ -411,6 +413,7 @@ describe('guests', () => {
     );
     const bad = await fetch(`${emu.endpoint}/_emulator/settings`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ allowGuest: 'no' }),
     });
     expect(bad.status).toBe(400);
@@ -435,6 +438,7 @@ describe('credential lifetime', () => {
   it('Expiration is now + credentialsTtlSeconds (set live)', async () => {
     const res = await fetch(`${emu.endpoint}/_emulator/settings`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ credentialsTtlSeconds: 5 }),
     });
     expect(((await res.json()) as { credentialsTtlSeconds: number }).credentialsTtlSeconds).toBe(5);

@@ -102,6 +102,7 @@ describe('control endpoints', () => {
   it('reset loads a seed object and reports its counts', async () => {
     const res = await fetch(`${emu.endpoint}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         seed: {
           functions: [{ FunctionName: 'a-fn' }],
@@ -126,6 +127,7 @@ describe('control endpoints', () => {
     });
     const bad = await fetch(`${emu.endpoint}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ seed: { mappings: [{ FunctionName: 'x' }] } }),
     });
     expect(bad.status).toBe(400);
@@ -137,6 +139,7 @@ describe('control endpoints', () => {
   it('faults answer the next matching requests with an AWS-format error, then stop', async () => {
     const add = await fetch(`${emu.endpoint}/_emulator/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ method: 'GET', pathPattern: 'functions', status: 500, count: 2 }),
     });
     expect(add.status).toBe(200);
@@ -155,6 +158,7 @@ describe('control endpoints', () => {
   it('a 429 fault carries Retry-After; the SDK retries it when allowed', async () => {
     await fetch(`${emu.endpoint}/_emulator/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 429, count: 1 }),
     });
     const client = emu.lambda({ maxAttempts: 2 });
@@ -162,6 +166,7 @@ describe('control endpoints', () => {
     expect(out.$metadata.attempts).toBe(2);
     await fetch(`${emu.endpoint}/_emulator/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 429, count: 1, errorType: 'TooManyRequestsException' }),
     });
     const err = await errorOf(emu.lambda().send(new ListFunctionsCommand({})));
@@ -172,6 +177,7 @@ describe('control endpoints', () => {
   it('DELETE /_emulator/faults clears them; bad fault bodies are 400', async () => {
     await fetch(`${emu.endpoint}/_emulator/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 503, count: 5 }),
     });
     const cleared = await fetch(`${emu.endpoint}/_emulator/faults`, { method: 'DELETE' });
@@ -179,6 +185,7 @@ describe('control endpoints', () => {
     expect((await emu.lambda().send(new ListFunctionsCommand({}))).Functions).toHaveLength(2);
     const bad = await fetch(`${emu.endpoint}/_emulator/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 200 }),
     });
     expect(bad.status).toBe(400);
@@ -187,6 +194,7 @@ describe('control endpoints', () => {
   it('settings change transitionMs live', async () => {
     const res = await fetch(`${emu.endpoint}/_emulator/settings`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ transitionMs: 1234 }),
     });
     expect(await res.json()).toEqual({

@@ -64,6 +64,7 @@ describe('latencyMs (simulated round trip)', () => {
     const set = async (latencyMs: unknown): Promise<Response> =>
       fetch(`${emu.endpoint}/_emulator/settings`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ latencyMs }),
       });
     try {

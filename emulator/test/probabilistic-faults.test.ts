@@ -19,6 +19,7 @@ beforeEach(async () => {
 async function addFault(rule: Record<string, unknown>): Promise<Response> {
   return fetch(`${emu.endpoint}/_emulator/faults`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(rule),
   });
 }

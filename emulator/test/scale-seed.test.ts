@@ -293,12 +293,14 @@ describe('scale seed default:10000 in the emulator', () => {
   it('POST /_emulator/reset takes "default:N" and refuses a bad N with 400', async () => {
     const ok = await fetch(`${emu.endpoint}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ seed: 'default:300' }),
     });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: 'ok', region: 'us-east-1', mappings: 300 });
     const bad = await fetch(`${emu.endpoint}/_emulator/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ seed: 'default:60000' }),
     });
     expect(bad.status).toBe(400);

@@ -160,6 +160,7 @@ describe('state machine', () => {
   it('each transition takes transitionMs, settable live', async () => {
     await fetch(`${emu.endpoint}/_emulator/settings`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ transitionMs: 400 }),
     });
     const uuid = await createStream();

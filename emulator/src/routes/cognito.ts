@@ -4,7 +4,7 @@
  * unsigned in the model, so no SigV4 check here.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CognitoError, LambdaError } from '../errors.ts';
+import { CognitoError, LambdaError, requestTooLarge } from '../errors.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { rawBody } from './http.ts';
 
@@ -53,20 +53,43 @@ function parseBody(request: FastifyRequest): Record<string, unknown> {
 }
 
 /**
+ * Any error of the Cognito route as Cognito answers it (awsJson1.1, `{__type, message}`): its
+ * own errors as they are; a body over the limit 413 `RequestTooLargeException` (as Lambda
+ * words it); other client faults (a Lambda-side model error, a body fastify could not read)
+ * 400 `SerializationException`; anything else 500 `InternalErrorException`.
+ * @param error what the handler or fastify threw.
+ * @param method the request's method, named in the 413 message.
+ */
+export function toCognitoError(error: unknown, method: string): CognitoError {
+  if (error instanceof CognitoError) return error;
+  if (error instanceof LambdaError) {
+    return error.status < 500
+      ? new CognitoError('SerializationException', error.message)
+      : new CognitoError('InternalErrorException', 'An internal error occurred.');
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (status === 413) {
+    const refusal = requestTooLarge(method);
+    return new CognitoError(refusal.code, refusal.message, refusal.status);
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new CognitoError(
+      'SerializationException',
+      error instanceof Error ? error.message : 'The request could not be read.',
+    );
+  }
+  return new CognitoError('InternalErrorException', 'An internal error occurred.');
+}
+
+/**
  * Registers `POST /` for Cognito Identity.
  * @param app the fastify instance.
  * @param state the emulator state.
  */
 export function registerCognitoRoutes(app: FastifyInstance, state: EmulatorState): void {
   app.post('/', {
-    errorHandler: (error, _request, reply) => {
-      if (error instanceof CognitoError) return sendCognitoError(reply, error);
-      const cognito =
-        error instanceof LambdaError && error.status < 500
-          ? new CognitoError('SerializationException', error.message)
-          : new CognitoError('InternalErrorException', 'An internal error occurred.');
-      return sendCognitoError(reply, cognito);
-    },
+    errorHandler: (error, request, reply) =>
+      sendCognitoError(reply, toCognitoError(error, request.method)),
     handler: async (request, reply) => {
       const target = request.headers['x-amz-target'];
       const operation =

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LambdaError, lambdaErrorBody } from '../errors.ts';
+import { clientErrorRefusal, LambdaError, lambdaErrorBody } from '../errors.ts';
 import type { VerifiedCaller } from '../sigv4.ts';
 
 declare module 'fastify' {
@@ -33,6 +36,38 @@ export function sendLambdaError(
     .header('x-amzn-ErrorType', code)
     .header('content-type', 'application/json')
     .send(Buffer.from(JSON.stringify(body)));
+}
+
+/**
+ * fastify's `clientErrorHandler`: answers a request Node's HTTP parser refused (unknown method,
+ * header block over 16 KB, malformed request line…) in Lambda's error format
+ * ({@link clientErrorRefusal}), with `x-amzn-RequestId`, then closes the connection. No request
+ * object exists yet, so there is no CORS header (a browser cannot send such requests anyway).
+ * @param error the parser's error (its `code`, e.g. `HPE_HEADER_OVERFLOW`).
+ * @param socket the client connection.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const refusal = clientErrorRefusal(error.code);
+  const body = JSON.stringify(lambdaErrorBody(refusal.code, refusal.status, refusal.message));
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(
+    [
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? 'Error'}`,
+      `x-amzn-RequestId: ${randomUUID()}`,
+      `x-amzn-ErrorType: ${refusal.code}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      `Date: ${new Date().toUTCString()}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+    () => socket.destroy(),
+  );
 }
 
 /**

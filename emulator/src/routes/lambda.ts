@@ -4,6 +4,7 @@
  * SigV4 check (region = credential scope) and the test-only fault injection.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { iam } from '../authorize.ts';
 import { LambdaError } from '../errors.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { defaultFaultMessage } from '../domain/faults.ts';
@@ -140,37 +141,46 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
 
     const mappings = state.mappings;
 
-    lambda.post('/2015-03-31/event-source-mappings', async (request, reply) =>
-      sendJson(reply, 202, mappings.create(callerRegion(request), parseJsonBody(request))),
+    lambda.post(
+      '/2015-03-31/event-source-mappings',
+      { config: iam('lambda:CreateEventSourceMapping') },
+      async (request, reply) =>
+        sendJson(reply, 202, mappings.create(callerRegion(request), parseJsonBody(request))),
     );
 
-    lambda.get('/2015-03-31/event-source-mappings', async (request, reply) => {
-      const query = defined({
-        EventSourceArn: queryParam(request, 'EventSourceArn'),
-        FunctionName: queryParam(request, 'FunctionName'),
-        Marker: queryParam(request, 'Marker'),
-        MaxItems: maxItemsParam(request),
-      });
-      validateModel(query, LIST_MAPPINGS_SHAPE);
-      const result = mappings.list(callerRegion(request), {
-        ...(query.FunctionName !== undefined && { functionName: query.FunctionName as string }),
-        ...(query.EventSourceArn !== undefined && {
-          eventSourceArn: query.EventSourceArn as string,
-        }),
-        ...(query.Marker !== undefined && { marker: query.Marker as string }),
-        ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
-      });
-      return sendJson(reply, 200, result);
-    });
+    lambda.get(
+      '/2015-03-31/event-source-mappings',
+      { config: iam('lambda:ListEventSourceMappings') },
+      async (request, reply) => {
+        const query = defined({
+          EventSourceArn: queryParam(request, 'EventSourceArn'),
+          FunctionName: queryParam(request, 'FunctionName'),
+          Marker: queryParam(request, 'Marker'),
+          MaxItems: maxItemsParam(request),
+        });
+        validateModel(query, LIST_MAPPINGS_SHAPE);
+        const result = mappings.list(callerRegion(request), {
+          ...(query.FunctionName !== undefined && { functionName: query.FunctionName as string }),
+          ...(query.EventSourceArn !== undefined && {
+            eventSourceArn: query.EventSourceArn as string,
+          }),
+          ...(query.Marker !== undefined && { marker: query.Marker as string }),
+          ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
+        });
+        return sendJson(reply, 200, result);
+      },
+    );
 
     lambda.get<{ Params: { UUID: string } }>(
       '/2015-03-31/event-source-mappings/:UUID',
+      { config: iam('lambda:GetEventSourceMapping', 'event-source-mapping') },
       async (request, reply) =>
         sendJson(reply, 200, mappings.get(callerRegion(request), request.params.UUID)),
     );
 
     lambda.put<{ Params: { UUID: string } }>(
       '/2015-03-31/event-source-mappings/:UUID',
+      { config: iam('lambda:UpdateEventSourceMapping', 'event-source-mapping') },
       async (request, reply) =>
         sendJson(
           reply,
@@ -181,32 +191,37 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
 
     lambda.delete<{ Params: { UUID: string } }>(
       '/2015-03-31/event-source-mappings/:UUID',
+      { config: iam('lambda:DeleteEventSourceMapping', 'event-source-mapping') },
       async (request, reply) =>
         sendJson(reply, 202, mappings.delete(callerRegion(request), request.params.UUID)),
     );
 
-    lambda.get('/2015-03-31/functions', async (request, reply) => {
-      const query = defined({
-        MasterRegion: queryParam(request, 'MasterRegion'),
-        FunctionVersion: queryParam(request, 'FunctionVersion'),
-        Marker: queryParam(request, 'Marker'),
-        MaxItems: maxItemsParam(request),
-      });
-      validateModel(query, LIST_FUNCTIONS_SHAPE);
-      if (query.MasterRegion !== undefined && query.FunctionVersion !== 'ALL') {
-        throw new LambdaError(
-          'InvalidParameterValueException',
-          'MasterRegion parameter requires FunctionVersion to be ALL.',
-        );
-      }
-      const result = listFunctions(state.store, callerRegion(request), {
-        allVersions: query.FunctionVersion === 'ALL',
-        ...(query.MasterRegion !== undefined && { masterRegion: query.MasterRegion as string }),
-        ...(query.Marker !== undefined && { marker: query.Marker as string }),
-        ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
-      });
-      return sendJson(reply, 200, result);
-    });
+    lambda.get(
+      '/2015-03-31/functions',
+      { config: iam('lambda:ListFunctions') },
+      async (request, reply) => {
+        const query = defined({
+          MasterRegion: queryParam(request, 'MasterRegion'),
+          FunctionVersion: queryParam(request, 'FunctionVersion'),
+          Marker: queryParam(request, 'Marker'),
+          MaxItems: maxItemsParam(request),
+        });
+        validateModel(query, LIST_FUNCTIONS_SHAPE);
+        if (query.MasterRegion !== undefined && query.FunctionVersion !== 'ALL') {
+          throw new LambdaError(
+            'InvalidParameterValueException',
+            'MasterRegion parameter requires FunctionVersion to be ALL.',
+          );
+        }
+        const result = listFunctions(state.store, callerRegion(request), {
+          allVersions: query.FunctionVersion === 'ALL',
+          ...(query.MasterRegion !== undefined && { masterRegion: query.MasterRegion as string }),
+          ...(query.Marker !== undefined && { marker: query.Marker as string }),
+          ...(query.MaxItems !== undefined && { maxItems: query.MaxItems as number }),
+        });
+        return sendJson(reply, 200, result);
+      },
+    );
 
     const functionConfiguration = (
       request: FastifyRequest<{ Params: { FunctionName: string } }>,
@@ -226,11 +241,13 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
 
     lambda.get<{ Params: { FunctionName: string } }>(
       '/2015-03-31/functions/:FunctionName/configuration',
+      { config: iam('lambda:GetFunctionConfiguration', 'function') },
       async (request, reply) => sendJson(reply, 200, functionConfiguration(request)),
     );
 
     lambda.get<{ Params: { FunctionName: string } }>(
       '/2015-03-31/functions/:FunctionName/versions',
+      { config: iam('lambda:ListVersionsByFunction', 'function-unqualified') },
       async (request, reply) => {
         const query = defined({
           FunctionName: request.params.FunctionName,
@@ -253,6 +270,7 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
 
     lambda.get<{ Params: { FunctionName: string } }>(
       '/2015-03-31/functions/:FunctionName/aliases',
+      { config: iam('lambda:ListAliases', 'function-unqualified') },
       async (request, reply) => {
         const query = defined({
           FunctionName: request.params.FunctionName,
@@ -279,6 +297,7 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
 
     lambda.get<{ Params: { FunctionName: string } }>(
       '/2015-03-31/functions/:FunctionName',
+      { config: iam('lambda:GetFunction', 'function') },
       async (request, reply) => {
         const configuration = functionConfiguration(request);
         const region = callerRegion(request);

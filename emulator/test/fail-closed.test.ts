@@ -1,0 +1,337 @@
+import { request as httpRequest } from 'node:http';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import {
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  GetFunctionCommand,
+  GetFunctionConfigurationCommand,
+  ListEventSourceMappingsCommand,
+  UpdateEventSourceMappingCommand,
+} from '@aws-sdk/client-lambda';
+import {
+  CognitoIdentityClient,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+} from '@aws-sdk/client-cognito-identity';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { FastifyRequest } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizeLambdaRequest } from '../src/authorize.ts';
+import { LambdaError } from '../src/errors.ts';
+import {
+  errorOf,
+  fnArn,
+  type RunningEmulator,
+  sleep,
+  SMALL_SEED,
+  startEmulator,
+} from './helpers.ts';
+
+const POOL = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
+const GUEST_ARN =
+  'arn:aws:sts::123456789012:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials';
+const queue = (i: number): string => `arn:aws:sqs:us-east-1:123456789012:fail-closed-${i}`;
+
+interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+let emu: RunningEmulator;
+let port: number;
+let cognito: CognitoIdentityClient;
+let guest: Credentials;
+let uuids: string[];
+
+/** Every mapping of us-east-1 as the static caller sees it (the data the bypasses aimed at). */
+async function snapshot(): Promise<unknown> {
+  const out = await emu.lambda().send(new ListEventSourceMappingsCommand({ MaxItems: 100 }));
+  return (out.EventSourceMappings ?? []).map(({ UUID, State, BatchSize, EventSourceArn }) => ({
+    UUID,
+    State,
+    BatchSize,
+    EventSourceArn,
+  }));
+}
+
+/** Guest credentials from the identity pool (its unauthenticated role). */
+async function guestCredentials(): Promise<Credentials> {
+  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL }));
+  const out = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+  return {
+    accessKeyId: out.Credentials?.AccessKeyId ?? '',
+    secretAccessKey: out.Credentials?.SecretKey ?? '',
+    sessionToken: out.Credentials?.SessionToken ?? '',
+  };
+}
+
+/**
+ * Sends a request with `node:http` (fetch cannot send a fragment or an absolute-form target),
+ * signed over exactly the target it sends, as a caller trying the bypass would sign it.
+ */
+async function signedRaw(opts: {
+  method: string;
+  target: string;
+  body?: string;
+  credentials: Credentials;
+}): Promise<RawResponse> {
+  const host = `127.0.0.1:${port}`;
+  const [path = '', query = ''] = opts.target.split('?', 2);
+  const unsigned = new HttpRequest({
+    method: opts.method,
+    protocol: 'http:',
+    hostname: '127.0.0.1',
+    port,
+    path,
+    query: Object.fromEntries(new URLSearchParams(query)),
+    headers: {
+      host,
+      ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+    },
+    ...(opts.body !== undefined && { body: opts.body }),
+  });
+  const signed = await new SignatureV4({
+    credentials: opts.credentials,
+    region: 'us-east-1',
+    service: 'lambda',
+    sha256: Sha256,
+  }).sign(unsigned);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method,
+        path: opts.target,
+        headers: signed.headers,
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+/** A refusal in Lambda's restJson1 error format: status, `x-amzn-ErrorType`, `{Type, message}`. */
+function expectLambdaError(res: RawResponse, status: number, code: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['x-amzn-errortype']).toBe(code);
+  const body = JSON.parse(res.body) as Record<string, unknown>;
+  expect(body.Type).toBe('User');
+  expect(typeof (body.message ?? body.Message)).toBe('string');
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: SMALL_SEED, transitionMs: 10 });
+  port = Number(new URL(emu.endpoint).port);
+  cognito = new CognitoIdentityClient({
+    region: 'us-east-1',
+    endpoint: emu.endpoint,
+    maxAttempts: 1,
+  });
+  guest = await guestCredentials();
+  const admin = emu.lambda();
+  uuids = [];
+  for (let i = 0; i < 10; i++) {
+    const created = await admin.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: 'orders-ingest-prod',
+        EventSourceArn: queue(i),
+        BatchSize: 10,
+      }),
+    );
+    uuids.push(created.UUID ?? '');
+  }
+  await sleep(100); // Creating → Enabled
+});
+
+afterAll(async () => {
+  cognito.destroy();
+  await emu.close();
+});
+
+describe('a read-only guest cannot write, whatever the request target', () => {
+  it('the SDK’s own Create, Update and Delete are AccessDeniedException naming action and resource', async () => {
+    const before = await snapshot();
+    const lambda = emu.lambda({ credentials: guest });
+    const create = await errorOf(
+      lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: 'orders-ingest-prod',
+          EventSourceArn: queue(99),
+        }),
+      ),
+    );
+    expect(create.name).toBe('AccessDeniedException');
+    expect(create.$metadata?.httpStatusCode).toBe(403);
+    expect(create.message).toBe(
+      `User: ${GUEST_ARN} is not authorized to perform: lambda:CreateEventSourceMapping on resource: * because no identity-based policy allows the lambda:CreateEventSourceMapping action`,
+    );
+    const update = await errorOf(
+      lambda.send(new UpdateEventSourceMappingCommand({ UUID: uuids[0], BatchSize: 5 })),
+    );
+    expect(update.name).toBe('AccessDeniedException');
+    expect(update.message).toContain(
+      `lambda:UpdateEventSourceMapping on resource: arn:aws:lambda:us-east-1:123456789012:event-source-mapping:${uuids[0]}`,
+    );
+    const remove = await errorOf(
+      lambda.send(new DeleteEventSourceMappingCommand({ UUID: uuids[1] })),
+    );
+    expect(remove.name).toBe('AccessDeniedException');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('5 creates and 10 updates with a fragment in the target are refused and change nothing', async () => {
+    const before = await snapshot();
+    const answers: RawResponse[] = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(
+        await signedRaw({
+          method: 'POST',
+          target: '/2015-03-31/event-source-mappings#/x',
+          body: JSON.stringify({
+            FunctionName: 'orders-ingest-prod',
+            EventSourceArn: queue(50 + i),
+          }),
+          credentials: guest,
+        }),
+      );
+    }
+    for (const uuid of uuids) {
+      answers.push(
+        await signedRaw({
+          method: 'PUT',
+          target: `/2015-03-31/event-source-mappings/${uuid}#/x`,
+          body: JSON.stringify({ BatchSize: 7 }),
+          credentials: guest,
+        }),
+      );
+    }
+    expect(answers).toHaveLength(15);
+    for (const res of answers) expectLambdaError(res, 404, 'UnknownOperationException');
+    expect(JSON.parse(answers[5]?.body ?? '{}')).toEqual({
+      Type: 'User',
+      message: `Unknown operation: PUT /2015-03-31/event-source-mappings/${uuids[0]}#/x (the request target has a fragment)`,
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('5 creates and 10 deletes with an absolute-form target are refused and change nothing', async () => {
+    const before = await snapshot();
+    const answers: RawResponse[] = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(
+        await signedRaw({
+          method: 'POST',
+          target: `http://127.0.0.1:${port}/2015-03-31/event-source-mappings`,
+          body: JSON.stringify({
+            FunctionName: 'orders-ingest-prod',
+            EventSourceArn: queue(60 + i),
+          }),
+          credentials: guest,
+        }),
+      );
+    }
+    for (const uuid of uuids) {
+      answers.push(
+        await signedRaw({
+          method: 'DELETE',
+          target: `http://127.0.0.1:${port}/2015-03-31/event-source-mappings/${uuid}`,
+          credentials: guest,
+        }),
+      );
+    }
+    expect(answers).toHaveLength(15);
+    for (const res of answers) expectLambdaError(res, 404, 'UnknownOperationException');
+    expect(JSON.parse(answers[5]?.body ?? '{}')).toMatchObject({
+      message: expect.stringContaining('(the request target is not an absolute path)'),
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('the same writes in origin form reach the role check and are AccessDeniedException', async () => {
+    const before = await snapshot();
+    const create = await signedRaw({
+      method: 'POST',
+      target: '/2015-03-31/event-source-mappings',
+      body: JSON.stringify({ FunctionName: 'orders-ingest-prod', EventSourceArn: queue(70) }),
+      credentials: guest,
+    });
+    expectLambdaError(create, 403, 'AccessDeniedException');
+    const remove = await signedRaw({
+      method: 'DELETE',
+      target: `/2015-03-31/event-source-mappings/${uuids[2]}/`,
+      credentials: guest,
+    });
+    expectLambdaError(remove, 403, 'AccessDeniedException');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('GetFunction, which no role of the console may call', () => {
+  it('is AccessDeniedException for the guest role and for the signed-in role’s actions', async () => {
+    const lambda = emu.lambda({ credentials: guest });
+    const asGuest = await errorOf(
+      lambda.send(new GetFunctionCommand({ FunctionName: 'orders-ingest-prod' })),
+    );
+    expect(asGuest.name).toBe('AccessDeniedException');
+    expect(asGuest.message).toBe(
+      `User: ${GUEST_ARN} is not authorized to perform: lambda:GetFunction on resource: ${fnArn('orders-ingest-prod')} because no identity-based policy allows the lambda:GetFunction action`,
+    );
+    // GetFunctionConfiguration is granted, so the role check is what refused GetFunction.
+    const config = await lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: 'orders-ingest-prod' }),
+    );
+    expect(config.FunctionName).toBe('orders-ingest-prod');
+
+    // read-write guests hold exactly the signed-in role's actions.
+    emu.app.emulator.guestAccess = 'read-write';
+    try {
+      const asUser = await errorOf(
+        lambda.send(new GetFunctionCommand({ FunctionName: fnArn('orders-ingest-prod') })),
+      );
+      expect(asUser.name).toBe('AccessDeniedException');
+      expect(asUser.message).toContain('lambda:GetFunction on resource');
+    } finally {
+      emu.app.emulator.guestAccess = 'read-only';
+    }
+  });
+});
+
+describe('a request whose action cannot be named', () => {
+  it('is refused with AccessDeniedException, even for the static key pair', () => {
+    const unnamed = {
+      caller: { accessKeyId: 'test', region: 'us-east-1' },
+      routeOptions: { config: {} },
+      params: {},
+      query: {},
+    } as unknown as FastifyRequest;
+    let error: unknown;
+    try {
+      authorizeLambdaRequest(unnamed, {
+        accountId: '123456789012',
+        guestAccess: 'read-write',
+        issued: () => undefined,
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(LambdaError);
+    expect((error as LambdaError).code).toBe('AccessDeniedException');
+    expect((error as LambdaError).status).toBe(403);
+  });
+});
