@@ -335,3 +335,127 @@ describe('a request whose action cannot be named', () => {
     expect((error as LambdaError).status).toBe(403);
   });
 });
+
+describe('control endpoints answer local tools and the console origins only', () => {
+  const settings = async (init: RequestInit): Promise<Response> =>
+    fetch(`${emu.endpoint}/_emulator/settings`, init);
+
+  it('refuses the issue’s cross-origin text/plain POST: 403, no CORS, guests stay read-only', async () => {
+    const res = await settings({
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ guestAccess: 'read-write' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-amzn-errortype')).toBe('AccessDeniedException');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(((await res.json()) as { message: string }).message).toContain(
+      'Origin http://evil.example may not use /_emulator/*',
+    );
+    expect(emu.app.emulator.guestAccess).toBe('read-only');
+    const write = await errorOf(
+      emu
+        .lambda({ credentials: guest })
+        .send(new DeleteEventSourceMappingCommand({ UUID: uuids[3] })),
+    );
+    expect(write.name).toBe('AccessDeniedException');
+  });
+
+  it('refuses a foreign Origin with JSON too, and its preflight; reads from it as well', async () => {
+    const json = await settings({
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transitionMs: 0 }),
+    });
+    expect(json.status).toBe(403);
+    const preflight = await settings({
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await fetch(`${emu.endpoint}/_emulator/stats`, {
+      headers: { Origin: 'null' },
+    });
+    expect(read.status).toBe(403);
+    const encoded = await fetch(`${emu.endpoint}/%5Femulator/settings`, {
+      method: 'POST',
+      headers: { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ transitionMs: 0 }),
+    });
+    expect(encoded.status).toBeGreaterThanOrEqual(400);
+    expect(emu.app.emulator.transitionMs).toBe(10);
+  });
+
+  it('needs Content-Type: application/json on writes with a body (415 otherwise)', async () => {
+    const plain = await settings({
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ transitionMs: 0 }),
+    });
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('x-amzn-errortype')).toBe('UnsupportedMediaTypeException');
+    const none = await fetch(`${emu.endpoint}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': '' },
+      body: JSON.stringify({ status: 500 }),
+    });
+    expect(none.status).toBe(415);
+    expect(emu.app.emulator.transitionMs).toBe(10);
+    const ok = await settings({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ transitionMs: 10 }),
+    });
+    expect(ok.status).toBe(200);
+    // A DELETE without a body needs no Content-Type.
+    expect((await fetch(`${emu.endpoint}/_emulator/faults`, { method: 'DELETE' })).status).toBe(
+      200,
+    );
+  });
+
+  it('answers a console origin, with CORS for it; Lambda and Cognito answer any origin', async () => {
+    const consoleOrigin = 'http://127.0.0.1:5173';
+    const preflight = await settings({
+      method: 'OPTIONS',
+      headers: { Origin: consoleOrigin, 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(consoleOrigin);
+    const res = await settings({
+      method: 'POST',
+      headers: { Origin: consoleOrigin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ transitionMs: 10 }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(consoleOrigin);
+    const lambda = await fetch(`${emu.endpoint}/2015-03-31/functions`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(lambda.status).toBe(200);
+    expect(lambda.headers.get('access-control-allow-origin')).toBe('http://evil.example');
+  });
+
+  it('takes the console origins from --oidc-redirect-uri and --oidc-post-logout-redirect-uri', async () => {
+    const other = await startEmulator({
+      seed: SMALL_SEED,
+      oidcRedirectUris: ['http://localhost:6123/auth/callback'],
+      oidcPostLogoutRedirectUris: ['http://127.0.0.1:6124/'],
+    });
+    try {
+      const status = async (origin: string): Promise<number> =>
+        (await fetch(`${other.endpoint}/_emulator/health`, { headers: { Origin: origin } })).status;
+      expect(await status('http://localhost:6123')).toBe(200);
+      expect(await status('http://127.0.0.1:6124')).toBe(200);
+      expect(await status('http://127.0.0.1:5173')).toBe(403);
+      expect((await fetch(`${other.endpoint}/_emulator/health`)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
