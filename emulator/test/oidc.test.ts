@@ -457,7 +457,7 @@ describe('options', () => {
     );
   });
 
-  it('the CLI prints the issuer of the port it got and serves discovery there', async () => {
+  it('the CLI prints the issuer of the port it got and serves discovery there, without warnings', async () => {
     const child = spawn(
       process.execPath,
       [
@@ -474,6 +474,8 @@ describe('options', () => {
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
     );
     let output = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const issuer = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no user pool line: ${output}`)), 15_000);
       child.stdout.on('data', (chunk: Buffer) => {
@@ -493,6 +495,9 @@ describe('options', () => {
       issuer: string;
     };
     expect(config.issuer).toBe(issuer);
+    // The README supports Node.js 20: the provider must not warn about the runtime (oidc-provider
+    // 9 does: "Unsupported runtime. Use Node.js v22.x"), nor about its storage.
+    expect(stderr).toBe('');
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);

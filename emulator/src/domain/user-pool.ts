@@ -8,6 +8,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import type Provider from 'oidc-provider';
 import type { Account, Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { createMemoryAdapter } from './oidc-memory-adapter.ts';
 
 /** Settings of the local user pool (emulator options, defaults applied). */
 export interface UserPoolSettings {
@@ -195,8 +196,7 @@ export class LocalUserPool {
 
   /**
    * The oidc-provider instance, created on first call with the current issuer. The library is
-   * loaded only then, so emulator runs that never sign in do not load it (nor print its Node
-   * version notice).
+   * loaded only then, so emulator runs that never sign in do not load it.
    */
   provider(): Promise<Provider> {
     this.instance ??= this.createProvider();
@@ -204,10 +204,7 @@ export class LocalUserPool {
   }
 
   private async createProvider(): Promise<Provider> {
-    const [{ default: Provider }, { createMemoryAdapter }] = await Promise.all([
-      import('oidc-provider'),
-      import('oidc-provider/lib/adapters/memory_adapter.js'),
-    ]);
+    const { default: Provider } = await import('oidc-provider');
     const { settings, user } = this;
     const mountPath = new URL(this.issuerUrl).pathname.replace(/\/$/, '');
     const allowedOrigins = new Set(
