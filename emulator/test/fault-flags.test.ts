@@ -195,11 +195,11 @@ describe('--drop-rate', () => {
   });
 
   it('never touches /_emulator/* or /oidc', async () => {
-    const emu = await start({ dropRate: 1, throttleRate: 1, latencyMs: 2000 });
+    const emu = await start({ dropRate: 1, throttleRate: 1, latencyMs: 10_000 });
     const started = performance.now();
     expect((await fetch(`${emu.endpoint}/_emulator/health`)).status).toBe(200);
     expect((await fetch(`${emu.endpoint}/oidc/.well-known/openid-configuration`)).status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('a live drop rule for one request: the SDK’s retry gets the answer', async () => {
@@ -238,7 +238,8 @@ describe('--jitter-ms', () => {
       took.push(performance.now() - t);
     }
     expect(Math.min(...took)).toBeGreaterThanOrEqual(45);
-    expect(Math.max(...took) - Math.min(...took)).toBeGreaterThan(40);
+    // Seed 4 draws delays of 77..256 ms: a spread of 179 ms.
+    expect(Math.max(...took) - Math.min(...took)).toBeGreaterThan(100);
   });
 });
 
