@@ -15,8 +15,8 @@ import type { IssuedCredentials } from './domain/cognito.ts';
 import { LambdaError } from './errors.ts';
 
 /**
- * Lambda actions of the signed-in role: mapping CRUD and list, and the function reads (list,
- * configuration, versions, aliases).
+ * Lambda actions of the signed-in role: mapping CRUD and list, the mappings' tags (tag, untag,
+ * list), and the function reads (list, configuration, versions, aliases).
  */
 export const AUTHENTICATED_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:CreateEventSourceMapping',
@@ -24,16 +24,20 @@ export const AUTHENTICATED_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:UpdateEventSourceMapping',
   'lambda:DeleteEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:TagResource',
+  'lambda:UntagResource',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',
   'lambda:ListAliases',
 ]);
 
-/** The read-only subset granted to guests (unauthenticated identities). */
+/** The read-only subset granted to guests (unauthenticated identities; tags: ListTags only). */
 export const GUEST_ACTIONS: ReadonlySet<string> = new Set([
   'lambda:GetEventSourceMapping',
   'lambda:ListEventSourceMappings',
+  'lambda:ListTags',
   'lambda:ListFunctions',
   'lambda:GetFunctionConfiguration',
   'lambda:ListVersionsByFunction',

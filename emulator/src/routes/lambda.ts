@@ -1,5 +1,6 @@
 /**
- * Lambda restJson1 routes (API version 2015-03-31, reference §1.2). Thin handlers: decode the wire
+ * Lambda restJson1 routes (API version 2015-03-31, and 2017-03-31 for the tag operations;
+ * reference §1.2). Thin handlers: decode the wire
  * input, model-validate path/query members, call the domain, serialise. Every route is behind the
  * SigV4 check (region = credential scope) and the test-only fault injection.
  */
@@ -102,6 +103,16 @@ function maxItemsParam(request: FastifyRequest): number | undefined {
   return Number(raw);
 }
 
+/**
+ * Every value of a repeated query member (`?tagKeys=a&tagKeys=b`), `undefined` when absent (a
+ * list member the SDKs send once per item).
+ */
+function queryValues(request: FastifyRequest, name: string): string[] | undefined {
+  const value = (request.query as Record<string, string | string[] | undefined>)[name];
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value : [value];
+}
+
 /** Query/path members, dropping absent ones (absent ≠ empty string). */
 function defined(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
@@ -194,6 +205,37 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
       { config: iam('lambda:DeleteEventSourceMapping', 'event-source-mapping') },
       async (request, reply) =>
         sendJson(reply, 202, mappings.delete(callerRegion(request), request.params.UUID)),
+    );
+
+    // Tags (`/2017-03-31/tags/{ARN}`, model: TagResource 204, UntagResource 204, ListTags 200);
+    // the IAM resource is the ARN itself. Only event-source-mapping ARNs are emulated.
+    lambda.post<{ Params: { ARN: string } }>(
+      '/2017-03-31/tags/:ARN',
+      { config: iam('lambda:TagResource', { arnLabel: 'ARN' }) },
+      async (request, reply) => {
+        mappings.tagResource(callerRegion(request), request.params.ARN, parseJsonBody(request));
+        return reply.code(204).send();
+      },
+    );
+
+    lambda.delete<{ Params: { ARN: string } }>(
+      '/2017-03-31/tags/:ARN',
+      { config: iam('lambda:UntagResource', { arnLabel: 'ARN' }) },
+      async (request, reply) => {
+        mappings.untagResource(
+          callerRegion(request),
+          request.params.ARN,
+          queryValues(request, 'tagKeys'),
+        );
+        return reply.code(204).send();
+      },
+    );
+
+    lambda.get<{ Params: { ARN: string } }>(
+      '/2017-03-31/tags/:ARN',
+      { config: iam('lambda:ListTags', { arnLabel: 'ARN' }) },
+      async (request, reply) =>
+        sendJson(reply, 200, mappings.listTags(callerRegion(request), request.params.ARN)),
     );
 
     lambda.get(
