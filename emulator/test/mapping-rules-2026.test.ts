@@ -174,6 +174,15 @@ describe('accepted at the edges (202, values echoed)', () => {
       }),
     },
     {
+      label: 'a SchemaRegistryURI of 10000 characters',
+      input: request('msk', {
+        ...PROVISIONED,
+        AmazonManagedKafkaEventSourceConfig: {
+          SchemaRegistryConfig: { SchemaRegistryURI: `https://${x(9992)}` },
+        },
+      }),
+    },
+    {
       label: 'self-managed Kafka Confluent schema registry with OAuth in provisioned mode',
       input: request('kafka', {
         ...PROVISIONED,
@@ -505,6 +514,32 @@ const CREATE_CASES: CreateCase[] = [
     ),
   },
   {
+    rule: 'an empty SchemaRegistryURI',
+    input: request('msk', {
+      ...PROVISIONED,
+      AmazonManagedKafkaEventSourceConfig: { SchemaRegistryConfig: { SchemaRegistryURI: '' } },
+    }),
+    expected: validation(
+      "''",
+      'amazonManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryURI',
+      'Member must have length greater than or equal to 1',
+    ),
+  },
+  {
+    rule: 'a SchemaRegistryURI of 10001 characters',
+    input: request('kafka', {
+      ...PROVISIONED,
+      SelfManagedKafkaEventSourceConfig: {
+        SchemaRegistryConfig: { SchemaRegistryURI: `https://${x(9993)}` },
+      },
+    }),
+    expected: validation(
+      `'https://${x(9993)}'`,
+      'selfManagedKafkaEventSourceConfig.schemaRegistryConfig.schemaRegistryURI',
+      'Member must have length less than or equal to 10000',
+    ),
+  },
+  {
     rule: 'a schema registry auth type outside the enum (model + OAUTHBEARER_AUTH)',
     input: request('kafka', {
       ...PROVISIONED,
@@ -566,6 +601,15 @@ const CREATE_CASES: CreateCase[] = [
       `'${x(201)}'`,
       'sourceAccessConfigurations.2.member.uRI',
       'Member must have length less than or equal to 200',
+    ),
+  },
+  {
+    rule: 'an empty URI',
+    input: kafkaAccess([oauth, { Type: 'OAUTHBEARER_SCOPE', URI: '' }]),
+    expected: validation(
+      "''",
+      'sourceAccessConfigurations.2.member.uRI',
+      'Member must have length greater than or equal to 1',
     ),
   },
   {
@@ -739,6 +783,15 @@ const CREATE_CASES: CreateCase[] = [
     input: request('sqs', { Tags: { 'aws:cloudformation:stack-name': 'orders' } }),
     expected: ipv(
       "Tag keys starting with 'aws:' are reserved for AWS use: aws:cloudformation:stack-name",
+    ),
+  },
+  {
+    rule: 'a KMSKeyArn of 10001 characters',
+    input: request('sqs', { KMSKeyArn: `arn:aws:kms:${x(9989)}` }),
+    expected: validation(
+      `'arn:aws:kms:${x(9989)}'`,
+      'kMSKeyArn',
+      'Member must have length less than or equal to 10000',
     ),
   },
   {
