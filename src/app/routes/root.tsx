@@ -13,6 +13,7 @@ import {
   subscribeLambdaRegion,
 } from '../../api/lambda-client.ts';
 import { Notifications } from '../../components/notifications.tsx';
+import { OfflineBanner } from '../../components/offline-banner.tsx';
 import { configuredRegions, type RuntimeConfig } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import { REGION_SEARCH_PARAM, regionFromSearch } from '../../config/region.ts';
@@ -241,7 +242,12 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
         navigationHide
         toolsHide
         maxContentWidth={Number.MAX_VALUE}
-        notifications={<Notifications />}
+        notifications={
+          <>
+            <OfflineBanner />
+            <Notifications />
+          </>
+        }
         // The list is the top of the console: a lone "Event source mappings" crumb would only
         // repeat its heading and cost a line of a 720 px window.
         breadcrumbs={

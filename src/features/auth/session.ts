@@ -1,7 +1,8 @@
 import { ErrorResponse, type User, type UserManager } from 'oidc-client-ts';
-import type { AuthMode } from '../../config/env.ts';
+import type { AuthMode, GuestAccess } from '../../config/env.ts';
 import { forgetCachedIdentityIds } from './identity-id-cache.ts';
 import { isCognitoAuthority } from './logins.ts';
+import { closeSession } from './session-closing.ts';
 import { TOKEN_REFRESH_MARGIN_SECONDS, type RedirectUris } from './user-manager.ts';
 
 /** Who the console acts as: the identity pool's guest role, or a signed-in user. */
@@ -23,8 +24,22 @@ export interface ConsoleSession {
   identity: SessionIdentity;
   /** Sends the user to the sign-in page; they come back to the current page. */
   signIn: () => Promise<void>;
-  /** Clears tokens and the cached identity id, ends the provider session, returns to `/`. */
+  /**
+   * Drops this page's credentials, Lambda clients and cached data at once (`closeSession`), then
+   * clears tokens and the cached identity id, ends the provider session, returns to `/`.
+   */
   signOut: () => Promise<void>;
+  /**
+   * Whether this session still holds in the tab: for a signed-in user, whether the user is still
+   * in sessionStorage (a page restored from the back/forward cache after a sign-out elsewhere in
+   * the tab is not). Absent: always.
+   */
+  isCurrent?: () => boolean;
+  /**
+   * What the identity pool's guest role may do (`auth.guestAccess` in config.json); absent: the
+   * app provider fills it in from the runtime configuration.
+   */
+  guestAccess?: GuestAccess;
 }
 
 /** The custom `state` the console round-trips through a sign-in. */
@@ -162,6 +177,7 @@ export class AuthSession {
    */
   endSession(): Promise<never> {
     this.#ending ??= (async () => {
+      closeSession();
       await this.#userManager.removeUser();
       try {
         await this.signIn();
@@ -175,7 +191,10 @@ export class AuthSession {
   }
 
   /**
-   * Signs out: removes the cached identity ids, revokes the refresh token when the provider's
+   * Signs out: first closes this page's session (`closeSession`: credentials, Lambda clients and
+   * the query cache are dropped and the pages unmounted, so nothing is shown or called even if
+   * the browser later restores this page from its back/forward cache), then removes the cached
+   * identity ids, revokes the refresh token when the provider's
    * discovery document names a revocation endpoint, removes the stored user and ends the provider's session
    * (OIDC RP-initiated logout; Cognito's `/logout` also needs `client_id` and `logout_uri`), which
    * redirects back to the site root. If the provider has no end-session endpoint, the user is
@@ -185,6 +204,7 @@ export class AuthSession {
   async signOut(): Promise<void> {
     const um = this.#userManager;
     const { uris } = this.#options;
+    closeSession();
     await forgetCachedIdentityIds(this.#options.identityPoolId).catch(() => undefined);
     try {
       if (await um.metadataService.getRevocationEndpoint(true)) {

@@ -121,7 +121,10 @@ export async function startSession(
   }
   user ??= await userManager.getUser();
 
+  const guestAccess = config.auth.guestAccess;
   if (user) {
+    // oidc-client-ts's WebStorageStateStore key (prefix `oidc.`) of the stored user.
+    const userKey = `oidc.user:${settings.authority}:${settings.client_id}`;
     return {
       status: 'active',
       session: {
@@ -129,6 +132,8 @@ export async function startSession(
         identity: identityOf(user),
         signIn,
         signOut: () => auth.signOut(),
+        isCurrent: () => storage.getItem(userKey) !== null,
+        ...(guestAccess ? { guestAccess } : {}),
       },
       credentials: createCognitoCredentials(config, {
         key: loginsKey(config.auth.authority),
@@ -144,6 +149,7 @@ export async function startSession(
         identity: { kind: 'guest' },
         signIn,
         signOut: () => auth.signOut(),
+        ...(guestAccess ? { guestAccess } : {}),
       },
       credentials: createCognitoCredentials(config, undefined, {
         forgetCachedIdentityId: () => forgetCachedIdentityIds(config.identityPoolId),

@@ -1,4 +1,3 @@
-import { useRuntimeConfig } from '../../app/provider.tsx';
 import type { GuestAccess } from '../../config/env.ts';
 import { useSession } from './session-context.tsx';
 import type { ConsoleSession } from './session.ts';
@@ -30,11 +29,10 @@ export function writeAccessOf(
 }
 
 /**
- * {@link writeAccessOf} for the current session and runtime configuration.
- * @throws Error when used outside `<AppProvider>` (no runtime configuration).
+ * {@link writeAccessOf} for the current session (its `guestAccess`, which the app provider takes
+ * from the runtime configuration).
  */
 export function useWriteAccess(): WriteAccess {
   const session = useSession();
-  const config = useRuntimeConfig();
-  return writeAccessOf(session, config.auth.guestAccess);
+  return writeAccessOf(session, session.guestAccess);
 }
