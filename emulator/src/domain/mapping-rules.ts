@@ -18,7 +18,18 @@
  * - Update ignores members outside its request shape (AWS's restJson1 deserialiser ignores
  *   unknown members; the SDKs cannot send them), so create-only fields never change.
  * - MSK without `StartingPosition` defaults to `TRIM_HORIZON`, as self-managed Kafka was
- *   recorded doing (the MSK docs list it as required).
+ *   recorded doing (the MSK docs list it as required); a Queue-mode self-managed Kafka mapping
+ *   has none.
+ * - Self-managed Kafka still needs `SourceAccessConfigurations` (recorded AWS 400 of 2024; the
+ *   newest parameters page calls it optional — unverified which holds today).
+ * - Provisioned mode (issue 9): `ProvisionedPollerConfig: {}` turns it off, as `ScalingConfig: {}`
+ *   clears maximum concurrency. Kafka error handling counts only values other than the defaults
+ *   (retries -1, or 0 in Queue mode; record age -1; no bisect; no response types), and of the
+ *   on-failure destinations only a `kafka://` topic needs provisioned mode (SQS/SNS/S3
+ *   destinations predate it). Poller groups are counted per region by name (AWS scopes them to
+ *   the event source's VPC, which the emulator cannot see).
+ * - Tags are stored with the mapping and only ListTags answers them (they are no member of
+ *   `EventSourceMappingConfiguration`).
  */
 import { LambdaError } from '../errors.ts';
 import { isValidFilterPattern } from './filter-pattern.ts';
