@@ -3,7 +3,10 @@ import { builtinModules } from 'node:module';
 import { posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { previewSecurityHeaders } from './infra/lib/preview-security-headers.ts';
+import {
+  previewCacheControl,
+  previewSecurityHeaders,
+} from './infra/lib/preview-security-headers.ts';
 
 /**
  * Serves `/config.json` from the file named by `ESM_CONSOLE_CONFIG` (dev server and preview),
@@ -34,12 +37,25 @@ function runtimeConfigOverride(): Plugin {
  * CloudFront sends (infra/lib/content-security-policy.ts), with connect-src computed from the
  * runtime config being served (`ESM_CONSOLE_CONFIG`, else dist/ or public/ config.json), so the
  * e2e suite runs under production's policy. `ESM_CONSOLE_CSP=off` turns it off. If the policy
- * cannot be computed, every response is a 500 naming the problem (never a silent no-CSP).
+ * cannot be computed, every response is a 500 naming the problem (never a silent no-CSP). Pages
+ * and config.json are sent with `Cache-Control: no-store` like the deployed site
+ * (`previewCacheControl`), whatever `ESM_CONSOLE_CSP` says.
  */
 function previewSecurityHeadersPlugin(): Plugin {
   return {
     name: 'preview-security-headers',
     configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const cacheControl = previewCacheControl(req.url?.split('?')[0] ?? '/');
+        if (cacheControl) {
+          res.setHeader('Cache-Control', cacheControl);
+          // Vite's HTML sender sets its own `no-cache` later; this response keeps ours.
+          const setHeader = res.setHeader.bind(res);
+          res.setHeader = (name, value) =>
+            name.toLowerCase() === 'cache-control' ? res : setHeader(name, value);
+        }
+        next();
+      });
       if (process.env.ESM_CONSOLE_CSP === 'off') return;
       const location = {
         configFile: process.env.ESM_CONSOLE_CONFIG,

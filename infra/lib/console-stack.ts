@@ -417,10 +417,12 @@ export class ConsoleStack extends Stack {
     const deploySite = new s3deploy.BucketDeployment(this, 'DeploySite', {
       sources: [site, s3deploy.Source.jsonData('config.json', runtimeConfig)],
       destinationBucket: siteBucket,
-      // index.html, config.json and other unhashed files: always revalidate.
+      // index.html, config.json and other unhashed files: never stored (no-store), so neither
+      // the HTTP cache nor the back/forward cache keeps a signed-in page after sign-out
+      // (vite preview sends the same: infra/lib/preview-security-headers.ts previewCacheControl).
       exclude: ['assets/*'],
       prune: false,
-      cacheControl: [s3deploy.CacheControl.noCache()],
+      cacheControl: [s3deploy.CacheControl.noStore()],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,

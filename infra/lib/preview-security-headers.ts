@@ -68,3 +68,17 @@ export function previewSecurityHeaders(location: PreviewConfigLocation): Record<
     ...STATIC_SECURITY_HEADERS,
   };
 }
+
+/**
+ * The `Cache-Control` that `vite preview` sends for a path, as the deployed site does (S3 object
+ * metadata set by the CDK stack): `no-store` for the pages and the runtime config — `/`,
+ * `/index.html`, extensionless SPA paths (served as index.html) and `/config.json` — so neither
+ * the browser's HTTP cache nor its back/forward cache keeps a signed-in page after sign-out;
+ * `undefined` (the static server's own header) for everything else, such as `/assets/*`.
+ * @param pathname the request's path, without query (e.g. `/mappings/abc`).
+ */
+export function previewCacheControl(pathname: string): string | undefined {
+  if (pathname === '/config.json' || pathname.endsWith('.html')) return 'no-store';
+  const last = pathname.split('/').at(-1) ?? '';
+  return pathname.startsWith('/assets/') || last.includes('.') ? undefined : 'no-store';
+}

@@ -546,13 +546,13 @@ describe('ConsoleStack (defaults: signed-in only, one region, offline synth)', (
       expect(assets).not.toHaveProperty('DistributionId');
     });
 
-    it('deploys index.html with a generated config.json, no-cache, then invalidates CloudFront', () => {
+    it('deploys index.html with a generated config.json, no-store, then invalidates CloudFront', () => {
       const site = deployment('DeploySite');
       const [distributionId] = only(resourcesOf(template, 'AWS::CloudFront::Distribution'), 'd');
       expect(site).toMatchObject({
         Exclude: ['assets/*'],
         Prune: false,
-        SystemMetadata: { 'cache-control': 'no-cache' },
+        SystemMetadata: { 'cache-control': 'no-store' },
         DistributionId: { Ref: distributionId },
         DistributionPaths: ['/*'],
       });

@@ -8,6 +8,7 @@ import {
   STATIC_SECURITY_HEADERS,
 } from '../lib/content-security-policy.ts';
 import {
+  previewCacheControl,
   previewSecurityHeaders,
   resolvePreviewConfigFile,
 } from '../lib/preview-security-headers.ts';
@@ -49,6 +50,17 @@ describe('resolvePreviewConfigFile', () => {
     expect(() =>
       resolvePreviewConfigFile({ configFile: join(root, 'missing.json'), outDir, publicDir }),
     ).toThrow(/ESM_CONSOLE_CONFIG file not found/);
+  });
+});
+
+describe('previewCacheControl', () => {
+  it('is no-store for pages and the runtime config only', () => {
+    for (const path of ['/', '/index.html', '/mappings/abc/edit', '/config.json']) {
+      expect(previewCacheControl(path), path).toBe('no-store');
+    }
+    for (const path of ['/assets/index-abc123.js', '/favicon.svg', '/assets/open-sans.woff2']) {
+      expect(previewCacheControl(path), path).toBeUndefined();
+    }
   });
 });
 
@@ -108,6 +120,8 @@ describe('vite preview with the project vite.config.ts', () => {
   async function startPreview(): Promise<string> {
     const { root, outDir } = tempDirs();
     writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>console</title>');
+    mkdirSync(join(outDir, 'assets'));
+    writeFileSync(join(outDir, 'assets', 'index-abc123.js'), 'export {};');
     const configFile = join(root, 'e2e-config.json');
     writeFileSync(configFile, JSON.stringify(EMULATOR_CONFIG));
     process.env.ESM_CONSOLE_CONFIG = configFile;
@@ -137,6 +151,19 @@ describe('vite preview with the project vite.config.ts', () => {
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
+  });
+
+  it('sends Cache-Control: no-store for the pages and config.json, not for hashed assets', async () => {
+    delete process.env.ESM_CONSOLE_CSP;
+    const base = await startPreview();
+    for (const path of ['', 'index.html', 'mappings/abc', 'config.json']) {
+      const response = await fetch(new URL(path, base));
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const asset = await fetch(new URL('assets/index-abc123.js', base));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).not.toBe('no-store');
   });
 
   it('sends no CSP when ESM_CONSOLE_CSP=off', async () => {
