@@ -147,8 +147,8 @@ export class Faults {
   }
 
   /**
-   * Applies a profile on top of the current state: given scalars replace the current ones; a
-   * rate above 0 appends a rate rule (throttle: 429 `TooManyRequestsException`, error: 500
+   * Applies a profile on top of the current state: given scalars replace the current ones (a
+   * given `seed` also restarts the jitter's PRNG); a rate above 0 appends a rate rule (throttle: 429 `TooManyRequestsException`, error: 500
    * `ServiceException`, drop: a drop rule), seeded from `profile.seed`.
    * @param profile the members to apply.
    */
@@ -158,8 +158,11 @@ export class Faults {
     if (profile.clockOffsetSeconds !== undefined) {
       this.clockOffsetSeconds = profile.clockOffsetSeconds;
     }
-    if (profile.jitterMs !== undefined) {
-      this.jitter = { ms: profile.jitterMs, draw: mulberry32(derivedSeed(seed, 3)) };
+    if (profile.jitterMs !== undefined || profile.seed !== undefined) {
+      this.jitter = {
+        ms: profile.jitterMs ?? this.jitter.ms,
+        draw: mulberry32(derivedSeed(seed, 3)),
+      };
     }
     if (profile.throttleRate) {
       this.add({
