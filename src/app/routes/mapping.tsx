@@ -26,6 +26,7 @@ import { describeEventSource } from '../../features/event-source-mappings/event-
 import { parseFunctionArn } from '../../features/event-source-mappings/function-arn.ts';
 import { useFunctionInventory } from '../../features/event-source-mappings/function-inventory.ts';
 import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
+import { FOLLOW_POLLING } from '../../features/event-source-mappings/follow-until-settled.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
 import { useWriteAccess } from '../../features/auth/write-access.ts';
@@ -33,7 +34,8 @@ import { useWriteAccess } from '../../features/auth/write-access.ts';
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to mappings</RouterLink>;
 
 function MappingDetail({ uuid }: { uuid: string }) {
-  const query = useQuery(mappingQueries.detail(uuid));
+  // Polls while transitional, backing off when throttled and pausing while the tab is hidden.
+  const query = useQuery({ ...mappingQueries.detail(uuid), ...FOLLOW_POLLING });
   const access = useWriteAccess();
   const {
     data: mapping,

@@ -1,8 +1,43 @@
-import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import type {
+  EventSourceMappingConfiguration,
+  GetEventSourceMappingCommandOutput,
+} from '@aws-sdk/client-lambda';
+import { hashKey, type QueryClient, type QueryState } from '@tanstack/react-query';
 import { isResourceNotFound } from '../../api/errors.ts';
 import { isTransitionalState } from './mapping-state.ts';
-import { mappingQueries } from './queries.ts';
+import { mappingQueries, TRANSITIONAL_POLL_INTERVAL_MS } from './queries.ts';
+
+/** The longest gap between two polls of a transitional mapping while Lambda throttles, in ms. */
+export const MAX_POLL_INTERVAL_MS = 30_000;
+
+/**
+ * `refetchInterval` of a followed mapping's detail query (the detail page, the list's
+ * transitional rows): every {@link TRANSITIONAL_POLL_INTERVAL_MS} while the State is
+ * transitional, doubled for each retry the last read needed (the SDK's `$metadata.attempts` − 1,
+ * or TanStack Query's failure count while it retries a throttled read) up to
+ * {@link MAX_POLL_INTERVAL_MS}, so a throttled account is asked less often; `false` once the
+ * State is stable or the mapping is gone (404). With `refetchIntervalInBackground: false`
+ * (TanStack's default, set explicitly by {@link FOLLOW_POLLING}) nothing is polled while the tab
+ * is hidden; the query is read again when it is shown.
+ * @param query the detail query (its state).
+ */
+export function followPollInterval(query: {
+  state: Pick<
+    QueryState<GetEventSourceMappingCommandOutput>,
+    'data' | 'error' | 'fetchFailureCount'
+  >;
+}): number | false {
+  const { data, error, fetchFailureCount } = query.state;
+  if (isResourceNotFound(error) || !isTransitionalState(data?.State)) return false;
+  const retries = Math.max((data?.$metadata?.attempts ?? 1) - 1, fetchFailureCount, 0);
+  return Math.min(TRANSITIONAL_POLL_INTERVAL_MS * 2 ** Math.min(retries, 10), MAX_POLL_INTERVAL_MS);
+}
+
+/** Options that make a detail query follow its mapping with {@link followPollInterval}. */
+export const FOLLOW_POLLING = {
+  refetchInterval: followPollInterval,
+  refetchIntervalInBackground: false,
+} as const;
 
 /** How a followed mapping ended up: a stable State, or gone (ResourceNotFoundException). */
 export type SettledOutcome =

@@ -2,6 +2,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { isResourceNotFound } from '../../../api/errors.ts';
+import { FOLLOW_POLLING } from '../follow-until-settled.ts';
 import { mappingQueries, patchMappingsInLists } from '../queries.ts';
 import type { MappingRow } from './mapping-rows.ts';
 
@@ -11,7 +12,8 @@ export const MAX_FOLLOWED_ROWS = 20;
 /**
  * Follows the transitional rows the user is looking at (the current page; stuck ones are not
  * polled) through their detail queries, which poll `GetEventSourceMapping` while the State is
- * transitional, and writes what they read into the region's cached lists: the row shows each
+ * transitional (backing off when throttled, paused while the tab is hidden: `FOLLOW_POLLING`), and
+ * writes what they read into the region's cached lists: the row shows each
  * transition to its end, and a deleted mapping's row goes once Lambda answers
  * ResourceNotFoundException, without reading the whole list again.
  * @param rows the rows on screen.
@@ -23,7 +25,10 @@ export function useFollowTransitions(rows: readonly MappingRow[]): void {
     [rows],
   );
   const results = useQueries({
-    queries: followed.map((r) => mappingQueries.detail(r.UUID, r.Region)),
+    queries: followed.map((r) => ({
+      ...mappingQueries.detail(r.UUID, r.Region),
+      ...FOLLOW_POLLING,
+    })),
     combine: (all) =>
       all.map((r) => ({ data: r.data, gone: isResourceNotFound(r.error) && r.isError })),
   });

@@ -1,0 +1,31 @@
+import { ResourceNotFoundException } from '@aws-sdk/client-lambda';
+import { describe, expect, it } from 'vitest';
+import { followPollInterval, MAX_POLL_INTERVAL_MS } from './follow-until-settled.ts';
+import { TRANSITIONAL_POLL_INTERVAL_MS } from './queries.ts';
+
+const state = (State: string, attempts = 1, fetchFailureCount = 0, error: unknown = null) => ({
+  state: {
+    data: { State, $metadata: { httpStatusCode: 200, attempts } },
+    error: error as Error | null,
+    fetchFailureCount,
+  },
+});
+
+describe('followPollInterval', () => {
+  it('polls a transitional mapping every second, and stops once it is stable or gone', () => {
+    expect(followPollInterval(state('Enabling'))).toBe(TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(state('Enabled'))).toBe(false);
+    const gone = new ResourceNotFoundException({
+      message: 'The resource you requested does not exist.',
+      $metadata: { httpStatusCode: 404 },
+    });
+    expect(followPollInterval(state('Deleting', 1, 1, gone))).toBe(false);
+  });
+
+  it('backs off for each retry the last read needed, up to the maximum', () => {
+    expect(followPollInterval(state('Disabling', 2))).toBe(2 * TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(state('Disabling', 4))).toBe(8 * TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(state('Disabling', 1, 2))).toBe(4 * TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(state('Disabling', 8))).toBe(MAX_POLL_INTERVAL_MS);
+  });
+});
