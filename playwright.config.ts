@@ -42,7 +42,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1`,
+      // E2E_DIST_DIR: a build elsewhere than dist/ (two suites on one machine, each with its own build).
+      command: `npx vite preview --port ${CONSOLE_PORT} --strictPort --host 127.0.0.1 --outDir ${process.env.E2E_DIST_DIR ?? 'dist'}`,
       url: `http://127.0.0.1:${CONSOLE_PORT}/`,
       env: { ESM_CONSOLE_CONFIG: e2eConfigFile() },
       reuseExistingServer: false,
