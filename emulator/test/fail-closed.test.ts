@@ -1,5 +1,3 @@
-import { request as httpRequest } from 'node:http';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import {
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
@@ -13,8 +11,6 @@ import {
   GetCredentialsForIdentityCommand,
   GetIdCommand,
 } from '@aws-sdk/client-cognito-identity';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeLambdaRequest } from '../src/authorize.ts';
@@ -27,6 +23,7 @@ import {
   SMALL_SEED,
   startEmulator,
 } from './helpers.ts';
+import { type RawResponse, sendRaw, signRaw } from './raw-http.ts';
 
 const POOL = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
 const GUEST_ARN =
@@ -37,12 +34,6 @@ interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
-}
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
 }
 
 let emu: RunningEmulator;
@@ -83,47 +74,19 @@ async function signedRaw(opts: {
   body?: string;
   credentials: Credentials;
 }): Promise<RawResponse> {
-  const host = `127.0.0.1:${port}`;
-  const [path = '', query = ''] = opts.target.split('?', 2);
-  const unsigned = new HttpRequest({
-    method: opts.method,
-    protocol: 'http:',
-    hostname: '127.0.0.1',
+  const request = await signRaw(
     port,
-    path,
-    query: Object.fromEntries(new URLSearchParams(query)),
-    headers: {
-      host,
-      ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+    {
+      method: opts.method,
+      target: opts.target,
+      ...(opts.body !== undefined && {
+        body: opts.body,
+        headers: { 'content-type': 'application/json' },
+      }),
     },
-    ...(opts.body !== undefined && { body: opts.body }),
-  });
-  const signed = await new SignatureV4({
-    credentials: opts.credentials,
-    region: 'us-east-1',
-    service: 'lambda',
-    sha256: Sha256,
-  }).sign(unsigned);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: opts.method,
-        path: opts.target,
-        headers: signed.headers,
-        agent: false,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+    opts.credentials,
+  );
+  return sendRaw(port, request);
 }
 
 /** A refusal in Lambda's restJson1 error format: status, `x-amzn-ErrorType`, `{Type, message}`. */

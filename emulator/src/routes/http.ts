@@ -46,10 +46,24 @@ export function sendLambdaError(
  * @param error the parser's error (its `code`, e.g. `HPE_HEADER_OVERFLOW`).
  * @param socket the client connection.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+export function answerClientError(
+  error: Error & { code?: string; rawPacket?: unknown },
+  socket: Duplex,
+): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // As Node does: no second answer on a connection whose response has begun (bytes after it).
+  const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (current?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
   const refusal = clientErrorRefusal(error.code);
-  const body = JSON.stringify(lambdaErrorBody(refusal.code, refusal.status, refusal.message));
+  const json = JSON.stringify(lambdaErrorBody(refusal.code, refusal.status, refusal.message));
+  // The answer to a HEAD has no body (its Content-Length still gives the size).
+  const head =
+    Buffer.isBuffer(error.rawPacket) &&
+    error.rawPacket.subarray(0, 5).toString('latin1') === 'HEAD ';
+  const body = head ? '' : json;
   if (!socket.writable) {
     socket.destroy();
     return;
@@ -60,7 +74,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
       `x-amzn-RequestId: ${randomUUID()}`,
       `x-amzn-ErrorType: ${refusal.code}`,
       'Content-Type: application/json',
-      `Content-Length: ${Buffer.byteLength(body)}`,
+      `Content-Length: ${Buffer.byteLength(json)}`,
       `Date: ${new Date().toUTCString()}`,
       'Connection: close',
       '',
