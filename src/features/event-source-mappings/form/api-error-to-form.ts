@@ -27,6 +27,7 @@
  *   [AWS-rec] → `existingUuid`;
  * - ResourceInUseException → `retryWhenSettled`.
  */
+import { LEAF_MEMBER_NAMES, MEMBER_LEAVES } from './request-members';
 import type { MappingFieldPath } from './mapping-form-schema';
 
 /** What kind of failure it was; drives which actions the UI offers. */
@@ -121,6 +122,14 @@ const TOP_LEVEL: Readonly<Record<string, MappingFieldPath>> = {
  */
 export function fieldForAwsMember(awsPath: string): MappingFieldPath | undefined {
   const segments = awsPath.split('.').filter((s) => s !== 'member' && s !== '');
+  // A registry leaf (`provisionedPollerConfig.maximumPollers`), or the first leaf of its member.
+  const lower = segments.join('.').toLowerCase();
+  const registryLeaf =
+    MEMBER_LEAVES.find((l) => l.path.toLowerCase() === lower) ??
+    (LEAF_MEMBER_NAMES.some((name) => name.toLowerCase() === lower)
+      ? MEMBER_LEAVES.find((l) => l.path.toLowerCase().startsWith(`${lower}.`))
+      : undefined);
+  if (registryLeaf) return registryLeaf.path;
   const [head = '', ...rest] = segments;
   const top = TOP_LEVEL[head.toLowerCase()];
   if (!top) return undefined;

@@ -731,17 +731,23 @@ describe('consumer group id (MSK, self-managed Kafka)', () => {
   it.each([
     ['msk', 'AmazonManagedKafkaEventSourceConfig'],
     ['self-managed-kafka', 'SelfManagedKafkaEventSourceConfig'],
-  ] as const)('%s: empty → AWS generates; 200 chars ok; 201 or a space → error', (type, field) => {
-    const set = (id: string) => parse(validValues(type, { [field]: { ConsumerGroupId: id } }));
-    expect(readPath(set('').data, `${field}.ConsumerGroupId`)).toBeUndefined();
-    expect(readPath(set('g'.repeat(200)).data, `${field}.ConsumerGroupId`)).toBe('g'.repeat(200));
-    expect(set('g'.repeat(201)).issues[0]?.path).toBe(`${field}.ConsumerGroupId`);
-    expect(set('my group').issues[0]?.path).toBe(`${field}.ConsumerGroupId`);
-  });
+  ] as const)(
+    '%s: empty → AWS generates; 200 chars or a space ok (model 2026-08); 201 or # → error',
+    (type, field) => {
+      const set = (id: string) => parse(validValues(type, { [field]: { ConsumerGroupId: id } }));
+      expect(readPath(set('').data, `${field}.ConsumerGroupId`)).toBeUndefined();
+      expect(readPath(set('g'.repeat(200)).data, `${field}.ConsumerGroupId`)).toBe('g'.repeat(200));
+      expect(set('g'.repeat(201)).issues[0]?.path).toBe(`${field}.ConsumerGroupId`);
+      expect(readPath(set('my group').data, `${field}.ConsumerGroupId`)).toBe('my group');
+      expect(set('my#group').issues[0]?.path).toBe(`${field}.ConsumerGroupId`);
+    },
+  );
 
   it('the MSK config is ignored for self-managed Kafka and vice versa', () => {
     const r = parse(
-      validValues('msk', { SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'bad group' } }),
+      validValues('msk', {
+        SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'bad#group', ConsumptionMode: '' },
+      }),
     );
     expect(r.ok).toBe(true);
     expect(r.data?.SelfManagedKafkaEventSourceConfig).toBeUndefined();
@@ -790,8 +796,22 @@ describe('DocumentDB config', () => {
 
 describe('DestinationConfig.OnFailure (only Kinesis, DynamoDB, MSK, self-managed Kafka)', () => {
   const path = 'DestinationConfig.OnFailure.Destination';
+  // A kafka:// topic needs provisioned mode (kafka-retry-configurations): given here.
   const dest = (type: SourceType, d: string) =>
-    parse(validValues(type, { DestinationConfig: { OnFailure: { Destination: d } } }));
+    parse(
+      validValues(type, {
+        DestinationConfig: { OnFailure: { Destination: d } },
+        ...(d.startsWith('kafka://')
+          ? {
+              ProvisionedPollerConfig: {
+                MinimumPollers: '1',
+                MaximumPollers: '',
+                PollerGroupName: '',
+              },
+            }
+          : {}),
+      }),
+    );
 
   it.each<[SourceType, string, boolean]>([
     ['kinesis', 'arn:aws:sqs:us-east-1:123456789012:dlq', true],
@@ -829,12 +849,18 @@ describe('FunctionResponseTypes', () => {
     ['dynamodb', true],
     ['sqs', true],
     ['sqs-fifo', true],
-    ['msk', false],
-    ['self-managed-kafka', false],
+    // Kafka: in provisioned mode (given here; without it see the provisioned-mode rules).
+    ['msk', true],
+    ['self-managed-kafka', true],
     ['mq-activemq', false],
     ['documentdb', false],
   ])('%s applies=%s', (type, applies) => {
-    const r = parse(validValues(type, { FunctionResponseTypes: ['ReportBatchItemFailures'] }));
+    const r = parse(
+      validValues(type, {
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ProvisionedPollerConfig: { MinimumPollers: '2', MaximumPollers: '', PollerGroupName: '' },
+      }),
+    );
     expect(r.data?.FunctionResponseTypes).toEqual(
       applies ? ['ReportBatchItemFailures'] : undefined,
     );

@@ -35,6 +35,17 @@ import {
   type SourceAccessRule,
   type SourceType,
 } from './source-limits';
+import {
+  LEAF_MEMBER_NAMES,
+  MEMBER_LEAVES,
+  leafApplies,
+  leavesOf,
+  setPath,
+  type LeafFormValues,
+  type LeafPath,
+  type MemberLeaf,
+  type RequestMemberName,
+} from './request-members';
 
 // ---------------------------------------------------------------------------------------------
 // Form values (what the form holds)
@@ -49,12 +60,18 @@ export interface SourceAccessRow {
 }
 
 /**
- * Every field of the form, for every source type. Numeric fields are strings (`''` = AWS default);
+ * Every field of the form, for every source type: the bespoke members ({@link BespokeFormValues})
+ * and the registry's leaves ({@link LeafFormValues}, e.g. `ProvisionedPollerConfig.MinimumPollers`).
+ */
+export type MappingFormValues = BespokeFormValues & LeafFormValues;
+
+/**
+ * The members with a bespoke schema and widget. Numeric fields are strings (`''` = AWS default);
  * `Topics`/`Queues` hold one string each (`Topics.0`, `Queues.0`); bootstrap servers are one
  * comma-separated string. Names and nesting follow AWS's request, so a field's form path equals its
  * request path (e.g. `DestinationConfig.OnFailure.Destination`).
  */
-export interface MappingFormValues {
+export interface BespokeFormValues {
   /** The discriminator: which kind of source the mapping reads. */
   sourceType: SourceType;
   FunctionName: string;
@@ -103,6 +120,7 @@ export type MappingFieldPath =
       | 'AmazonManagedKafkaEventSourceConfig'
       | 'SelfManagedKafkaEventSourceConfig'
       | 'DocumentDBEventSourceConfig'
+      | keyof LeafFormValues
     >
   | 'DestinationConfig.OnFailure.Destination'
   | 'FilterCriteria.Filters'
@@ -117,18 +135,20 @@ export type MappingFieldPath =
   | 'SelfManagedKafkaEventSourceConfig.ConsumerGroupId'
   | 'DocumentDBEventSourceConfig.DatabaseName'
   | 'DocumentDBEventSourceConfig.CollectionName'
-  | 'DocumentDBEventSourceConfig.FullDocument';
+  | 'DocumentDBEventSourceConfig.FullDocument'
+  | LeafPath;
 
 /**
  * Initial values for a new mapping of `type`: every number empty (AWS default), Enabled true,
- * one empty topic/queue, and an empty BASIC_AUTH row where one is required (MQ, DocumentDB).
+ * one empty topic/queue, an empty BASIC_AUTH row where one is required (MQ, DocumentDB), and every
+ * registry leaf not set.
  * @param type the source type.
  * @returns a fresh object (safe to mutate).
  */
 export function defaultFormValues(type: SourceType): MappingFormValues {
   const needsBasicAuth =
     SOURCE_LIMITS[type].SourceAccessConfigurations?.exactlyOne === 'BASIC_AUTH';
-  return {
+  const values: BespokeFormValues = {
     sourceType: type,
     FunctionName: '',
     EventSourceArn: '',
@@ -154,6 +174,15 @@ export function defaultFormValues(type: SourceType): MappingFormValues {
     SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: '' },
     DocumentDBEventSourceConfig: { DatabaseName: '', CollectionName: '', FullDocument: '' },
   };
+  for (const leaf of MEMBER_LEAVES) {
+    setPath(values as unknown as Record<string, unknown>, leaf.path, emptyLeafValue(leaf));
+  }
+  return values as MappingFormValues;
+}
+
+/** A leaf's "not set" value in the form: `[]` for enum lists, `''` otherwise. */
+export function emptyLeafValue(leaf: MemberLeaf): string | string[] {
+  return leaf.kind === 'enumList' ? [] : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -870,14 +899,18 @@ function scalingConfigField(
     .transform((raw) => ({ MaximumConcurrency: raw?.MaximumConcurrency }));
 }
 
-const CONSUMER_GROUP_ID = /^[a-zA-Z0-9/*:_+=.@-]+$/;
+// Model 2026-08: a space is allowed.
+const CONSUMER_GROUP_ID = /^[ a-zA-Z0-9/*:_+=.@-]+$/;
 
 function consumerGroupField(
   applies: boolean,
-): z.ZodType<{ ConsumerGroupId: string | undefined } | undefined, unknown> {
+  name: RequestMemberName,
+  type: SourceType,
+): z.ZodType<({ ConsumerGroupId: string | undefined } & LeafOutputs) | undefined, unknown> {
   if (!applies) return notApplicable();
   return z
     .object({
+      ...leafShape(name, type),
       ConsumerGroupId: z
         .union([z.string(), z.null()])
         .optional()
@@ -887,7 +920,7 @@ function consumerGroupField(
           if (s.length > COMMON_LIMITS.consumerGroupIdMaxLength || !CONSUMER_GROUP_ID.test(s)) {
             ctx.addIssue({
               code: 'custom',
-              message: `Enter a consumer group ID of 1–${COMMON_LIMITS.consumerGroupIdMaxLength} characters: letters, digits and - / * : _ + = . @ (or leave it empty to let AWS generate one).`,
+              message: `Enter a consumer group ID of 1–${COMMON_LIMITS.consumerGroupIdMaxLength} characters: letters, digits, spaces and - / * : _ + = . @ (or leave it empty to let AWS generate one).`,
             });
             return z.NEVER;
           }
@@ -895,7 +928,7 @@ function consumerGroupField(
         }),
     })
     .nullish()
-    .transform((raw) => ({ ConsumerGroupId: raw?.ConsumerGroupId }));
+    .transform((raw) => ({ ...raw, ConsumerGroupId: raw?.ConsumerGroupId }));
 }
 
 const DATABASE_NAME = /^[^ /.$"]+$/;
@@ -952,6 +985,130 @@ function documentDbField(applies: boolean): z.ZodType<DocumentDbOut | undefined,
 }
 
 // ---------------------------------------------------------------------------------------------
+// Registry leaves (request-members.ts): one generic validator per kind
+// ---------------------------------------------------------------------------------------------
+
+/** What a leaf parses to: a number, a string, a string list, or `undefined` (not set). */
+type LeafOutput = number | string | string[] | undefined;
+/** Parsed leaves of one structure, by member name. */
+type LeafOutputs = { [member: string]: LeafOutput };
+
+/**
+ * The validator of one leaf for a source type: `''`/`[]` parse to `undefined` (not set, AWS's
+ * default); integers against the source's limits, text against the model's pattern and length,
+ * enum values against the source's options. A leaf that does not apply accepts anything and
+ * parses to `undefined`.
+ * @param leaf a registry leaf.
+ * @param type the source type.
+ */
+export function leafField(leaf: MemberLeaf, type: SourceType): z.ZodType<LeafOutput, unknown> {
+  const name = leaf.path;
+  const label = SOURCE_LIMITS[type].label;
+  if (!leafApplies(leaf, type)) return notApplicable<LeafOutput, unknown>();
+  switch (leaf.kind) {
+    case 'integer': {
+      const limit = leaf.limits[type];
+      return limit ? integerField(limit, name, label) : notApplicable<LeafOutput, unknown>();
+    }
+    case 'text':
+      return z
+        .union([z.string(), z.null()])
+        .optional()
+        .transform((raw, ctx): string | undefined => {
+          const s = text(raw);
+          if (s === '') return undefined;
+          if (s.length > leaf.maxLength || !leaf.pattern.test(s)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `Enter ${name} as ${leaf.patternText}, at most ${fmt(leaf.maxLength)} characters, e.g. ${leaf.example}.`,
+            });
+            return z.NEVER;
+          }
+          return s;
+        });
+    case 'enum': {
+      const options = leaf.options[type] ?? [];
+      return z
+        .union([z.string(), z.null()])
+        .optional()
+        .transform((raw, ctx): string | undefined => {
+          const s = text(raw);
+          if (s === '') return undefined;
+          if (!options.includes(s)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${label} takes ${name} ${options.join(', ')}; ${s} is not one of them.`,
+            });
+            return z.NEVER;
+          }
+          return s;
+        });
+    }
+    case 'enumList': {
+      const options = leaf.options[type] ?? [];
+      return z
+        .union([z.array(z.string()), z.null()])
+        .optional()
+        .transform((raw, ctx): string[] | undefined => {
+          const list = [...new Set(raw ?? [])];
+          const refused = list.filter((v) => !options.includes(v));
+          if (refused.length > 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${label} takes ${name} ${options.join(', ')}; untick ${refused.join(', ')}.`,
+            });
+            return z.NEVER;
+          }
+          return list.length > 0 ? list : undefined;
+        });
+    }
+  }
+}
+
+/**
+ * The zod shape of a structure's leaves (`{ MinimumPollers: …, MaximumPollers: … }`).
+ * @param name the request member.
+ * @param type the source type.
+ */
+function leafShape(
+  name: RequestMemberName,
+  type: SourceType,
+): Record<string, z.ZodType<LeafOutput, unknown>> {
+  return Object.fromEntries(
+    leavesOf(name).map((leaf) => [leaf.path.slice(name.length + 1), leafField(leaf, type)]),
+  );
+}
+
+/**
+ * Fields of the request members made only of leaves (ProvisionedPollerConfig, MetricsConfig,
+ * LoggingConfig, KMSKeyArn). A structure parses to `undefined` when none of its leaves is set, so
+ * it is left out of the request.
+ * @param type the source type.
+ */
+function leafMemberFields(type: SourceType) {
+  const fields: Record<string, z.ZodType<LeafOutputs | LeafOutput, unknown>> = {};
+  for (const name of LEAF_MEMBER_NAMES) {
+    const [only] = leavesOf(name);
+    if (only && only.path === name) {
+      fields[name] = leafField(only, type);
+      continue;
+    }
+    fields[name] = objectOrEmpty(leafShape(name, type)).transform((value) =>
+      Object.values(value).some((v) => v !== undefined) ? (value as LeafOutputs) : undefined,
+    );
+  }
+  return fields as {
+    ProvisionedPollerConfig: z.ZodType<
+      { MinimumPollers?: number; MaximumPollers?: number; PollerGroupName?: string } | undefined,
+      unknown
+    >;
+    MetricsConfig: z.ZodType<{ Metrics?: string[] } | undefined, unknown>;
+    LoggingConfig: z.ZodType<{ SystemLogLevel?: string } | undefined, unknown>;
+    KMSKeyArn: z.ZodType<string | undefined, unknown>;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Per-source schemas
 // ---------------------------------------------------------------------------------------------
 
@@ -1002,11 +1159,16 @@ function sourceObject<T extends SourceType>(type: T, options: MappingFormSchemaO
     ScalingConfig: scalingConfigField(l.ScalingConfig, l.label),
     AmazonManagedKafkaEventSourceConfig: consumerGroupField(
       l.consumerGroupConfig === 'AmazonManagedKafkaEventSourceConfig',
+      'AmazonManagedKafkaEventSourceConfig',
+      type,
     ),
     SelfManagedKafkaEventSourceConfig: consumerGroupField(
       l.consumerGroupConfig === 'SelfManagedKafkaEventSourceConfig',
+      'SelfManagedKafkaEventSourceConfig',
+      type,
     ),
     DocumentDBEventSourceConfig: documentDbField(l.DocumentDBEventSourceConfig),
+    ...leafMemberFields(type),
   });
 }
 
@@ -1022,6 +1184,7 @@ type SourceValue<T extends SourceType> = z.output<SourceObject<T>>;
  * - AT_TIMESTAMP needs StartingPositionTimestamp; a timestamp needs AT_TIMESTAMP; it cannot be in the
  *   future (CreateEventSourceMapping, StartingPositionTimestamp).
  * - Edit only: a window set on a 500 ms-default source cannot be cleared (MaximumBatchingWindowInSeconds doc).
+ * - Provisioned mode, Kafka error handling and ConsumptionMode: see {@link provisionedModeRules}.
  */
 function crossFieldRules<T extends SourceType>(
   type: T,
@@ -1071,6 +1234,7 @@ function crossFieldRules<T extends SourceType>(
         });
       }
     }
+    provisionedModeRules(type, value, ctx);
     const window = l.MaximumBatchingWindowInSeconds;
     if (
       window &&
@@ -1085,6 +1249,117 @@ function crossFieldRules<T extends SourceType>(
       });
     }
   };
+}
+
+/** The members of a parsed source value the provisioned-mode rules read. */
+interface ProvisionedRuleInput {
+  ProvisionedPollerConfig?:
+    { MinimumPollers?: number; MaximumPollers?: number; PollerGroupName?: string } | undefined;
+  ScalingConfig?: { MaximumConcurrency?: number | undefined } | undefined;
+  LoggingConfig?: { SystemLogLevel?: string } | undefined;
+  MaximumRetryAttempts?: number | undefined;
+  MaximumRecordAgeInSeconds?: number | undefined;
+  BisectBatchOnFunctionError?: boolean | undefined;
+  FunctionResponseTypes?: readonly string[] | undefined;
+  DestinationConfig?: { OnFailure: { Destination: string | undefined } } | undefined;
+  StartingPosition?: string | undefined;
+  StartingPositionTimestamp?: Date | undefined;
+  MaximumBatchingWindowInSeconds?: number | undefined;
+  SelfManagedKafkaEventSourceConfig?: LeafOutputs | undefined;
+}
+
+/**
+ * Rules of the 2026 members, each issue on the field to change:
+ * - MinimumPollers ≤ MaximumPollers (ProvisionedPollerConfig model doc);
+ * - SQS: ScalingConfig.MaximumConcurrency and provisioned mode are exclusive (AWS "services-sqs-
+ *   scaling": "you can't use maximum concurrency with provisioned mode");
+ * - Kafka: MaximumRetryAttempts, MaximumRecordAgeInSeconds, BisectBatchOnFunctionError,
+ *   ReportBatchItemFailures, a `kafka://` on-failure topic and LoggingConfig need provisioned mode
+ *   (kafka-retry-configurations, esm-logging); a value at its default (-1, or 0 retries in Queue
+ *   mode) does not count;
+ * - self-managed Kafka in Queue mode takes no StartingPosition, StartingPositionTimestamp or
+ *   MaximumBatchingWindowInSeconds (SelfManagedKafkaEventSourceConfig.ConsumptionMode doc).
+ */
+function provisionedModeRules(
+  type: SourceType,
+  value: ProvisionedRuleInput,
+  ctx: z.RefinementCtx,
+): void {
+  const pollers = value.ProvisionedPollerConfig;
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+  if (
+    pollers?.MinimumPollers !== undefined &&
+    pollers.MaximumPollers !== undefined &&
+    pollers.MinimumPollers > pollers.MaximumPollers
+  ) {
+    issue(
+      'ProvisionedPollerConfig.MaximumPollers',
+      `MaximumPollers must be at least MinimumPollers (${pollers.MinimumPollers}); raise it or lower MinimumPollers.`,
+    );
+  }
+  const provisioned = pollers !== undefined;
+  if (
+    (type === 'sqs' || type === 'sqs-fifo') &&
+    provisioned &&
+    value.ScalingConfig?.MaximumConcurrency !== undefined
+  ) {
+    issue(
+      'ScalingConfig.MaximumConcurrency',
+      'Clear ScalingConfig.MaximumConcurrency, or the provisioned pollers: SQS takes one or the other, not both.',
+    );
+  }
+  if (type !== 'msk' && type !== 'self-managed-kafka') return;
+  const queueMode = value.SelfManagedKafkaEventSourceConfig?.ConsumptionMode === 'Queue';
+  if (queueMode) {
+    for (const name of [
+      'StartingPosition',
+      'StartingPositionTimestamp',
+      'MaximumBatchingWindowInSeconds',
+    ] as const) {
+      if (value[name] !== undefined) {
+        issue(name, `Clear ${name}: a Kafka mapping in Queue mode does not take it.`);
+      }
+    }
+  }
+  if (provisioned) return;
+  const needing: [boolean, string, string][] = [
+    [
+      value.MaximumRetryAttempts !== undefined &&
+        value.MaximumRetryAttempts !== (queueMode ? 0 : -1),
+      'MaximumRetryAttempts',
+      'MaximumRetryAttempts',
+    ],
+    [
+      value.MaximumRecordAgeInSeconds !== undefined && value.MaximumRecordAgeInSeconds !== -1,
+      'MaximumRecordAgeInSeconds',
+      'MaximumRecordAgeInSeconds',
+    ],
+    [
+      value.BisectBatchOnFunctionError === true,
+      'BisectBatchOnFunctionError',
+      'BisectBatchOnFunctionError',
+    ],
+    [
+      (value.FunctionResponseTypes ?? []).length > 0,
+      'FunctionResponseTypes',
+      'ReportBatchItemFailures',
+    ],
+    [
+      value.DestinationConfig?.OnFailure.Destination?.startsWith('kafka://') === true,
+      'DestinationConfig.OnFailure.Destination',
+      'A kafka:// on-failure topic',
+    ],
+    [value.LoggingConfig !== undefined, 'LoggingConfig.SystemLogLevel', 'LoggingConfig'],
+  ];
+  for (const [set, path, what] of needing) {
+    if (set) {
+      issue(
+        path,
+        `${what} needs provisioned mode on Kafka: set MinimumPollers or MaximumPollers under Provisioned mode, or clear this.`,
+      );
+    }
+  }
 }
 
 /**

@@ -121,12 +121,13 @@ const APPLIES: Record<MappingField, string> = {
   ParallelizationFactor: 'KD.......',
   StartingPosition: 'KD..MS..B',
   StartingPositionTimestamp: 'K...MS..B',
-  MaximumRecordAgeInSeconds: 'KD.......',
-  MaximumRetryAttempts: 'KD.......',
-  BisectBatchOnFunctionError: 'KD.......',
+  // Kafka: in provisioned mode only (kafka-retry-configurations; a cross-field rule).
+  MaximumRecordAgeInSeconds: 'KD..MS...',
+  MaximumRetryAttempts: 'KD..MS...',
+  BisectBatchOnFunctionError: 'KD..MS...',
   DestinationConfig: 'KD..MS...',
   TumblingWindowInSeconds: 'KD.......',
-  FunctionResponseTypes: 'KDQF.....',
+  FunctionResponseTypes: 'KDQFMS...',
   Topics: '....MS...',
   Queues: '......AR.',
   SourceAccessConfigurations: '....MSARB',
@@ -135,6 +136,11 @@ const APPLIES: Record<MappingField, string> = {
   AmazonManagedKafkaEventSourceConfig: '....M....',
   SelfManagedKafkaEventSourceConfig: '.....S...',
   DocumentDBEventSourceConfig: '........B',
+  // The 2026 members (request-members.ts).
+  ProvisionedPollerConfig: '..QFMS...',
+  MetricsConfig: 'KDQFMSARB',
+  LoggingConfig: '....MS...',
+  KMSKeyArn: 'KDQFMSARB',
 };
 
 describe('fieldApplies', () => {

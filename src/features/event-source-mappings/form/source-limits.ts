@@ -12,6 +12,13 @@
  */
 import type { EventSourcePosition, SourceAccessType } from '@aws-sdk/client-lambda';
 import { EVENT_SOURCE_ARN_PATTERN } from '../event-source-arn.ts';
+import {
+  LEAF_MEMBER_NAMES,
+  REQUEST_MEMBERS,
+  leafApplies,
+  leavesOf,
+  type LeafMemberName,
+} from './request-members.ts';
 
 /** A cited AWS document (title plus URL, optionally the section the rule is in). */
 export interface DocRef {
@@ -153,8 +160,12 @@ export type SourceField =
   | 'SelfManagedKafkaEventSourceConfig'
   | 'DocumentDBEventSourceConfig';
 
-/** Every field the form edits: the source-dependent ones plus those common to all sources. */
-export type MappingField = SourceField | 'FunctionName' | 'EventSourceArn' | 'Enabled';
+/**
+ * Every field the form edits: the source-dependent ones, those common to all sources, and the
+ * request members made of registry leaves (`request-members.ts`).
+ */
+export type MappingField =
+  SourceField | 'FunctionName' | 'EventSourceArn' | 'Enabled' | LeafMemberName;
 
 /**
  * An integer limit. Values are whole numbers in `[min, max]`, or exactly `sentinel.value`.
@@ -366,10 +377,17 @@ const streamErrorHandling = {
  * partial batch response) are only available in provisioned mode (AWS_DOCS.kafkaRetry), which this
  * form does not configure, so they are not offered for MSK or self-managed Kafka.
  */
+// Kafka error handling (retries, record age, bisect, ReportBatchItemFailures) is taken in
+// provisioned mode only (AWS_DOCS.kafkaRetry; the schema's cross-field rules enforce the mode).
+// MaximumRetryAttempts defaults to -1 in Stream mode and 0 in Queue mode (client-lambda 3.1164.0).
 const kafkaCommon = {
   BatchSize: batchSize(100, 10000, AWS_DOCS.createApi),
   MaximumBatchingWindowInSeconds: batchingWindow500ms,
   DestinationConfig: ['sqs', 'sns', 's3', 'kafka'] as const,
+  MaximumRetryAttempts: { ...maximumRetryAttempts, source: AWS_DOCS.kafkaRetry },
+  MaximumRecordAgeInSeconds: { ...maximumRecordAge, source: AWS_DOCS.kafkaRetry },
+  BisectBatchOnFunctionError: true,
+  FunctionResponseTypes: true,
   Topics: true,
 };
 
@@ -733,30 +751,14 @@ export const COMMON_LIMITS = {
 } as const;
 
 /**
- * Fields `UpdateEventSourceMapping` can change (members of the newest Update request shape,
- * AWS_DOCS.serviceModel). Everything else is create-only: changing it means a new mapping.
- * `AmazonManagedKafkaEventSourceConfig` / `SelfManagedKafkaEventSourceConfig` are in the Update
- * shape only for the schema registry; their `ConsumerGroupId` "cannot be updated" (model doc), so
- * the form treats them as create-only. VIRTUAL_HOST entries cannot be sent on update
+ * Fields `UpdateEventSourceMapping` can change, as the form treats them: the members the registry
+ * marks `updatable` (`request-members.ts`, from the newest Update request shape). Everything else is
+ * create-only: changing it means a new mapping. VIRTUAL_HOST entries cannot be sent on update
  * (see {@link SOURCE_ACCESS_TYPES}).
  */
-export const UPDATABLE_FIELDS: ReadonlySet<MappingField> = new Set<MappingField>([
-  'FunctionName',
-  'Enabled',
-  'BatchSize',
-  'FilterCriteria',
-  'MaximumBatchingWindowInSeconds',
-  'DestinationConfig',
-  'MaximumRecordAgeInSeconds',
-  'BisectBatchOnFunctionError',
-  'MaximumRetryAttempts',
-  'ParallelizationFactor',
-  'SourceAccessConfigurations',
-  'TumblingWindowInSeconds',
-  'FunctionResponseTypes',
-  'ScalingConfig',
-  'DocumentDBEventSourceConfig',
-]);
+export const UPDATABLE_FIELDS: ReadonlySet<MappingField> = new Set<MappingField>(
+  REQUEST_MEMBERS.filter((m) => m.updatable).map((m) => m.name as MappingField),
+);
 
 /**
  * Whether `field` applies to `type` at all (is offered by the form and may be sent).
@@ -781,6 +783,11 @@ export function fieldApplies(type: SourceType, field: MappingField): boolean {
       return limits.consumerGroupConfig === field;
     case 'DestinationConfig':
       return limits.DestinationConfig !== null;
+    case 'ProvisionedPollerConfig':
+    case 'MetricsConfig':
+    case 'LoggingConfig':
+    case 'KMSKeyArn':
+      return leavesOf(field).some((leaf) => leafApplies(leaf, type));
     default: {
       const value = limits[field];
       return value !== null && value !== false;
@@ -1127,5 +1134,19 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
         label: field,
         help: 'DatabaseName (required, 1–63 characters), CollectionName (optional, 1–57 characters; default all collections), FullDocument (UpdateLookup or Default; AWS default Default).',
       };
+    case 'ProvisionedPollerConfig':
+    case 'MetricsConfig':
+    case 'LoggingConfig':
+    case 'KMSKeyArn':
+      return {
+        label: field,
+        help: leavesOf(field)
+          .filter((leaf) => leafApplies(leaf, type))
+          .map((leaf) => leaf.help)
+          .join(' '),
+      };
   }
 }
+
+/** The request members made only of registry leaves, re-exported for the form's sections. */
+export { LEAF_MEMBER_NAMES };

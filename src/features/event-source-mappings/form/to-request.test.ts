@@ -245,14 +245,28 @@ describe('toCreateMappingInput: omission policy', () => {
     FilterCriteria: { Filters: [{ Pattern: '{"a": ["b"]}' }] },
     ScalingConfig: { MaximumConcurrency: '5' },
     AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g1' },
-    SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g2' },
+    SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g2', ConsumptionMode: '' },
+    MetricsConfig: { Metrics: ['EventCount'] },
+    KMSKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/k',
   };
 
   it.each(SOURCE_TYPES)('%s sends only fields that apply to it', (type) => {
     const base = validValues(type);
+    const kafka = type === 'msk' || type === 'self-managed-kafka';
     const values = {
       ...base,
       ...everything,
+      // Kafka error handling needs provisioned mode; SQS takes it or MaximumConcurrency.
+      ...(kafka
+        ? {
+            ProvisionedPollerConfig: {
+              MinimumPollers: '1',
+              MaximumPollers: '10',
+              PollerGroupName: 'g',
+            },
+            LoggingConfig: { SystemLogLevel: 'WARN' },
+          }
+        : {}),
       StartingPosition: base.StartingPosition === '' ? '' : 'TRIM_HORIZON',
     } as MappingFormValues;
     const input = toCreateMappingInput(parsed(values));
@@ -506,12 +520,14 @@ describe('toUpdateMappingInput: only changed, updatable fields', () => {
       StartingPosition: 'TRIM_HORIZON',
       State: 'Enabled',
       Topics: ['orders'],
+      // A kafka:// destination needs provisioned mode.
+      ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 200 },
     };
     expect(
       update(kafka, {
         Topics: ['other'],
         SelfManagedEventSource: { Endpoints: { KAFKA_BOOTSTRAP_SERVERS: 'b-9.example.com:9092' } },
-        SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'new-group' },
+        SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'new-group', ConsumptionMode: '' },
         DestinationConfig: { OnFailure: { Destination: 'kafka://failures' } },
       }),
     ).toEqual({ UUID, DestinationConfig: { OnFailure: { Destination: 'kafka://failures' } } });

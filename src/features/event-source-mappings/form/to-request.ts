@@ -27,6 +27,18 @@ import {
   type MappingFormValues,
 } from './mapping-form-schema';
 import {
+  LEAF_MEMBER_CLEAR_VALUES,
+  LEAF_MEMBER_NAMES,
+  MEMBER_LEAVES,
+  REQUEST_MEMBERS,
+  getPath,
+  leafApplies,
+  leavesOf,
+  setPath,
+  type LeafMemberName,
+  type MemberLeaf,
+} from './request-members';
+import {
   SOURCE_ACCESS_TYPES,
   SOURCE_LIMITS,
   fieldApplies,
@@ -127,6 +139,13 @@ export function toCreateMappingInput(
   if (applies('DocumentDBEventSourceConfig') && values.DocumentDBEventSourceConfig) {
     out.DocumentDBEventSourceConfig = documentDbRequest(values.DocumentDBEventSourceConfig);
   }
+  // Registry leaves: each one set is sent at its path (creating its structure).
+  for (const leaf of MEMBER_LEAVES) {
+    const value = getPath(values, leaf.path);
+    if (leafApplies(leaf, type) && value !== undefined) {
+      setPath(out as unknown as Record<string, unknown>, leaf.path, value);
+    }
+  }
   return out;
 }
 
@@ -187,9 +206,11 @@ function shapeToFormValues(shape: MappingShape, type: SourceType): MappingFormVa
   };
   v.ScalingConfig = { MaximumConcurrency: numberText(shape.ScalingConfig?.MaximumConcurrency) };
   v.AmazonManagedKafkaEventSourceConfig = {
+    ...v.AmazonManagedKafkaEventSourceConfig,
     ConsumerGroupId: shape.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId ?? '',
   };
   v.SelfManagedKafkaEventSourceConfig = {
+    ...v.SelfManagedKafkaEventSourceConfig,
     ConsumerGroupId: shape.SelfManagedKafkaEventSourceConfig?.ConsumerGroupId ?? '',
   };
   v.DocumentDBEventSourceConfig = {
@@ -197,7 +218,22 @@ function shapeToFormValues(shape: MappingShape, type: SourceType): MappingFormVa
     CollectionName: shape.DocumentDBEventSourceConfig?.CollectionName ?? '',
     FullDocument: shape.DocumentDBEventSourceConfig?.FullDocument ?? '',
   };
+  for (const leaf of MEMBER_LEAVES) {
+    setPath(
+      v as unknown as Record<string, unknown>,
+      leaf.path,
+      leafFormValue(leaf, getPath(shape, leaf.path)),
+    );
+  }
   return v;
+}
+
+/** A leaf's value as the form holds it: the text of a number or string, a copy of a list. */
+function leafFormValue(leaf: MemberLeaf, value: unknown): string | string[] {
+  if (leaf.kind === 'enumList') {
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  }
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 }
 
 /**
@@ -407,6 +443,11 @@ export function toUpdateMappingInput(
     }
   }
 
+  for (const name of LEAF_MEMBER_NAMES) {
+    const change = leafMemberChange(name, type, existing, values);
+    if (change !== undefined) (out as unknown as Record<string, unknown>)[name] = change;
+  }
+
   if (applies('DocumentDBEventSourceConfig') && values.DocumentDBEventSourceConfig) {
     const next = values.DocumentDBEventSourceConfig;
     const old = existing.DocumentDBEventSourceConfig;
@@ -417,6 +458,42 @@ export function toUpdateMappingInput(
     if (changed) out.DocumentDBEventSourceConfig = documentDbRequest(next);
   }
   return out;
+}
+
+/**
+ * The value to send for a member made of registry leaves, or `undefined` when it is unchanged (or
+ * not updatable for the source). Integer leaves are compared with AWS's default filled in while the
+ * structure is present, so clearing MaximumPollers of a mapping at 200 is no change. A structure the
+ * user emptied is sent as its clearing value ({@link LEAF_MEMBER_CLEAR_VALUES}).
+ */
+function leafMemberChange(
+  name: LeafMemberName,
+  type: SourceType,
+  existing: EventSourceMappingConfiguration,
+  values: MappingFormOutput,
+): unknown {
+  const leaves = leavesOf(name).filter((leaf) => leaf.updatable && leafApplies(leaf, type));
+  if (leaves.length === 0) return undefined;
+  const read = (from: unknown): Record<string, unknown> | undefined => {
+    const picked: Record<string, unknown> = {};
+    for (const leaf of leaves) {
+      const value = getPath(from, leaf.path);
+      const empty =
+        value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+      if (!empty) picked[leaf.path] = Array.isArray(value) ? [...value].sort() : value;
+    }
+    if (Object.keys(picked).length === 0) return undefined;
+    for (const leaf of leaves) {
+      const fallback = leaf.kind === 'integer' ? leaf.limits[type]?.default : undefined;
+      if (picked[leaf.path] === undefined && fallback !== undefined) picked[leaf.path] = fallback;
+    }
+    return picked;
+  };
+  const before = read(existing);
+  const after = read(values);
+  if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  const next = getPath(values, name);
+  return next === undefined ? LEAF_MEMBER_CLEAR_VALUES[name] : next;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,6 +537,18 @@ function display(field: MappingDiffRow['field'], value: unknown): string {
     }
     case 'BisectBatchOnFunctionError':
       return value === undefined ? 'false (default)' : String(value);
+    case 'ProvisionedPollerConfig':
+    case 'MetricsConfig':
+    case 'LoggingConfig': {
+      const entries = Object.entries((value as Record<string, unknown> | undefined) ?? {}).filter(
+        ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+      );
+      return entries.length
+        ? entries.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('\n')
+        : 'none';
+    }
+    case 'KMSKeyArn':
+      return value ? String(value) : 'none (not encrypted with your key)';
     default:
       if (value === undefined || value === null) return NOT_SET;
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -505,42 +594,11 @@ export function diffMapping(
 // AWS CLI command
 // ---------------------------------------------------------------------------------------------
 
-/**
- * AWS CLI option for each request member, in the order of the CLI synopsis (`aws lambda
- * create-event-source-mapping help`, awscli 1.45.11 / botocore 1.43.11; names are botocore's
- * `xform_name` of the member). Booleans use `--x` / `--no-x`.
- */
-const CLI_OPTIONS: readonly (readonly [string, string])[] = [
-  ['UUID', '--uuid'],
-  ['EventSourceArn', '--event-source-arn'],
-  ['FunctionName', '--function-name'],
-  ['Enabled', '--enabled'],
-  ['BatchSize', '--batch-size'],
-  ['FilterCriteria', '--filter-criteria'],
-  ['MaximumBatchingWindowInSeconds', '--maximum-batching-window-in-seconds'],
-  ['ParallelizationFactor', '--parallelization-factor'],
-  ['StartingPosition', '--starting-position'],
-  ['StartingPositionTimestamp', '--starting-position-timestamp'],
-  ['DestinationConfig', '--destination-config'],
-  ['MaximumRecordAgeInSeconds', '--maximum-record-age-in-seconds'],
-  ['BisectBatchOnFunctionError', '--bisect-batch-on-function-error'],
-  ['MaximumRetryAttempts', '--maximum-retry-attempts'],
-  ['Tags', '--tags'],
-  ['TumblingWindowInSeconds', '--tumbling-window-in-seconds'],
-  ['Topics', '--topics'],
-  ['Queues', '--queues'],
-  ['SourceAccessConfigurations', '--source-access-configurations'],
-  ['SelfManagedEventSource', '--self-managed-event-source'],
-  ['FunctionResponseTypes', '--function-response-types'],
-  ['AmazonManagedKafkaEventSourceConfig', '--amazon-managed-kafka-event-source-config'],
-  ['SelfManagedKafkaEventSourceConfig', '--self-managed-kafka-event-source-config'],
-  ['ScalingConfig', '--scaling-config'],
-  ['DocumentDBEventSourceConfig', '--document-db-event-source-config'],
-  ['KMSKeyArn', '--kms-key-arn'],
-  ['MetricsConfig', '--metrics-config'],
-  ['LoggingConfig', '--logging-config'],
-  ['ProvisionedPollerConfig', '--provisioned-poller-config'],
-];
+/** AWS CLI option of each request member, in the CLI synopsis order ({@link REQUEST_MEMBERS}). */
+const CLI_OPTIONS: readonly (readonly [string, string])[] = REQUEST_MEMBERS.map((m) => [
+  m.name,
+  m.cli,
+]);
 
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
