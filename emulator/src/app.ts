@@ -6,7 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installLambdaAuthorization } from './authorize.ts';
-import { consoleOrigins, isControlRequest, refuseControlRequest } from './control-guard.ts';
+import {
+  consoleOrigins,
+  isControlPath,
+  isControlRequest,
+  refuseControlRequest,
+} from './control-guard.ts';
 import { answerPreflight, setCorsHeaders } from './cors.ts';
 import {
   DEFAULT_POST_LOGOUT_REDIRECT_URIS,
@@ -70,6 +75,11 @@ function malformedTarget(target: string): string | undefined {
  */
 export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
   const state = new EmulatorState(options);
+  // The control endpoints answer local tools and the console origins only (control-guard.ts).
+  const controlOrigins = consoleOrigins([
+    ...(options.oidcRedirectUris ?? DEFAULT_REDIRECT_URIS),
+    ...(options.oidcPostLogoutRedirectUris ?? DEFAULT_POST_LOGOUT_REDIRECT_URIS),
+  ]);
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -78,9 +88,9 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     // Requests refused before any route runs still answer in AWS's error format.
     clientErrorHandler: answerClientError,
     frameworkErrors: (error, request, reply) => {
-      reply.header('x-amzn-RequestId', request.id);
-      setCorsHeaders(request, reply);
       const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
+      reply.header('x-amzn-RequestId', request.id);
+      setCorsHeaders(request, reply, isControlPath(path) ? controlOrigins : undefined);
       const refusal = frameworkRefusal(error.code, request.method, path);
       return sendLambdaError(reply, refusal.status, refusal.code, refusal.message);
     },
@@ -98,7 +108,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     const reason = malformedTarget(target);
     if (reason === undefined) return undefined;
     reply.header('x-amzn-RequestId', request.id);
-    setCorsHeaders(request, reply);
+    setCorsHeaders(request, reply, isControlRequest(request) ? controlOrigins : undefined);
     return sendLambdaError(
       reply,
       404,
@@ -109,12 +119,6 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
 
   // `/oidc` requests go to oidc-provider untouched (raw body, its own CORS).
   registerOidcRoutes(app, state);
-
-  // The control endpoints answer local tools and the console origins only (control-guard.ts).
-  const controlOrigins = consoleOrigins([
-    ...(options.oidcRedirectUris ?? DEFAULT_REDIRECT_URIS),
-    ...(options.oidcPostLogoutRedirectUris ?? DEFAULT_POST_LOGOUT_REDIRECT_URIS),
-  ]);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-amzn-RequestId', request.id);

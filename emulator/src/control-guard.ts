@@ -13,7 +13,11 @@ import { sendLambdaError } from './routes/http.ts';
 /** Path prefix of the control endpoints. */
 export const CONTROL_PREFIX = '/_emulator';
 
-function isControlPath(path: string): boolean {
+/**
+ * Whether a path is a control endpoint's: `/_emulator` or below.
+ * @param path a request path without the query (raw or decoded).
+ */
+export function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
