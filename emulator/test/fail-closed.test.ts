@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import {
   CreateEventSourceMappingCommand,
   DeleteEventSourceMappingCommand,
@@ -379,6 +380,39 @@ describe('control endpoints answer local tools and the console origins only', ()
     expect((await fetch(`${emu.endpoint}/_emulator/faults`, { method: 'DELETE' })).status).toBe(
       200,
     );
+  });
+
+  it('refuses bodies over 6 MB with 413, whether Content-Length says so or a chunked body shows it', async () => {
+    const limit = 6 * 1024 * 1024;
+    const declared = await sendRaw(port, {
+      method: 'POST',
+      target: '/_emulator/reset',
+      headers: { 'content-type': 'application/json' },
+      body: `{"seed":"${'x'.repeat(limit)}"}`,
+    });
+    expect(declared.status).toBe(413);
+    expect(declared.headers['x-amzn-errortype']).toBe('RequestTooLargeException');
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/_emulator/reset',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+          agent: false,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      for (let i = 0; i < 7; i++) req.write('x'.repeat(1024 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    expect(emu.app.emulator.store.peek('us-east-1')?.mappings.size).toBe(10);
   });
 
   it('answers a console origin, with CORS for it; Lambda and Cognito answer any origin', async () => {

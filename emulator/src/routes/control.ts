@@ -13,6 +13,12 @@ import { rawBody } from './http.ts';
 
 class ControlError extends Error {}
 
+/** fastify's own refusals keep their 4xx status (a chunked body over the limit: 413); else 500. */
+function fastifyClientStatus(error: unknown): number {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
 function body(request: FastifyRequest): Record<string, unknown> {
   const text = rawBody(request);
   if (text.trim() === '') return {};
@@ -156,7 +162,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
     async (control) => {
       control.setErrorHandler((error, _request, reply) =>
         reply
-          .code(error instanceof ControlError ? 400 : 500)
+          .code(error instanceof ControlError ? 400 : fastifyClientStatus(error))
           .header('content-type', 'application/json')
           .send(
             JSON.stringify({ message: error instanceof Error ? error.message : String(error) }),
