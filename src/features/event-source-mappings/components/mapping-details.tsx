@@ -8,7 +8,13 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '../../../lib/format.ts';
 import { describeEventSource } from '../event-source.ts';
 import { parseFunctionArn } from '../function-arn.ts';
-import { SOURCE_LIMITS, sourceTypeOfMapping } from '../form/source-limits.ts';
+import {
+  MEMBER_LEAVES,
+  MEMBER_SECTIONS,
+  getPath,
+  type MemberSection,
+} from '../form/request-members.ts';
+import { SOURCE_LIMITS, fieldApplies, sourceTypeOfMapping } from '../form/source-limits.ts';
 import { MappingStateIndicator, ProcessingResultIndicator } from './mapping-status.tsx';
 
 type MappingField = keyof EventSourceMappingConfiguration;
@@ -115,7 +121,6 @@ const batchingFields: FieldSpec[] = [
         : seconds(m.TumblingWindowInSeconds),
   },
   { field: 'ScalingConfig' },
-  { field: 'ProvisionedPollerConfig' },
 ];
 
 const errorHandlingFields: FieldSpec[] = [
@@ -162,16 +167,32 @@ const stateFields: FieldSpec[] = [
 const identityFields: FieldSpec[] = [
   { field: 'UUID', always: true },
   { field: 'EventSourceMappingArn' },
-  { field: 'MetricsConfig' },
-  { field: 'LoggingConfig' },
 ];
 
+/** Rows of a section's registry leaves that the mapping has (label: the AWS path). */
+function leafPairs(mapping: EventSourceMappingConfiguration, section: MemberSection) {
+  return MEMBER_LEAVES.filter((leaf) => leaf.section === section).flatMap((leaf) => {
+    const value = getPath(mapping, leaf.path);
+    return value === undefined ? [] : [{ label: leaf.path, value: renderValue(value) }];
+  });
+}
+
 /** Every field the groups above show; anything else Lambda returns goes to "Other fields". */
-const KNOWN_FIELDS = new Set<string>(
-  [sourceFields, functionFields, batchingFields, errorHandlingFields, stateFields, identityFields]
+const KNOWN_FIELDS = new Set<string>([
+  ...[
+    sourceFields,
+    functionFields,
+    batchingFields,
+    errorHandlingFields,
+    stateFields,
+    identityFields,
+  ]
     .flat()
     .map((spec) => spec.field),
-);
+  'ProvisionedPollerConfig',
+  'MetricsConfig',
+  'LoggingConfig',
+]);
 
 function pairs(mapping: EventSourceMappingConfiguration, specs: readonly FieldSpec[]) {
   return specs
@@ -261,6 +282,7 @@ export function MappingStateSection({
  */
 export function MappingDetails({ mapping }: { mapping: EventSourceMappingConfiguration }) {
   const source = describeEventSource(mapping);
+  const type = sourceTypeOfMapping(mapping);
   const fn = mapping.FunctionArn ? parseFunctionArn(mapping.FunctionArn) : undefined;
   const otherItems = Object.entries(mapping)
     .filter(([key, value]) => !KNOWN_FIELDS.has(key) && !key.startsWith('$') && value !== undefined)
@@ -290,11 +312,25 @@ export function MappingDetails({ mapping }: { mapping: EventSourceMappingConfigu
         description="How records are grouped into invocations"
         items={pairs(mapping, batchingFields)}
       />
+      {type && fieldApplies(type, 'ProvisionedPollerConfig') ? (
+        <Group
+          title={MEMBER_SECTIONS.provisioned.title}
+          description="Dedicated event pollers (ProvisionedPollerConfig)"
+          items={leafPairs(mapping, 'provisioned')}
+          emptyText="On-demand: Lambda scales the pollers (no ProvisionedPollerConfig)."
+        />
+      ) : null}
       <Group
         title="Error handling"
         description="What happens when the function fails"
         items={pairs(mapping, errorHandlingFields)}
         emptyText={errorHandlingEmptyText(mapping)}
+      />
+      <Group
+        title={MEMBER_SECTIONS.monitoring.title}
+        description="Metrics and system logs (MetricsConfig, LoggingConfig)"
+        items={leafPairs(mapping, 'monitoring')}
+        emptyText="No event source mapping metrics or system logs are turned on."
       />
       <Group title="Other fields" items={[...pairs(mapping, identityFields), ...otherItems]} />
     </SpaceBetween>

@@ -40,6 +40,7 @@ import {
   type MappingField,
   type SourceType,
 } from '../form/source-limits.ts';
+import { MEMBER_SECTIONS } from '../form/request-members.ts';
 import { switchSourceType } from '../form/switch-source-type.ts';
 import {
   diffMapping,
@@ -51,6 +52,7 @@ import { sqsQueueUrlToArn } from '../event-source-arn.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { FilterCriteriaField } from './filter-criteria-field.tsx';
 import { FunctionPicker } from './function-picker.tsx';
+import { LeafFields, leavesInSection } from './leaf-fields.tsx';
 import { MappingDiff } from './mapping-diff.tsx';
 import type { MappingFormControl, MappingFormFields } from './mapping-form-fields.ts';
 import { ReviewRequest } from './review-request.tsx';
@@ -636,6 +638,9 @@ export function MappingForm(props: MappingFormProps) {
             />
           )
         ) : null}
+        {type ? (
+          <LeafFields control={control} section="source" type={type} mode={mode} values={current} />
+        ) : null}
         {type && applies('DocumentDBEventSourceConfig') ? (
           <DocumentDbFields control={control} type={type} />
         ) : null}
@@ -748,6 +753,23 @@ export function MappingForm(props: MappingFormProps) {
                   ) : null}
                 </ColumnLayout>
               </Container>
+              {leavesInSection('provisioned', type).length > 0 ? (
+                <Container
+                  header={
+                    <Header variant="h2" description={MEMBER_SECTIONS.provisioned.description}>
+                      {MEMBER_SECTIONS.provisioned.title}
+                    </Header>
+                  }
+                >
+                  <LeafFields
+                    control={control}
+                    section="provisioned"
+                    type={type}
+                    mode={mode}
+                    values={current}
+                  />
+                </Container>
+              ) : null}
               {hasErrorHandling ? (
                 <Container
                   header={
@@ -828,8 +850,34 @@ export function MappingForm(props: MappingFormProps) {
                   </Header>
                 }
               >
-                <FilterCriteriaField control={control} type={type} />
+                <SpaceBetween size="l">
+                  <FilterCriteriaField control={control} type={type} />
+                  <LeafFields
+                    control={control}
+                    section="filtering"
+                    type={type}
+                    mode={mode}
+                    values={current}
+                  />
+                </SpaceBetween>
               </Container>
+              {leavesInSection('monitoring', type).length > 0 ? (
+                <Container
+                  header={
+                    <Header variant="h2" description={MEMBER_SECTIONS.monitoring.description}>
+                      {MEMBER_SECTIONS.monitoring.title}
+                    </Header>
+                  }
+                >
+                  <LeafFields
+                    control={control}
+                    section="monitoring"
+                    type={type}
+                    mode={mode}
+                    values={current}
+                  />
+                </Container>
+              ) : null}
               <Container header={<Header variant="h2">State</Header>}>
                 <CheckboxField
                   control={control}

@@ -1,0 +1,218 @@
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { Controller, type FieldPath } from 'react-hook-form';
+import { TextField } from '../../../components/form-fields.tsx';
+import {
+  MEMBER_LEAVES,
+  getPath,
+  leafApplies,
+  type MemberLeaf,
+  type MemberSection,
+} from '../form/request-members.ts';
+import { allowedRangeText, type SourceType } from '../form/source-limits.ts';
+import type {
+  MappingFormControl,
+  MappingFormFields,
+  MappingFormMode,
+} from './mapping-form-fields.ts';
+
+/**
+ * The registry leaves of a section that apply to a source type, in registry order.
+ * @param section a form section.
+ * @param type the source type.
+ */
+export function leavesInSection(section: MemberSection, type: SourceType): readonly MemberLeaf[] {
+  return MEMBER_LEAVES.filter((leaf) => leaf.section === section && leafApplies(leaf, type));
+}
+
+/** Props of {@link LeafFields}. */
+export interface LeafFieldsProps {
+  control: MappingFormControl;
+  /** Which section's leaves to show. */
+  section: MemberSection;
+  type: SourceType;
+  mode: MappingFormMode;
+  /** The form's current values (for read-only leaves in edit mode). */
+  values: MappingFormFields;
+}
+
+/** The help below a leaf's control: its sentence plus, for integers, range and AWS default. */
+function constraintOf(leaf: MemberLeaf, type: SourceType): string {
+  if (leaf.kind !== 'integer') return leaf.help;
+  const limit = leaf.limits[type];
+  return limit
+    ? `${leaf.help} ${allowedRangeText(limit)}. AWS default: ${limit.defaultLabel}.`
+    : leaf.help;
+}
+
+/**
+ * The widgets of a section's registry leaves (`form/request-members.ts`), one per leaf that
+ * applies to the source type: a number or text input, a select with "not set" for enums, a
+ * checkbox per option for enum lists. Labels are AWS's paths (`ProvisionedPollerConfig.
+ * MinimumPollers`). In edit mode a leaf UpdateEventSourceMapping cannot change is shown read-only.
+ * Adding a leaf to the registry adds its widget here; nothing else in the form changes.
+ */
+export function LeafFields({ control, section, type, mode, values }: LeafFieldsProps) {
+  const leaves = leavesInSection(section, type);
+  if (leaves.length === 0) return null;
+  const scalars = leaves.filter((leaf) => leaf.kind === 'integer' || leaf.kind === 'text');
+  const others = leaves.filter((leaf) => leaf.kind === 'enum' || leaf.kind === 'enumList');
+  return (
+    <SpaceBetween size="l">
+      {scalars.length > 0 ? (
+        <ColumnLayout columns={scalars.length > 1 ? 2 : 1}>
+          {scalars.map((leaf) => (
+            <LeafField
+              key={leaf.path}
+              control={control}
+              leaf={leaf}
+              type={type}
+              mode={mode}
+              values={values}
+            />
+          ))}
+        </ColumnLayout>
+      ) : null}
+      {others.map((leaf) => (
+        <LeafField
+          key={leaf.path}
+          control={control}
+          leaf={leaf}
+          type={type}
+          mode={mode}
+          values={values}
+        />
+      ))}
+    </SpaceBetween>
+  );
+}
+
+function LeafField({
+  control,
+  leaf,
+  type,
+  mode,
+  values,
+}: {
+  control: MappingFormControl;
+  leaf: MemberLeaf;
+  type: SourceType;
+  mode: MappingFormMode;
+  values: MappingFormFields;
+}) {
+  const name = leaf.path as FieldPath<MappingFormFields>;
+  const constraintText = constraintOf(leaf, type);
+  if (mode === 'edit' && !leaf.updatable) {
+    const current = getPath(values, leaf.path);
+    const shown = Array.isArray(current) ? current.join(', ') : String(current ?? '');
+    return (
+      <FormField
+        label={leaf.path}
+        constraintText={`AWS cannot change ${leaf.path} of an existing mapping (UpdateEventSourceMapping does not accept it). To change it, create a new mapping and delete this one.`}
+        stretch
+      >
+        <Input
+          value={shown || ('defaultLabel' in leaf ? `Not set (${leaf.defaultLabel})` : '-')}
+          readOnly
+        />
+      </FormField>
+    );
+  }
+  switch (leaf.kind) {
+    case 'integer': {
+      const limit = leaf.limits[type];
+      return (
+        <TextField
+          control={control}
+          name={name}
+          label={leaf.path}
+          constraintText={constraintText}
+          placeholder={limit ? `AWS default: ${limit.defaultLabel}` : 'Not set'}
+          inputMode="numeric"
+        />
+      );
+    }
+    case 'text':
+      return (
+        <TextField
+          control={control}
+          name={name}
+          label={leaf.path}
+          constraintText={constraintText}
+          placeholder={leaf.example}
+        />
+      );
+    case 'enum': {
+      const notSet = { value: '', label: `Not set (AWS default: ${leaf.defaultLabel})` };
+      const options = [
+        notSet,
+        ...(leaf.options[type] ?? []).map((value) => ({ value, label: value })),
+      ];
+      return (
+        <Controller
+          control={control}
+          name={name}
+          render={({ field, fieldState }) => (
+            <FormField
+              label={leaf.path}
+              constraintText={constraintText}
+              errorText={fieldState.error?.message}
+            >
+              <Select
+                ref={field.ref}
+                selectedOption={options.find((o) => o.value === field.value) ?? notSet}
+                onChange={({ detail }) => {
+                  field.onChange(detail.selectedOption.value ?? '');
+                  field.onBlur();
+                }}
+                onBlur={field.onBlur}
+                options={options}
+                invalid={fieldState.invalid}
+              />
+            </FormField>
+          )}
+        />
+      );
+    }
+    case 'enumList':
+      return (
+        <Controller
+          control={control}
+          name={name}
+          render={({ field, fieldState }) => {
+            const chosen = Array.isArray(field.value) ? (field.value as string[]) : [];
+            return (
+              <FormField
+                label={leaf.path}
+                constraintText={constraintText}
+                errorText={fieldState.error?.message}
+              >
+                <SpaceBetween size="xxs" direction="horizontal">
+                  {(leaf.options[type] ?? []).map((option, index) => (
+                    <Checkbox
+                      key={option}
+                      ref={index === 0 ? field.ref : undefined}
+                      checked={chosen.includes(option)}
+                      onChange={({ detail }) =>
+                        field.onChange(
+                          detail.checked
+                            ? [...chosen, option]
+                            : chosen.filter((value) => value !== option),
+                        )
+                      }
+                    >
+                      {option}
+                    </Checkbox>
+                  ))}
+                </SpaceBetween>
+              </FormField>
+            );
+          }}
+        />
+      );
+  }
+}
