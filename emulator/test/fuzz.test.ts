@@ -25,6 +25,10 @@ const SEED = {
 const STATIC = { accessKeyId: 'test', secretAccessKey: 'test' };
 const REGIONS = ['us-east-1', 'eu-west-1'] as const;
 const SIX_MB = 6 * 1024 * 1024;
+/** Stands for the real mapping's ARN (requests that may not change it) or an unknown one. */
+const MAPPING_ARN = encodeURIComponent(
+  'arn:aws:lambda:us-east-1:123456789012:event-source-mapping:14e0db71-5d35-4eb5-b481-8945cf9d10c2',
+);
 const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 let emu: RunningEmulator;
@@ -199,6 +203,7 @@ const segment = fc.oneof(
     encodeURIComponent(fnArn('orders-ingest-prod')),
     encodeURIComponent(`${fnArn(LONG_NAME)}:live`),
     '14e0db71-5d35-4eb5-b481-8945cf9d10c2',
+    MAPPING_ARN,
     '%ZZ',
     '%',
     '%00',
@@ -345,6 +350,12 @@ const operation = fc.oneof(
       .tuple(segment, fc.constantFrom('', '/configuration', '/versions', '/aliases'), query)
       .map(([s, tail, q]) => `/2015-03-31/functions/${s}${tail}${q}`),
   ),
+  fc.tuple(
+    fc.constantFrom('GET', 'POST', 'DELETE'),
+    fc
+      .tuple(segment, fc.constantFrom('', '?tagKeys=a', '?tagKeys=a&tagKeys=b', '?tagKeys='))
+      .map(([s, q]) => `/2017-03-31/tags/${s}${q}`),
+  ),
   fc.tuple(fc.constant('POST'), fc.constant('/')),
 );
 
@@ -425,12 +436,12 @@ describe('fuzz', () => {
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(fuzzRequest, async (input) => {
-        // Aim some requests at the real mapping (guests and malformed targets only).
+        // Aim the requests that may not change it at the real mapping (its UUID and ARN).
         const [method, fuzzedTarget] = input.operation;
         const target =
           input.authorization === 'static'
             ? fuzzedTarget
-            : fuzzedTarget.replace('14e0db71-5d35-4eb5-b481-8945cf9d10c2', created.UUID ?? '');
+            : fuzzedTarget.replaceAll('14e0db71-5d35-4eb5-b481-8945cf9d10c2', created.UUID ?? '');
         let request: RawRequest = {
           method,
           target,
