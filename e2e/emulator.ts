@@ -5,6 +5,7 @@ import {
   UpdateEventSourceMappingCommand,
   type EventSourceMappingConfiguration,
 } from '@aws-sdk/client-lambda';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { E2E_TRANSITION_MS, EMULATOR_URL } from './ports.ts';
 
 /** `GET /_emulator/stats` answer. */
@@ -21,15 +22,20 @@ export interface EmulatorStats {
  */
 export class Emulator {
   /** A Lambda client (Node) pointed at the emulator, as another user or tool would use. */
-  readonly lambda = new LambdaClient({
-    region: 'us-east-1',
-    endpoint: EMULATOR_URL,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  readonly lambda: LambdaClient;
+
+  /** @param url the emulator's base URL (default: the suite's, {@link EMULATOR_URL}). */
+  constructor(readonly url: string = EMULATOR_URL) {
+    this.lambda = new LambdaClient({
+      region: 'us-east-1',
+      endpoint: url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+  }
 
   private async control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${EMULATOR_URL}/_emulator/${path}`, {
+    const response = await fetch(`${this.url}/_emulator/${path}`, {
       method,
       ...(body === undefined
         ? {}
@@ -82,6 +88,25 @@ export class Emulator {
     } & ({ count: number } | { rate: number; seed?: number }),
   ) {
     await this.control('POST', 'faults', fault);
+  }
+
+  /**
+   * Sets live fault settings (`POST /_emulator/faults` with a profile): `latencyMs` and
+   * `jitterMs` (a fixed plus a uniform `0..jitterMs` delay before each Lambda/Cognito answer),
+   * `throttleRate` (429 `TooManyRequestsException` with `Retry-After`), `errorRate` (500),
+   * `dropRate` (connection dropped), `clockOffsetSeconds` (the emulator's clock for SigV4 and its
+   * `Date` header), `seed`. Cleared by {@link clearFaults} and {@link reset}.
+   */
+  async setFaults(profile: {
+    latencyMs?: number;
+    jitterMs?: number;
+    throttleRate?: number;
+    errorRate?: number;
+    dropRate?: number;
+    clockOffsetSeconds?: number;
+    seed?: number;
+  }) {
+    await this.control('POST', 'faults', profile);
   }
 
   /** Removes every injected fault. */
@@ -142,5 +167,80 @@ export class Emulator {
   /** `DeleteEventSourceMapping { UUID }` through the SDK. */
   delete(UUID: string) {
     return this.lambda.send(new DeleteEventSourceMappingCommand({ UUID }));
+  }
+}
+
+/**
+ * An emulator process of the test's own (`npm run emulator`), on its own port, that the test can
+ * stop and start again: a restart forgets every identity and credential it issued, as a restarted
+ * emulator (or a new identity pool) does.
+ */
+export class DedicatedEmulator {
+  #process: ChildProcess | undefined;
+
+  /**
+   * @param port the port to listen on (not the suite's).
+   * @param args more CLI options, e.g. `['--seed', 'default']`.
+   */
+  constructor(
+    readonly port: number,
+    readonly args: readonly string[] = [],
+  ) {}
+
+  /** Base URL, e.g. `http://127.0.0.1:4660`. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the process and waits (at most 30 s) until `/_emulator/health` answers. */
+  async start(): Promise<void> {
+    if (this.#process) throw new Error('The dedicated emulator is already running');
+    this.#process = spawn(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'emulator',
+        '--',
+        '--port',
+        String(this.port),
+        '--host',
+        '127.0.0.1',
+        ...this.args,
+      ],
+      { stdio: 'ignore', detached: true },
+    );
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const healthy = await fetch(`${this.url}/_emulator/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (healthy) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await this.stop();
+    throw new Error(`The dedicated emulator on port ${this.port} did not start within 30 s`);
+  }
+
+  /** Stops the process (its whole group: npm and the emulator) and waits until the port is free. */
+  async stop(): Promise<void> {
+    const child = this.#process;
+    this.#process = undefined;
+    if (!child?.pid) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const up = await fetch(`${this.url}/_emulator/health`)
+        .then(() => true)
+        .catch(() => false);
+      if (!up) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }

@@ -156,6 +156,28 @@ function appearanceUtility(
   };
 }
 
+/** Milliseconds after the first page is shown before the other pages' code is fetched. */
+const PRELOAD_DELAY_MS = 3000;
+
+/**
+ * In production builds, fetches the code of every page a few seconds after start-up, so that
+ * opening a mapping or a form later does not need the network for its code (an offline spell
+ * then only pauses the data, which resumes by itself).
+ * @returns cancels the pending preload.
+ */
+function preloadOtherPages(): () => void {
+  if (!import.meta.env.PROD) return () => undefined;
+  const timer = setTimeout(() => {
+    // A dynamic import: router.tsx imports this module.
+    void import('../router.tsx').then(({ preloadPages }) => {
+      for (const path of ['/', '/mappings/new', '/mappings/_', '/mappings/_/edit']) {
+        preloadPages(path);
+      }
+    });
+  }, PRELOAD_DELAY_MS);
+  return () => clearTimeout(timer);
+}
+
 /**
  * The console's frame around every page: top navigation (title, region selector, account,
  * preferences for theme and density, who is signed in), breadcrumbs from the matched routes, notifications, and the page in the content
@@ -164,6 +186,7 @@ function appearanceUtility(
  * @param props.children replaces the `<Outlet>` (used by the route error boundary).
  */
 export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
+  useEffect(preloadOtherPages, []);
   const config = useRuntimeConfig();
   const session = useSession();
   const navigate = useNavigate();

@@ -2,16 +2,49 @@ import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import { useEffect } from 'react';
 import { useRouteError } from 'react-router';
 import { toAwsError } from '../../api/errors.ts';
 import { ConsoleFrame } from './root.tsx';
 
 /**
+ * Whether a route failed because its code could not be downloaded (a lazy page's chunk: Chrome's
+ * "Failed to fetch dynamically imported module", Firefox's "error loading dynamically imported
+ * module", Safari's "Importing a module script failed").
+ */
+function isChunkLoadError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed/i.test(error.message)
+  );
+}
+
+/**
  * Shown instead of a page that threw while rendering: the console frame stays (navigation,
- * region), the error is named, and the page can be reloaded.
+ * region), the error is named, and the page can be reloaded. A page whose code could not be
+ * downloaded because the browser is offline is loaded again by itself when the network is back.
  */
 export default function RouteError() {
-  const { name, message } = toAwsError(useRouteError());
+  const error = useRouteError();
+  const chunkFailed = isChunkLoadError(error);
+  useEffect(() => {
+    if (!chunkFailed) return undefined;
+    const reload = () => window.location.reload();
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [chunkFailed]);
+  const { name, message } = toAwsError(error);
+  if (chunkFailed && !navigator.onLine) {
+    return (
+      <ConsoleFrame>
+        <ContentLayout header={<Header variant="h1">Waiting for the network</Header>}>
+          <Alert type="warning" header="This page could not be downloaded">
+            You are offline. The page opens by itself when the network is back.
+          </Alert>
+        </ContentLayout>
+      </ConsoleFrame>
+    );
+  }
   return (
     <ConsoleFrame>
       <ContentLayout header={<Header variant="h1">Something went wrong</Header>}>
