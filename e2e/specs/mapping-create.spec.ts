@@ -326,7 +326,7 @@ test('a mapping that already exists: the conflict links to it', async ({
   await expect(mappingPage.heading(existing.UUID)).toBeVisible();
 });
 
-test('TooManyRequestsException: the SDK retries it unseen; past its 3 attempts the form says so and keeps the input', async ({
+test('TooManyRequestsException: the SDK retries it unseen; past its 5 attempts the form says so and keeps the input', async ({
   mappingForm: form,
   emulator,
   page,
@@ -345,12 +345,14 @@ test('TooManyRequestsException: the SDK retries it unseen; past its 3 attempts t
       count,
     });
 
-  // Three throttled answers: more than the client's 3 attempts, so the user sees it.
+  // Five throttled answers: as many as a write's attempts (LAMBDA_WRITE_MAX_ATTEMPTS), so the
+  // user sees it.
   await form.gotoNew();
   await fill();
-  await throttle(3);
+  await throttle(5);
   await form.createButton.click();
-  await expect(page.getByText('Too many requests')).toBeVisible();
+  // Four back-offs of at least Retry-After (1 s) each, doubling up to 8 s.
+  await expect(page.getByText('Too many requests')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Lambda is limiting the request rate/)).toBeVisible();
   await page.getByRole('button', { name: 'Back to edit' }).click();
   await expect(form.field('EventSourceArn')).toHaveValue(arn('sqs', 'e2e-throttled'));

@@ -304,13 +304,14 @@ test.describe('mappings list', () => {
     emulator,
     page,
   }) => {
-    // The console's client makes 3 attempts per call (LAMBDA_MAX_ATTEMPTS): fail all of them.
+    // The console's client makes 8 attempts per read (LAMBDA_MAX_ATTEMPTS), and a 500 is not
+    // retried again by the query: fail all of them.
     await emulator.injectFault({
       method: 'GET',
       pathPattern: 'event-source-mappings',
       status: 500,
       errorType: 'ServiceException',
-      count: 3,
+      count: 8,
     });
     await mappingsPage.goto();
     // Cloudscape's Alert is a labelled group (its text is announced through a live region).

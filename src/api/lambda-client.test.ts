@@ -1,7 +1,10 @@
 /// <reference types="node" />
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import {
+  ListEventSourceMappingsCommand,
+  UpdateEventSourceMappingCommand,
+} from '@aws-sdk/client-lambda';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import {
   closeLambdaClients,
@@ -11,7 +14,9 @@ import {
   getLambdaClient,
   getLambdaRegion,
   identityPoolRegion,
+  isReadCommand,
   LAMBDA_MAX_ATTEMPTS,
+  LAMBDA_WRITE_MAX_ATTEMPTS,
   SessionClosedError,
   setLambdaClient,
   setLambdaRegion,
@@ -124,6 +129,43 @@ describe('retry strategy', () => {
       server.close();
     }
   }, 15_000);
+});
+
+describe('reads and writes', () => {
+  it('tells reads from writes', () => {
+    expect(isReadCommand(new ListEventSourceMappingsCommand({}))).toBe(true);
+    expect(isReadCommand(new UpdateEventSourceMappingCommand({ UUID: 'u', Enabled: false }))).toBe(
+      false,
+    );
+  });
+
+  it('gives a write fewer attempts than a read', async () => {
+    expect(LAMBDA_WRITE_MAX_ATTEMPTS).toBeLessThan(LAMBDA_MAX_ATTEMPTS);
+    const methods: string[] = [];
+    // Always 500 (transient, short back-off): count the attempts of each kind of call.
+    const server = await serve((request, _body, response) => {
+      methods.push(request.method ?? '');
+      answer(response, 500, 'ServiceException', 'Injected');
+    });
+    try {
+      const clientFor = createRegionalLambdaClients(
+        { lambdaEndpoint: server.url },
+        staticCredentials,
+      );
+      await expect(
+        clientFor('us-east-1').send(
+          new UpdateEventSourceMappingCommand({ UUID: 'u', Enabled: false }),
+        ),
+      ).rejects.toMatchObject({ name: 'ServiceException' });
+      await expect(
+        clientFor('us-east-1').send(new ListEventSourceMappingsCommand({})),
+      ).rejects.toMatchObject({ name: 'ServiceException' });
+      expect(methods.filter((m) => m === 'PUT')).toHaveLength(LAMBDA_WRITE_MAX_ATTEMPTS);
+      expect(methods.filter((m) => m === 'GET')).toHaveLength(LAMBDA_MAX_ATTEMPTS);
+    } finally {
+      server.close();
+    }
+  }, 30_000);
 });
 
 describe('createRegionalLambdaClients', () => {

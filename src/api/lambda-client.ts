@@ -1,4 +1,11 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import {
+  GetEventSourceMappingCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListEventSourceMappingsCommand,
+  ListFunctionsCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import {
   doesIdentityRequireRefresh,
@@ -10,7 +17,7 @@ import type { RuntimeConfig } from '../config/env.ts';
 import { isInvalidCredentials } from './errors.ts';
 
 /**
- * Attempts per logical call, first try included, sized for "Load all" (100
+ * Attempts per read (List/Get) call, first try included, sized for "Load all" (100
  * `ListEventSourceMappings` pages for 10,000 mappings): with 30 % of requests throttled a page
  * still fails after 8 attempts with probability 0.3^8 ≈ 7·10⁻⁵. The SDK's standard retry
  * strategy (`StandardRetryStrategy` of `@smithy/core/retry`, AWS's "standard" mode) retries only
@@ -20,6 +27,33 @@ import { isInvalidCredentials } from './errors.ts';
  * is still throttled or unanswered (`src/lib/query-client.ts`).
  */
 export const LAMBDA_MAX_ATTEMPTS = 8;
+
+/**
+ * Attempts per write call (Create, Update, Delete…), first try included: a throttled or
+ * unanswered write is retried by the SDK with the same back-off, 5 times at most (under 30 %
+ * throttling 0.3^5 ≈ 0.2 % still fail, after about 7 s of back-off on average), so the user
+ * hears of a persistently throttled write in seconds rather than after the ~35 s that 8 attempts
+ * can take. Lambda does not apply a throttled request, so its retry creates no duplicate.
+ */
+export const LAMBDA_WRITE_MAX_ATTEMPTS = 5;
+
+/** The read operations the console calls, retried {@link LAMBDA_MAX_ATTEMPTS} times. */
+const READ_COMMANDS = [
+  ListEventSourceMappingsCommand,
+  GetEventSourceMappingCommand,
+  ListFunctionsCommand,
+  ListVersionsByFunctionCommand,
+  ListAliasesCommand,
+] as const;
+
+/**
+ * Whether a command only reads (its SDK client retries up to {@link LAMBDA_MAX_ATTEMPTS}); any
+ * other command counts as a write ({@link LAMBDA_WRITE_MAX_ATTEMPTS}).
+ * @param command an SDK command instance.
+ */
+export function isReadCommand(command: unknown): boolean {
+  return READ_COMMANDS.some((Command) => command instanceof Command);
+}
 
 /** One retry the SDK is about to make (after the back-off), as {@link subscribeLambdaRetries} reports it. */
 export interface LambdaRetry {
@@ -224,6 +258,7 @@ export function createCognitoCredentials(
  *   {@link createCognitoCredentials}).
  * @param requestTimeoutMs milliseconds each attempt may wait for a response before it fails with
  *   a `TimeoutError` (default {@link LAMBDA_REQUEST_TIMEOUT_MS}).
+ * @param maxAttempts attempts per call (default {@link LAMBDA_MAX_ATTEMPTS}, reads).
  * @returns a client whose endpoint is `config.lambdaEndpoint` when set (the emulator serves every
  *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise; it retries
  *   with {@link createLambdaRetryStrategy} and corrects its clock from the responses' `Date`
@@ -234,12 +269,13 @@ export function createLambdaClient(
   region: string,
   credentials: CredentialsProvider,
   requestTimeoutMs: number = LAMBDA_REQUEST_TIMEOUT_MS,
+  maxAttempts: number = LAMBDA_MAX_ATTEMPTS,
 ): LambdaClient {
   return new LambdaClient({
     region,
     ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
-    maxAttempts: LAMBDA_MAX_ATTEMPTS,
-    retryStrategy: createLambdaRetryStrategy(region),
+    maxAttempts,
+    retryStrategy: createLambdaRetryStrategy(region, maxAttempts),
     credentials,
     // Options of the SDK's default handler (FetchHttpHandler in the browser): each attempt that
     // gets no response in time fails with a TimeoutError (retried like other transient errors)
@@ -256,7 +292,8 @@ export type RegionalLambdaClients = ((region: string) => LambdaSender) & {
 };
 
 /**
- * One Lambda client per region, created on first use, all on the same credentials. A call that
+ * Lambda clients per region (one for reads, {@link LAMBDA_MAX_ATTEMPTS}; one for writes,
+ * {@link LAMBDA_WRITE_MAX_ATTEMPTS}), created on first use, all on the same credentials. A call that
  * AWS answers with an invalid-credentials error ({@link isInvalidCredentials}:
  * `UnrecognizedClientException`, `ExpiredTokenException`, `InvalidSignatureException` — after the
  * service forgot its identities, or a clock jump past the credentials' expiry) makes the
@@ -276,12 +313,20 @@ export function createRegionalLambdaClients(
   let generation = 0;
   let disposed = false;
   let renewing: Promise<void> | undefined;
-  const sdkClient = (region: string): LambdaClient => {
+  // Two SDK clients per region: reads and writes retry a different number of times.
+  const sdkClient = (region: string, read: boolean): LambdaClient => {
     if (disposed) throw new SessionClosedError();
-    let client = clients.get(region);
+    const key = `${region} ${read ? 'read' : 'write'}`;
+    let client = clients.get(key);
     if (!client) {
-      client = createLambdaClient(config, region, credentials);
-      clients.set(region, client);
+      client = createLambdaClient(
+        config,
+        region,
+        credentials,
+        LAMBDA_REQUEST_TIMEOUT_MS,
+        read ? LAMBDA_MAX_ATTEMPTS : LAMBDA_WRITE_MAX_ATTEMPTS,
+      );
+      clients.set(key, client);
     }
     return client;
   };
@@ -303,8 +348,10 @@ export function createRegionalLambdaClients(
   };
   // The SDK's `send` is overloaded per command; the wrapper passes its arguments through as they are.
   type AnySend = (...args: unknown[]) => Promise<unknown>;
-  const sendOnce = (region: string, args: unknown[]) =>
-    (sdkClient(region).send as unknown as AnySend).apply(sdkClient(region), args);
+  const sendOnce = (region: string, args: unknown[]) => {
+    const client = sdkClient(region, isReadCommand(args[0]));
+    return (client.send as unknown as AnySend).apply(client, args);
+  };
   const senderFor = (region: string): LambdaSender => ({
     send: (async (...args: unknown[]) => {
       const sentWith = generation;
