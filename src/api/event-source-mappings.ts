@@ -3,6 +3,9 @@ import {
   DeleteEventSourceMappingCommand,
   GetEventSourceMappingCommand,
   ListEventSourceMappingsCommand,
+  ListTagsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateEventSourceMappingCommand,
   type CreateEventSourceMappingCommandInput,
   type CreateEventSourceMappingCommandOutput,
@@ -88,4 +91,45 @@ export function deleteEventSourceMapping(
   { abortSignal, client = getLambdaClient() }: CallOptions = {},
 ): Promise<DeleteEventSourceMappingCommandOutput> {
   return client.send(new DeleteEventSourceMappingCommand(input), { abortSignal });
+}
+
+/**
+ * Lambda `ListTags` on a mapping's `EventSourceMappingArn`
+ * (`arn:aws:lambda:<region>:<account>:event-source-mapping:<UUID>`): its tags as key → value
+ * (`{}` when it has none). GetEventSourceMapping never returns tags.
+ * @throws `ResourceNotFoundException` when the mapping does not exist, `AccessDeniedException`
+ *   without `lambda:ListTags`.
+ */
+export async function listMappingTags(
+  resource: string,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<Record<string, string>> {
+  const output = await client.send(new ListTagsCommand({ Resource: resource }), { abortSignal });
+  return output.Tags ?? {};
+}
+
+/**
+ * Lambda `TagResource` (HTTP 204): adds tags to a mapping, or changes the value of keys it has.
+ * @throws `InvalidParameterValueException` for a refused key or value, `ResourceNotFoundException`.
+ */
+export async function tagMapping(
+  resource: string,
+  tags: Record<string, string>,
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<void> {
+  await client.send(new TagResourceCommand({ Resource: resource, Tags: tags }), { abortSignal });
+}
+
+/**
+ * Lambda `UntagResource` (HTTP 204): removes tag keys from a mapping.
+ * @throws `ResourceNotFoundException` when the mapping does not exist.
+ */
+export async function untagMapping(
+  resource: string,
+  tagKeys: readonly string[],
+  { abortSignal, client = getLambdaClient() }: CallOptions = {},
+): Promise<void> {
+  await client.send(new UntagResourceCommand({ Resource: resource, TagKeys: [...tagKeys] }), {
+    abortSignal,
+  });
 }

@@ -14,7 +14,10 @@ import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.
 import { paths } from '../../config/paths.ts';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import { sourceTypeOfMapping } from '../../features/event-source-mappings/form/source-limits.ts';
-import { useUpdateMapping } from '../../features/event-source-mappings/mutations.ts';
+import {
+  useUpdateMapping,
+  useUpdateMappingTags,
+} from '../../features/event-source-mappings/mutations.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { notificationStore } from '../../lib/notifications.ts';
 
@@ -23,7 +26,11 @@ function MappingEdit({ uuid }: { uuid: string }) {
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   const query = useQuery(mappingQueries.detail(uuid));
   const update = useUpdateMapping();
+  const updateTags = useUpdateMappingTags();
   const { data: mapping, error, isPending, dataUpdatedAt, refetch, isFetching } = query;
+  const arn = mapping?.EventSourceMappingArn;
+  // GetEventSourceMapping has no tags: the form starts from ListTags (undefined if it failed).
+  const tagsQuery = useQuery({ ...mappingQueries.tags(arn ?? ''), enabled: arn !== undefined });
   const header = (
     <Header
       variant="h1"
@@ -36,7 +43,7 @@ function MappingEdit({ uuid }: { uuid: string }) {
     <RouterLink href={paths.mapping.getHref(uuid)}>Back to mapping {uuid}</RouterLink>
   );
 
-  if (isPending) {
+  if (isPending || (arn !== undefined && tagsQuery.isPending)) {
     return (
       <ContentLayout header={header}>
         <Box textAlign="center" padding="l">
@@ -93,13 +100,20 @@ function MappingEdit({ uuid }: { uuid: string }) {
         existingUpdatedAt={dataUpdatedAt}
         onBusy={() => void refetch()}
         onCancel={() => void navigate(paths.mapping.getHref(uuid))}
-        onSubmit={async (request) => {
-          const result = await update.mutateAsync(request);
+        existingTags={tagsQuery.data}
+        onSubmit={async (request, tags) => {
+          const changesMapping = Object.keys(request).some((key) => key !== 'UUID');
+          const result = changesMapping ? await update.mutateAsync(request) : undefined;
+          if (arn && (tags.TagResource || tags.UntagResource)) {
+            await updateTags.mutateAsync({ arn, ...tags });
+          }
           notificationStore.show({
             id: `update-${uuid}`,
             type: 'success',
             header: `Changes to mapping ${uuid} applied`,
-            content: `State is ${result.State ?? 'unknown'}; its page follows it until it settles.`,
+            content: result
+              ? `State is ${result.State ?? 'unknown'}; its page follows it until it settles.`
+              : 'Its tags were saved.',
           });
           await navigate(paths.mapping.getHref(uuid));
         }}

@@ -7,6 +7,8 @@ import {
   createEventSourceMapping,
   deleteEventSourceMapping,
   updateEventSourceMapping,
+  tagMapping,
+  untagMapping,
 } from '../../api/event-source-mappings.ts';
 import { getLambdaRegion } from '../../api/lambda-client.ts';
 import { mappingQueries, patchMappingsInLists } from './queries.ts';
@@ -95,5 +97,32 @@ export function useDeleteMapping() {
       queryClient.setQueryData(mappingQueries.detail(UUID).queryKey, mapping);
       patchMappingsInLists(queryClient, getLambdaRegion(), new Map([[UUID, mapping]]));
     },
+  });
+}
+
+/** Variables of {@link useUpdateMappingTags}: the mapping's ARN and the changes to make. */
+export interface UpdateMappingTagsVariables {
+  /** The mapping's `EventSourceMappingArn`. */
+  arn: string;
+  /** Tags to add or change (TagResource), when any. */
+  TagResource?: Record<string, string>;
+  /** Keys to remove (UntagResource), when any. */
+  UntagResource?: readonly string[];
+}
+
+/**
+ * Changes a mapping's tags: UntagResource for removed keys, then TagResource for added or changed
+ * ones (the `tagChanges` of `form/to-request.ts`), then re-reads its tags. Each call is sent at
+ * most once per attempt (the SDK retries throttling itself); errors are left to the caller.
+ */
+export function useUpdateMappingTags() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ arn, TagResource, UntagResource }: UpdateMappingTagsVariables) => {
+      if (UntagResource?.length) await untagMapping(arn, UntagResource);
+      if (TagResource && Object.keys(TagResource).length) await tagMapping(arn, TagResource);
+    },
+    onSettled: (_data, _error, { arn }) =>
+      queryClient.invalidateQueries({ queryKey: mappingQueries.tags(arn).queryKey }),
   });
 }

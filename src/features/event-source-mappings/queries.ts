@@ -6,7 +6,11 @@ import {
   type InfiniteData,
   type QueryClient,
 } from '@tanstack/react-query';
-import { getEventSourceMapping, listEventSourceMappings } from '../../api/event-source-mappings.ts';
+import {
+  getEventSourceMapping,
+  listEventSourceMappings,
+  listMappingTags,
+} from '../../api/event-source-mappings.ts';
 import { isResourceNotFound } from '../../api/errors.ts';
 import { getLambdaClient, getLambdaRegion } from '../../api/lambda-client.ts';
 import { isTransitionalState } from './mapping-state.ts';
@@ -109,6 +113,18 @@ export const mappingQueries = {
         !isResourceNotFound(query.state.error) && isTransitionalState(query.state.data?.State)
           ? TRANSITIONAL_POLL_INTERVAL_MS
           : false,
+    }),
+  /**
+   * A mapping's tags (ListTags on its EventSourceMappingArn), key → value. Re-read after the form
+   * changes them; not polled.
+   * @param arn the mapping's `EventSourceMappingArn`.
+   * @param region the mapping's region (default: the active one).
+   */
+  tags: (arn: string, region?: string) =>
+    queryOptions({
+      queryKey: [...mappingQueries.all(region), 'tags', arn] as const,
+      queryFn: ({ queryKey, signal }) =>
+        listMappingTags(arn, { abortSignal: signal, client: getLambdaClient(queryKey[1]) }),
     }),
 };
 

@@ -16,6 +16,7 @@ import {
 } from '../form/request-members.ts';
 import { SOURCE_LIMITS, fieldApplies, sourceTypeOfMapping } from '../form/source-limits.ts';
 import { MappingStateIndicator, ProcessingResultIndicator } from './mapping-status.tsx';
+import { MappingTags } from './mapping-tags.tsx';
 
 type MappingField = keyof EventSourceMappingConfiguration;
 
@@ -332,6 +333,7 @@ export function MappingDetails({ mapping }: { mapping: EventSourceMappingConfigu
         items={leafPairs(mapping, 'monitoring')}
         emptyText="No event source mapping metrics or system logs are turned on."
       />
+      <MappingTags arn={mapping.EventSourceMappingArn} />
       <Group title="Other fields" items={[...pairs(mapping, identityFields), ...otherItems]} />
     </SpaceBetween>
   );

@@ -44,9 +44,13 @@ import { MEMBER_SECTIONS } from '../form/request-members.ts';
 import { switchSourceType } from '../form/switch-source-type.ts';
 import {
   diffMapping,
+  diffTags,
+  tagChanges,
+  tagCliCommands,
   toCreateMappingInput,
   toFormValues,
   toUpdateMappingInput,
+  type TagChanges,
 } from '../form/to-request.ts';
 import { sqsQueueUrlToArn } from '../event-source-arn.ts';
 import { isTransitionalState } from '../mapping-state.ts';
@@ -59,6 +63,7 @@ import { ReviewRequest } from './review-request.tsx';
 import { SourceAccessRows } from './source-access-rows.tsx';
 import { SourceTypePicker } from './source-type-picker.tsx';
 import { StartingPositionTimestampField } from './starting-position-timestamp-field.tsx';
+import { TagsField } from './tags-field.tsx';
 
 type CreateInput = CreateEventSourceMappingCommandInput;
 type UpdateInput = UpdateEventSourceMappingCommandInput;
@@ -83,8 +88,16 @@ export interface EditMappingFormProps {
   existingUpdatedAt: number;
   /** Called when Lambda says the mapping is busy, to re-read it (and so follow its state). */
   onBusy: () => void;
-  /** Sends the UpdateEventSourceMapping request; rejects with the SDK's error. */
-  onSubmit: (request: UpdateInput) => Promise<unknown>;
+  /**
+   * The mapping's tags (ListTags), or `undefined` when they could not be read: then the form
+   * leaves them as they are and says so.
+   */
+  existingTags?: Record<string, string>;
+  /**
+   * Sends the UpdateEventSourceMapping request (when it changes anything besides the UUID), then
+   * the tag changes (UntagResource, TagResource); rejects with the SDK's error.
+   */
+  onSubmit: (request: UpdateInput, tags: TagChanges) => Promise<unknown>;
   onCancel: () => void;
 }
 
@@ -208,9 +221,13 @@ export function MappingForm(props: MappingFormProps) {
       ),
     [mode, existingWindow],
   );
+  const existingTags = props.mode === 'edit' ? props.existingTags : undefined;
   const [initialValues] = useState<MappingFormFields>(() =>
-    existing ? toFormValues(existing) : { ...defaultFormValues('kinesis'), sourceType: '' },
+    existing
+      ? toFormValues(existing, undefined, existingTags)
+      : { ...defaultFormValues('kinesis'), sourceType: '' },
   );
+  const [tags, setTags] = useState<TagChanges>({});
   const form = useForm<MappingFormFields, unknown, MappingFormOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<
       MappingFormFields,
@@ -261,6 +278,12 @@ export function MappingForm(props: MappingFormProps) {
         ? toCreateMappingInput(values)
         : toUpdateMappingInput(props.existing, values),
     );
+    // Tags of an existing mapping change through TagResource/UntagResource, when they were read.
+    setTags(
+      props.mode === 'edit' && props.existingTags
+        ? tagChanges(props.existingTags, values.Tags)
+        : {},
+    );
     setStep('review');
     window.scrollTo?.({ top: 0 });
   });
@@ -278,7 +301,7 @@ export function MappingForm(props: MappingFormProps) {
     form.clearErrors('root');
     try {
       if (props.mode === 'create') await props.onSubmit(input as CreateInput);
-      else await props.onSubmit(input as UpdateInput);
+      else await props.onSubmit(input as UpdateInput, tags);
     } catch (error) {
       const mapped = apiErrorToForm(error);
       setServerError({ ...mapped, at: Date.now() });
@@ -348,9 +371,13 @@ export function MappingForm(props: MappingFormProps) {
 
   if (step === 'review' && request) {
     const isEdit = props.mode === 'edit';
-    const diff = isEdit ? diffMapping(props.existing, request as UpdateInput) : [];
-    const busy = isEdit && isTransitionalState(props.existing.State);
+    const requestDiff = isEdit ? diffMapping(props.existing, request as UpdateInput) : [];
+    const tagDiff = isEdit ? diffTags(props.existingTags ?? {}, tags) : [];
+    const diff = [...requestDiff, ...tagDiff];
+    const busy = isEdit && requestDiff.length > 0 && isTransitionalState(props.existing.State);
     const nothingToApply = isEdit && diff.length === 0;
+    const arn = props.mode === 'edit' ? props.existing.EventSourceMappingArn : undefined;
+    const tagCommands = isEdit && arn ? tagCliCommands(arn, tags, { region, multiline: true }) : [];
     return (
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         <Form
@@ -392,7 +419,14 @@ export function MappingForm(props: MappingFormProps) {
         >
           <SpaceBetween size="l">
             {isEdit ? <MappingDiff rows={diff} /> : null}
-            {nothingToApply ? null : <ReviewRequest request={request} region={region} />}
+            {nothingToApply ? null : (
+              <ReviewRequest
+                request={request}
+                region={region}
+                tagCommands={tagCommands}
+                showRequest={!isEdit || requestDiff.length > 0}
+              />
+            )}
             {serverAlert}
           </SpaceBetween>
         </Form>
@@ -878,6 +912,28 @@ export function MappingForm(props: MappingFormProps) {
                   />
                 </Container>
               ) : null}
+              <Container
+                header={
+                  <Header
+                    variant="h2"
+                    description={
+                      mode === 'create'
+                        ? 'Key/value labels for cost allocation and access control, set with the mapping (CreateEventSourceMapping Tags).'
+                        : 'Saved with TagResource and UntagResource after the other changes (UpdateEventSourceMapping takes no tags).'
+                    }
+                  >
+                    {MEMBER_SECTIONS.tags.title}
+                  </Header>
+                }
+              >
+                {props.mode === 'edit' && !props.existingTags ? (
+                  <Alert type="warning" header="The tags could not be read">
+                    ListTags failed for this mapping, so its tags are left as they are.
+                  </Alert>
+                ) : (
+                  <TagsField control={control} />
+                )}
+              </Container>
               <Container header={<Header variant="h2">State</Header>}>
                 <CheckboxField
                   control={control}

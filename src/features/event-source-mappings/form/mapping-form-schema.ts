@@ -105,6 +105,14 @@ export interface BespokeFormValues {
     /** `''` = AWS default (`Default`). */
     FullDocument: '' | FullDocument;
   };
+  /** Tag rows; a row with neither key nor value is ignored. */
+  Tags: TagRow[];
+}
+
+/** One tag as the form holds it. */
+export interface TagRow {
+  Key: string;
+  Value: string;
 }
 
 /** Form paths (react-hook-form `name`s) that issues and API errors can point at. */
@@ -120,8 +128,12 @@ export type MappingFieldPath =
       | 'AmazonManagedKafkaEventSourceConfig'
       | 'SelfManagedKafkaEventSourceConfig'
       | 'DocumentDBEventSourceConfig'
+      | 'Tags'
       | keyof LeafFormValues
     >
+  | 'Tags'
+  | `Tags.${number}.Key`
+  | `Tags.${number}.Value`
   | 'DestinationConfig.OnFailure.Destination'
   | 'FilterCriteria.Filters'
   | `FilterCriteria.Filters.${number}.Pattern`
@@ -173,6 +185,7 @@ export function defaultFormValues(type: SourceType): MappingFormValues {
     AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: '' },
     SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: '' },
     DocumentDBEventSourceConfig: { DatabaseName: '', CollectionName: '', FullDocument: '' },
+    Tags: [],
   };
   for (const leaf of MEMBER_LEAVES) {
     setPath(values as unknown as Record<string, unknown>, leaf.path, emptyLeafValue(leaf));
@@ -985,6 +998,70 @@ function documentDbField(applies: boolean): z.ZodType<DocumentDbOut | undefined,
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tags
+// ---------------------------------------------------------------------------------------------
+
+/** Tag key and value characters (service model `TagKey`/`TagValue`: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`). */
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** Limits of tags on a Lambda resource (service model; Lambda quotas: 50 tags per resource). */
+export const TAG_LIMITS = { maxTags: 50, keyMaxLength: 128, valueMaxLength: 256 } as const;
+
+/**
+ * `Tags`: rows of key and value → a map. Keys 1–128 and values 0–256 characters of letters,
+ * digits, spaces and `_ . : / = + - @` (service model `TagKey`, `TagValue`); a key may not start
+ * with `aws:` (reserved by AWS) or repeat; at most 50 tags (Lambda's tag quota). Blank rows are
+ * ignored. Parses to `undefined` when there are none.
+ */
+function tagsField(): z.ZodType<Record<string, string> | undefined, unknown> {
+  const row = z.object({
+    Key: z.union([z.string(), z.null()]).optional(),
+    Value: z.union([z.string(), z.null()]).optional(),
+  });
+  return z
+    .union([z.array(row), z.null()])
+    .optional()
+    .transform((raw, ctx) => {
+      const out: Record<string, string> = {};
+      const seen = new Map<string, number>();
+      let count = 0;
+      (raw ?? []).forEach((r, i) => {
+        const key = text(r.Key);
+        const value = (r.Value ?? '').trim();
+        if (key === '' && value === '') return;
+        count += 1;
+        const issue = (leaf: 'Key' | 'Value', message: string) =>
+          ctx.addIssue({ code: 'custom', path: [i, leaf], message });
+        if (key === '') return issue('Key', 'Enter a tag key, or remove this row.');
+        if (key.length > TAG_LIMITS.keyMaxLength || !TAG_PATTERN.test(key)) {
+          return issue(
+            'Key',
+            `A tag key is 1–${TAG_LIMITS.keyMaxLength} characters of letters, digits, spaces and _ . : / = + - @.`,
+          );
+        }
+        if (/^aws:/i.test(key)) return issue('Key', 'Keys starting with aws: are reserved by AWS.');
+        if (seen.has(key))
+          return issue('Key', `The key ${key} is already used in row ${(seen.get(key) ?? 0) + 1}.`);
+        if (value.length > TAG_LIMITS.valueMaxLength || !TAG_PATTERN.test(value)) {
+          return issue(
+            'Value',
+            `A tag value is 0–${TAG_LIMITS.valueMaxLength} characters of letters, digits, spaces and _ . : / = + - @.`,
+          );
+        }
+        seen.set(key, i);
+        out[key] = value;
+      });
+      if (count > TAG_LIMITS.maxTags) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `A mapping can have at most ${TAG_LIMITS.maxTags} tags; remove ${count - TAG_LIMITS.maxTags}.`,
+        });
+      }
+      return Object.keys(out).length > 0 ? out : undefined;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Registry leaves (request-members.ts): one generic validator per kind
 // ---------------------------------------------------------------------------------------------
 
@@ -1168,6 +1245,7 @@ function sourceObject<T extends SourceType>(type: T, options: MappingFormSchemaO
       type,
     ),
     DocumentDBEventSourceConfig: documentDbField(l.DocumentDBEventSourceConfig),
+    Tags: tagsField(),
     ...leafMemberFields(type),
   });
 }

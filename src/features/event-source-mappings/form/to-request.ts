@@ -139,6 +139,7 @@ export function toCreateMappingInput(
   if (applies('DocumentDBEventSourceConfig') && values.DocumentDBEventSourceConfig) {
     out.DocumentDBEventSourceConfig = documentDbRequest(values.DocumentDBEventSourceConfig);
   }
+  if (values.Tags) out.Tags = { ...values.Tags };
   // Registry leaves: each one set is sent at its path (creating its structure).
   for (const leaf of MEMBER_LEAVES) {
     const value = getPath(values, leaf.path);
@@ -218,6 +219,7 @@ function shapeToFormValues(shape: MappingShape, type: SourceType): MappingFormVa
     CollectionName: shape.DocumentDBEventSourceConfig?.CollectionName ?? '',
     FullDocument: shape.DocumentDBEventSourceConfig?.FullDocument ?? '',
   };
+  v.Tags = Object.entries(shape.Tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
   for (const leaf of MEMBER_LEAVES) {
     setPath(
       v as unknown as Record<string, unknown>,
@@ -248,14 +250,17 @@ export function isEnabledState(state: string | undefined): boolean {
 
 /**
  * Form values for editing an existing mapping: every field the response has, `FunctionName` from
- * `FunctionArn` (the response has no FunctionName), `Enabled` from `State`.
+ * `FunctionArn` (the response has no FunctionName), `Enabled` from `State`, and the tags
+ * (GetEventSourceMapping has none: they come from ListTags).
  * @param existing a Get/List/Create/Update response.
  * @param type the source type; by default derived from the mapping (`sourceTypeOfMapping`).
+ * @param tags the mapping's tags (ListTags), when read.
  * @returns the values; throws `Error` when the source type cannot be recognised.
  */
 export function toFormValues(
   existing: EventSourceMappingConfiguration,
   type?: SourceType,
+  tags?: Record<string, string>,
 ): MappingFormValues {
   const sourceType = type ?? sourceTypeOfMapping(existing);
   if (!sourceType) {
@@ -263,7 +268,7 @@ export function toFormValues(
   }
   const { FunctionArn, State, ...rest } = existing;
   return shapeToFormValues(
-    { ...rest, FunctionName: FunctionArn, Enabled: isEnabledState(State) },
+    { ...rest, FunctionName: FunctionArn, Enabled: isEnabledState(State), Tags: tags },
     sourceType,
   );
 }
@@ -502,8 +507,8 @@ function leafMemberChange(
 
 /** One row of the old → new view shown before Apply. */
 export interface MappingDiffRow {
-  /** AWS field name (a key of the update request). */
-  field: Exclude<keyof UpdateEventSourceMappingCommandInput, 'UUID'>;
+  /** AWS field name (a key of the update request), or `Tags.<key>` for a tag. */
+  field: Exclude<keyof UpdateEventSourceMappingCommandInput, 'UUID'> | `Tags.${string}`;
   /** The current value, as text. */
   old: string;
   /** The value the update sets, as text. */
@@ -588,6 +593,96 @@ export function diffMapping(
     rows.push({ field, old, new: display(field, update[field]) });
   }
   return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags: TagResource / UntagResource (UpdateEventSourceMapping takes no tags)
+// ---------------------------------------------------------------------------------------------
+
+/** What changing a mapping's tags takes: keys to add or change, and keys to remove. */
+export interface TagChanges {
+  /** TagResource's `Tags`: new keys and keys with a new value. */
+  TagResource?: Record<string, string>;
+  /** UntagResource's `TagKeys`. */
+  UntagResource?: string[];
+}
+
+/**
+ * The tag calls that turn `before` into `after`.
+ * @param before the mapping's tags as read (ListTags).
+ * @param after the tags the form holds (parsed; `undefined` = none).
+ * @returns only the members that have something to do; `{}` when nothing changed.
+ */
+export function tagChanges(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>> | undefined,
+): TagChanges {
+  const next = after ?? {};
+  const changed = Object.entries(next).filter(([key, value]) => before[key] !== value);
+  const removed = Object.keys(before).filter((key) => !(key in next));
+  return {
+    ...(changed.length ? { TagResource: Object.fromEntries(changed) } : {}),
+    ...(removed.length ? { UntagResource: removed } : {}),
+  };
+}
+
+/**
+ * Rows for the old → new view, one per tag added, changed or removed (`Tags.<key>`).
+ * @param before the mapping's tags as read.
+ * @param changes output of {@link tagChanges}.
+ */
+export function diffTags(
+  before: Readonly<Record<string, string>>,
+  changes: TagChanges,
+): MappingDiffRow[] {
+  const rows: MappingDiffRow[] = Object.entries(changes.TagResource ?? {}).map(([key, value]) => ({
+    field: `Tags.${key}`,
+    old: key in before ? before[key] || '(empty)' : NOT_SET,
+    new: value || '(empty)',
+  }));
+  for (const key of changes.UntagResource ?? []) {
+    rows.push({ field: `Tags.${key}`, old: before[key] || '(empty)', new: 'removed' });
+  }
+  return rows;
+}
+
+/**
+ * The AWS CLI commands of {@link TagChanges} (`aws lambda untag-resource`, `aws lambda
+ * tag-resource`), in the order the console sends them.
+ * @param arn the mapping's EventSourceMappingArn.
+ * @param changes what to change.
+ * @param options region and endpoint, as for {@link toCliCommand}.
+ */
+export function tagCliCommands(
+  arn: string,
+  changes: TagChanges,
+  options: CliCommandOptions = {},
+): string[] {
+  const tail = [
+    ...(options.region ? [`--region ${shellQuote(options.region)}`] : []),
+    ...(options.endpointUrl ? [`--endpoint-url ${shellQuote(options.endpointUrl)}`] : []),
+  ];
+  const join = (parts: string[]) => [...parts, ...tail].join(options.multiline ? ' \\\n    ' : ' ');
+  const commands: string[] = [];
+  if (changes.UntagResource?.length) {
+    commands.push(
+      join([
+        'aws lambda untag-resource',
+        `--resource ${shellQuote(arn)}`,
+        `--tag-keys ${changes.UntagResource.map((key) => shellQuote(key)).join(' ')}`,
+      ]),
+    );
+  }
+  if (changes.TagResource && Object.keys(changes.TagResource).length) {
+    commands.push(
+      join([
+        'aws lambda tag-resource',
+        `--resource ${shellQuote(arn)}`,
+        `--tags ${shellQuote(JSON.stringify(changes.TagResource), true)}`,
+      ]),
+    );
+  }
+  return commands;
 }
 
 // ---------------------------------------------------------------------------------------------
