@@ -719,7 +719,7 @@ export function MappingForm(props: MappingFormProps) {
           ) : null}
           {sourceSection}
           {type ? (
-            <>
+            <SpaceBetween size="l">
               <Container header={<Header variant="h2">Function</Header>}>
                 <Controller
                   control={control}
@@ -947,7 +947,7 @@ export function MappingForm(props: MappingFormProps) {
                   }
                 />
               </Container>
-            </>
+            </SpaceBetween>
           ) : null}
           {serverAlert}
         </SpaceBetween>
