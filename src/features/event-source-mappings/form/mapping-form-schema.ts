@@ -336,7 +336,7 @@ function eventSourceArnField(type: SourceType): z.ZodType<string | undefined, Te
           detected.kind === 'detected' ? SOURCE_LIMITS[detected.type].label : 'an Amazon MQ broker';
         ctx.addIssue({
           code: 'custom',
-          message: `This ARN is ${what}, but the source type is ${limits.label}. Change the source type to ${what}, or enter the ARN of a ${limits.label} source.`,
+          message: `This ARN is ${what}, but the source type is ${limits.label}. Change the source type to ${what}, or enter an ARN for ${limits.label}.`,
         });
         return z.NEVER;
       }

@@ -724,7 +724,7 @@ export const COMMON_LIMITS = {
   functionNameOnlyMaxLength: 64,
   /** Alias or version qualifier: 1..128 characters (reference §1.4). */
   qualifierMaxLength: 128,
-  /** `Topics` item: 1..249 characters, pattern `[^.]([a-zA-Z0-9\-_.]+)`. */
+  /** `Topics` item: 2..249 characters (the pattern needs two or more), pattern `[^.]([a-zA-Z0-9\-_.]+)`. */
   topicMaxLength: 249,
   /** `Queues` item: 1..1000 characters. */
   queueMaxLength: 1000,
@@ -928,7 +928,7 @@ export function detectSourceType(arn: string): DetectedSource {
     default:
       return {
         kind: 'unsupported',
-        message: `Lambda event source mappings cannot read from “${service}”. Supported: Kinesis, DynamoDB Streams, SQS, Amazon MSK, Amazon MQ, DocumentDB (and self-managed Kafka, which has no ARN).`,
+        message: `Lambda event source mappings cannot read from “${service}”. Enter the ARN of a Kinesis stream, DynamoDB stream, SQS queue, Amazon MSK cluster, Amazon MQ broker or DocumentDB cluster (self-managed Kafka has no ARN: choose it as the source type instead).`,
       };
   }
 }
@@ -1097,7 +1097,7 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
     case 'Topics':
       return {
         label: field,
-        help: 'Exactly one Kafka topic name (1–249 characters: letters, digits, - _ .). Cannot be changed after creation.',
+        help: 'Exactly one Kafka topic name (2–249 characters: letters, digits, - _ .). Cannot be changed after creation.',
       };
     case 'Queues':
       return {
