@@ -21,6 +21,7 @@ import type {
   UpdateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
 
+import { parseFunctionName } from '../function-arn';
 import {
   defaultFormValues,
   type MappingFormOutput,
@@ -293,27 +294,24 @@ export function requestToFormValues(
 // Existing mapping + form values → update request
 // ---------------------------------------------------------------------------------------------
 
-const FUNCTION_ARN = /^arn:[^:]+:lambda:([^:]+):(\d{12}):function:([^:]+)(?::(.+))?$/;
-const PARTIAL_ARN = /^(\d{12}):function:([^:]+)(?::(.+))?$/;
-
 /**
- * Whether a FunctionName as entered names the same function and qualifier as a FunctionArn
- * (a bare name or partial ARN is compared on the parts it has).
+ * Whether a FunctionName as entered names the same function and qualifier as a FunctionArn, both
+ * read with `parseFunctionName` (a bare name or partial ARN is compared on the parts it has:
+ * account, region and partition only when it names them).
  */
 export function sameFunction(functionName: string, functionArn: string | undefined): boolean {
   if (functionArn === undefined) return false;
   if (functionName === functionArn) return true;
-  const arn = FUNCTION_ARN.exec(functionArn);
-  if (!arn) return false;
-  const [, , account, name, qualifier] = arn;
-  const partial = PARTIAL_ARN.exec(functionName);
-  if (partial) return partial[1] === account && partial[2] === name && partial[3] === qualifier;
-  if (functionName.startsWith('arn:')) {
-    const other = FUNCTION_ARN.exec(functionName);
-    return !!other && other.slice(1).join(':') === arn.slice(1).join(':');
-  }
-  const [bareName, bareQualifier] = functionName.split(':');
-  return bareName === name && bareQualifier === qualifier;
+  const arn = parseFunctionName(functionArn);
+  const entered = parseFunctionName(functionName);
+  if (!arn?.region || !entered) return false;
+  return (
+    entered.name === arn.name &&
+    entered.qualifier === arn.qualifier &&
+    (entered.account === undefined || entered.account === arn.account) &&
+    (entered.region === undefined || entered.region === arn.region) &&
+    (entered.partition === undefined || entered.partition === arn.partition)
+  );
 }
 
 const effective = (value: number | undefined, limit: IntegerLimit | null): number | undefined =>
