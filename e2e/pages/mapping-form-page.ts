@@ -91,6 +91,60 @@ export class MappingFormPage {
     await this.functionName.press('Escape');
   }
 
+  /**
+   * A checkbox by its text, e.g. `EventCount` (MetricsConfig.Metrics) or `ReportBatchItemFailures`
+   * (its accessible name is the text followed by the field's label).
+   */
+  checkbox(text: string): Locator {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^${escape(text)}( |$)`) });
+  }
+
+  /**
+   * Chooses an option of a select field labelled with AWS's path, e.g.
+   * `chooseOption('LoggingConfig.SystemLogLevel', 'INFO')`; `Not set` picks the "not set" option.
+   */
+  async chooseOption(label: string, option: string) {
+    await this.page.getByRole('button', { name: new RegExp(`^${escape(label)}`) }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${escape(option)}`) }).click();
+  }
+
+  /** The request JSON of the review step, parsed. */
+  async requestBody(): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.requestJson.textContent()) ?? '') as Record<string, unknown>;
+  }
+
+  /** The row of the edit review's Changes table for one request member, e.g. `BatchSize`. */
+  change(member: string): Locator {
+    return this.changes.getByRole('row', { name: new RegExp(`^${escape(member)}\\b`) });
+  }
+
+  /** The Key input of tag row `index` (0-based). */
+  tagKey(index: number): Locator {
+    return this.page.getByLabel(`Key of tag ${index + 1}`, { exact: true });
+  }
+
+  /** The Value input of tag row `index` (0-based). */
+  tagValue(index: number): Locator {
+    return this.page.getByLabel(`Value of tag ${index + 1}`, { exact: true });
+  }
+
+  /** Adds a tag row and types `key` and `value` into it. */
+  async addTag(key: string, value: string) {
+    const count = await this.page.getByLabel(/^Key of tag \d+$/).count();
+    await this.page.getByRole('button', { name: 'Add tag' }).click();
+    await this.tagKey(count).fill(key);
+    await this.tagValue(count).fill(value);
+  }
+
+  /** Removes tag row `index` (0-based) with its own Remove button. */
+  async removeTag(index: number) {
+    await this.page
+      .getByRole('group')
+      .filter({ has: this.tagKey(index) })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+  }
+
   /** Clicks "Review request" and waits for the review step. */
   async review() {
     await this.reviewButton.click();

@@ -26,6 +26,19 @@ export class MappingPage {
     return this.page.getByRole('heading', { level: 1, name: `Mapping ${uuid}` });
   }
 
+  /** The pairs of a detail group, by its title, e.g. `Provisioned mode`, `Monitoring`. */
+  pairs(group: string): Locator {
+    return this.page.getByLabel(group, { exact: true });
+  }
+
+  /** The value shown for `label` (AWS's member or path) in the detail group `group`. */
+  value(group: string, label: string): Locator {
+    return this.pairs(group)
+      .getByRole('term')
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
   /** State column of the "State transitions" table, one cell per state seen. */
   get transitionStates(): Locator {
     return this.transitions.getByRole('row').locator('td:nth-child(2)');

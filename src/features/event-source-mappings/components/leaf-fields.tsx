@@ -5,7 +5,6 @@ import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Controller, type FieldPath } from 'react-hook-form';
-import { TextField } from '../../../components/form-fields.tsx';
 import {
   MEMBER_LEAVES,
   getPath,
@@ -47,6 +46,45 @@ function constraintOf(leaf: MemberLeaf, type: SourceType): string {
   return limit
     ? `${leaf.help} ${allowedRangeText(limit)}. AWS default: ${limit.defaultLabel}.`
     : leaf.help;
+}
+
+/**
+ * Fields whose messages depend on a leaf's value: the cross-field rules of the form schema
+ * (`provisionedModeRules`) put their message on the other field — SQS ScalingConfig.
+ * MaximumConcurrency, the Kafka settings that need provisioned mode, MaximumPollers below
+ * MinimumPollers, what Queue mode rules out — so a change of the leaf re-validates them
+ * (react-hook-form `deps`; only once the form was submitted, as every message here). Without it a
+ * message such as "Clear ScalingConfig.MaximumConcurrency, or the provisioned pollers" stayed
+ * after the pollers were cleared, until the next Review.
+ */
+const NEEDS_PROVISIONED_MODE: readonly FieldPath<MappingFormFields>[] = [
+  'ScalingConfig.MaximumConcurrency',
+  'MaximumRetryAttempts',
+  'MaximumRecordAgeInSeconds',
+  'BisectBatchOnFunctionError',
+  'FunctionResponseTypes',
+  'DestinationConfig.OnFailure.Destination',
+  'LoggingConfig.SystemLogLevel',
+];
+const DEPENDENTS: Readonly<Record<string, readonly FieldPath<MappingFormFields>[]>> = {
+  'ProvisionedPollerConfig.MinimumPollers': [
+    'ProvisionedPollerConfig.MaximumPollers',
+    ...NEEDS_PROVISIONED_MODE,
+  ],
+  'ProvisionedPollerConfig.MaximumPollers': NEEDS_PROVISIONED_MODE,
+  'ProvisionedPollerConfig.PollerGroupName': NEEDS_PROVISIONED_MODE,
+  'SelfManagedKafkaEventSourceConfig.ConsumptionMode': [
+    'StartingPosition',
+    'StartingPositionTimestamp',
+    'MaximumBatchingWindowInSeconds',
+    'MaximumRetryAttempts',
+  ],
+};
+
+/** The react-hook-form rules of a leaf's controller: only its dependents ({@link DEPENDENTS}). */
+function rulesOf(leaf: MemberLeaf) {
+  const deps = DEPENDENTS[leaf.path];
+  return deps ? { deps: [...deps] } : undefined;
 }
 
 /**
@@ -123,29 +161,43 @@ function LeafField({
     );
   }
   switch (leaf.kind) {
-    case 'integer': {
-      const limit = leaf.limits[type];
+    case 'integer':
+    case 'text': {
+      const limit = leaf.kind === 'integer' ? leaf.limits[type] : undefined;
       return (
-        <TextField
+        <Controller
           control={control}
           name={name}
-          label={leaf.path}
-          constraintText={constraintText}
-          placeholder={limit ? `AWS default: ${limit.defaultLabel}` : 'Not set'}
-          inputMode="numeric"
+          rules={rulesOf(leaf)}
+          render={({ field, fieldState }) => (
+            <FormField
+              label={leaf.path}
+              constraintText={constraintText}
+              errorText={fieldState.error?.message}
+              stretch
+            >
+              <Input
+                ref={field.ref}
+                value={typeof field.value === 'string' ? field.value : String(field.value ?? '')}
+                onChange={({ detail }) => field.onChange(detail.value)}
+                onBlur={field.onBlur}
+                placeholder={
+                  leaf.kind === 'text'
+                    ? leaf.example
+                    : limit
+                      ? `AWS default: ${limit.defaultLabel}`
+                      : 'Not set'
+                }
+                inputMode={leaf.kind === 'integer' ? 'numeric' : undefined}
+                invalid={fieldState.invalid}
+                spellcheck={false}
+                autoComplete={false}
+              />
+            </FormField>
+          )}
         />
       );
     }
-    case 'text':
-      return (
-        <TextField
-          control={control}
-          name={name}
-          label={leaf.path}
-          constraintText={constraintText}
-          placeholder={leaf.example}
-        />
-      );
     case 'enum': {
       const notSet = { value: '', label: `Not set (AWS default: ${leaf.defaultLabel})` };
       const options = [
@@ -156,6 +208,7 @@ function LeafField({
         <Controller
           control={control}
           name={name}
+          rules={rulesOf(leaf)}
           render={({ field, fieldState }) => (
             <FormField
               label={leaf.path}
