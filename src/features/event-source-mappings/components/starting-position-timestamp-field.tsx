@@ -4,7 +4,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
+import { Controller, type RefCallBack } from 'react-hook-form';
 import { formatLocal, formatUtc } from '../../../lib/format.ts';
 import type { MappingFormControl } from './mapping-form-fields.ts';
 
@@ -156,7 +156,7 @@ function TimestampInput({
   value: string;
   onChange: (value: string) => void;
   onBlur: () => void;
-  inputRef: React.Ref<{ focus(): void }>;
+  inputRef: RefCallBack;
   error: string | undefined;
   help: string;
 }) {
