@@ -58,10 +58,11 @@ export function fakeFunction(
 /**
  * An in-memory stand-in for `LambdaClient.send` covering List/Get/Create/Update/
  * DeleteEventSourceMapping, ListFunctions (50 per page), ListVersionsByFunction (`$LATEST` first,
- * then {@link FakeLambda.versions}, 50 per page) and ListAliases ({@link FakeLambda.aliases}, pages
- * of `MaxItems`, default 50), for unit tests (vitest loads the SDK's Node build, so the browser
- * client is tested in Playwright). Create answers `Creating` with a new UUID (no validation: tests
- * inject refusals with `failNext`); Delete answers `Deleting` and removes the mapping.
+ * then {@link FakeLambda.versions}, 50 per page) and ListAliases ({@link FakeLambda.aliases} and
+ * {@link FakeLambda.aliasDescriptions}, pages of `MaxItems`, default 50), for unit tests (vitest
+ * loads the SDK's Node build, so the browser client is tested in Playwright). Create answers
+ * `Creating` with a new UUID (no validation: tests inject refusals with `failNext`); Delete answers
+ * `Deleting` and removes the mapping.
  * ListVersionsByFunction and ListAliases answer AWS's 404 `ResourceNotFoundException`
  * (`Function not found: <ARN>`) for a function not in {@link FakeLambda.functions}. Records every
  * command it receives; `failNext` makes the next calls reject; `latencyMs` delays every answer and
@@ -78,6 +79,8 @@ export class FakeLambda implements LambdaSender {
   versions: Record<string, string[]> = {};
   /** Aliases by function name: alias name → the version it points to (ListAliases). */
   aliases: Record<string, Record<string, string>> = {};
+  /** Alias descriptions by function name, then alias name (ListAliases `Description`). */
+  aliasDescriptions: Record<string, Record<string, string>> = {};
   /** Milliseconds every call waits before it answers (0: a microtask). */
   latencyMs = 0;
   /** The most calls that were being answered at the same time. */
@@ -210,11 +213,15 @@ export class FakeLambda implements LambdaSender {
           ([, version]) =>
             !command.input.FunctionVersion || version === command.input.FunctionVersion,
         )
-        .map(([Name, FunctionVersion]) => ({
-          AliasArn: `${fn.FunctionArn ?? ''}:${Name}`,
-          Name,
-          FunctionVersion,
-        }));
+        .map(([Name, FunctionVersion]) => {
+          const Description = this.aliasDescriptions[fn.FunctionName ?? '']?.[Name];
+          return {
+            AliasArn: `${fn.FunctionArn ?? ''}:${Name}`,
+            Name,
+            FunctionVersion,
+            ...(Description === undefined ? {} : { Description }),
+          };
+        });
       const start = command.input.Marker ? Number(command.input.Marker) : 0;
       const end = start + (command.input.MaxItems ?? 50);
       return {
