@@ -29,7 +29,7 @@ import { isTransitionalState } from '../../features/event-source-mappings/mappin
 import { FOLLOW_POLLING } from '../../features/event-source-mappings/follow-until-settled.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
-import { useWriteAccess } from '../../features/auth/write-access.ts';
+import { useWriteAccess } from '../../lib/write-access.ts';
 
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to mappings</RouterLink>;
 

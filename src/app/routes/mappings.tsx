@@ -4,7 +4,7 @@ import { getLambdaRegion } from '../../api/lambda-client.ts';
 import { configuredRegions } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import { REGION_SEARCH_PARAM } from '../../config/region.ts';
-import { useWriteAccess } from '../../features/auth/write-access.ts';
+import { useWriteAccess } from '../../lib/write-access.ts';
 import {
   parseListView,
   withListView,

@@ -1,5 +1,7 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { WriteAccessContext } from '../../lib/write-access.ts';
 import type { ConsoleSession } from './session.ts';
+import { writeAccessOf } from './write-access.ts';
 
 /** A guest session that cannot sign in (component tests that do not care about auth). */
 export const GUEST_SESSION: ConsoleSession = {
@@ -12,7 +14,8 @@ export const GUEST_SESSION: ConsoleSession = {
 const SessionContext = createContext<ConsoleSession>(GUEST_SESSION);
 
 /**
- * Provides the console's session to the pages (the header's user menu).
+ * Provides the console's session to the pages (the header's user menu), and whether it may write
+ * (`useWriteAccess()` of `src/lib/write-access.ts`, from {@link writeAccessOf}).
  * @param props.session from `startSession()`.
  */
 export function SessionProvider({
@@ -22,7 +25,12 @@ export function SessionProvider({
   session: ConsoleSession;
   children: ReactNode;
 }) {
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  const writeAccess = useMemo(() => writeAccessOf(session, session.guestAccess), [session]);
+  return (
+    <SessionContext.Provider value={session}>
+      <WriteAccessContext.Provider value={writeAccess}>{children}</WriteAccessContext.Provider>
+    </SessionContext.Provider>
+  );
 }
 
 /**

@@ -1,12 +1,6 @@
 import type { GuestAccess } from '../../config/env.ts';
-import { useSession } from './session-context.tsx';
+import { SIGN_IN_TO_WRITE, type WriteAccess } from '../../lib/write-access.ts';
 import type { ConsoleSession } from './session.ts';
-
-/** Why write actions are disabled for a guest (Cloudscape `disabledReason`). */
-export const SIGN_IN_TO_WRITE = 'Sign in to make changes.';
-
-/** Whether the console may offer write actions, and why not when it may not. */
-export type WriteAccess = { allowed: true } | { allowed: false; reason: string };
 
 /**
  * Whether the current session may create, update, enable/disable or delete mappings. In guest mode
@@ -16,7 +10,8 @@ export type WriteAccess = { allowed: true } | { allowed: false; reason: string }
  * @param session the console's session (mode and identity).
  * @param guestAccess what the guest role may do (`auth.guestAccess` in config.json; default
  *   `read-only`).
- * @returns `{ allowed: true }`, or `{ allowed: false, reason }` with {@link SIGN_IN_TO_WRITE}.
+ * @returns `{ allowed: true }`, or `{ allowed: false, reason }` with `SIGN_IN_TO_WRITE`. The
+ *   session provider hands it to `useWriteAccess()` (`src/lib/write-access.ts`).
  */
 export function writeAccessOf(
   session: Pick<ConsoleSession, 'identity'>,
@@ -26,13 +21,4 @@ export function writeAccessOf(
     return { allowed: false, reason: SIGN_IN_TO_WRITE };
   }
   return { allowed: true };
-}
-
-/**
- * {@link writeAccessOf} for the current session (its `guestAccess`, which the app provider takes
- * from the runtime configuration).
- */
-export function useWriteAccess(): WriteAccess {
-  const session = useSession();
-  return writeAccessOf(session, session.guestAccess);
 }

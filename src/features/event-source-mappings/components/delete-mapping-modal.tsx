@@ -3,11 +3,11 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
+import Input, { type InputProps } from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toAwsError } from '../../../api/errors.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
 import { describeEventSource } from '../event-source.ts';
@@ -17,7 +17,7 @@ import { isTransitionalState } from '../mapping-state.ts';
 import { useDeleteMapping } from '../mutations.ts';
 import { followUntilSettled } from '../follow-until-settled.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useWriteAccess } from '../../auth/write-access.ts';
+import { useWriteAccess } from '../../../lib/write-access.ts';
 
 /** The word to type before a mapping of a stream source can be deleted. */
 export const DELETE_CONFIRMATION_WORD = 'confirm';
@@ -49,7 +49,7 @@ export interface DeleteMappingModalProps {
 /**
  * The confirmation before `DeleteEventSourceMapping`: names the mapping (UUID, function, source)
  * and says what is lost. For stream sources, which lose their position, the user must type
- * {@link DELETE_CONFIRMATION_WORD}.
+ * {@link DELETE_CONFIRMATION_WORD}; the dialog opens with the focus in that input.
  */
 export function DeleteMappingModal({
   mapping,
@@ -64,6 +64,21 @@ export function DeleteMappingModal({
   const confirmed = !stream || typed.trim().toLowerCase() === DELETE_CONFIRMATION_WORD;
   const source = describeEventSource(mapping);
   const failure = error === undefined ? undefined : apiErrorToForm(error);
+  // The dialog opens on what the user has to do first: the typed confirmation. Cloudscape's modal
+  // focuses its first focusable element (the close button) once its content has mounted, so the
+  // input is focused just after that (the content may mount a frame later; 20 tries at most).
+  const confirmRef = useRef<InputProps.Ref>(null);
+  useEffect(() => {
+    if (!visible || !stream) return undefined;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const focus = () => {
+      if (confirmRef.current) confirmRef.current.focus();
+      else if ((tries += 1) < 20) timer = setTimeout(focus, 16);
+    };
+    timer = setTimeout(focus, 0);
+    return () => clearTimeout(timer);
+  }, [visible, stream]);
   return (
     <Modal
       visible={visible}
@@ -122,6 +137,7 @@ export function DeleteMappingModal({
                 placeholder={DELETE_CONFIRMATION_WORD}
                 ariaRequired
                 autoComplete={false}
+                ref={confirmRef}
               />
             </FormField>
           ) : null}

@@ -1,16 +1,14 @@
 import Button from '@cloudscape-design/components/button';
+import type { WriteAccess } from '../../../lib/write-access.ts';
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import { useNavigate } from 'react-router';
 import { paths } from '../../../config/paths.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 
-/** Whether the console may write, and why not (the auth feature's `useWriteAccess()`). */
-export type EditWriteAccess = { allowed: true } | { allowed: false; reason: string };
-
 /** Props of {@link EditMappingButton}. */
 export interface EditMappingButtonProps {
   mapping: EventSourceMappingConfiguration;
-  writeAccess: EditWriteAccess;
+  writeAccess: WriteAccess;
   /** Button text (default `Edit`). */
   label?: string;
 }

@@ -3,7 +3,8 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
-import { EditMappingButton, type EditWriteAccess } from './edit-mapping-button.tsx';
+import type { WriteAccess } from '../../../lib/write-access.ts';
+import { EditMappingButton } from './edit-mapping-button.tsx';
 import {
   classifyMappingHealth,
   type FunctionReferenceStatus,
@@ -20,7 +21,7 @@ export interface MappingHealthAlertProps {
   /** What `useFunctionInventory` says about `mapping.FunctionArn` (`unknown` until it knows). */
   functionStatus: FunctionReferenceStatus;
   /** From the auth feature's `useWriteAccess()` (composed by the route). */
-  writeAccess: EditWriteAccess;
+  writeAccess: WriteAccess;
 }
 
 /** The alert's header for each class it shows. */

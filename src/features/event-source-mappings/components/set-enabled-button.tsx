@@ -1,7 +1,7 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import Button from '@cloudscape-design/components/button';
 import { ACCESS_DENIED_HINT, isAccessDenied, toAwsError } from '../../../api/errors.ts';
-import { useWriteAccess } from '../../auth/write-access.ts';
+import { useWriteAccess } from '../../../lib/write-access.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { useSetMappingEnabled } from '../mutations.ts';

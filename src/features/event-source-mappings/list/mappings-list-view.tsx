@@ -1,4 +1,5 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { WriteAccess } from '../../../lib/write-access.ts';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
@@ -54,9 +55,6 @@ import {
 } from './table-preferences.ts';
 import { LIST_SHORTCUTS, useListKeyboard } from './use-list-keyboard.ts';
 
-/** Whether the console may write, and why not (from the auth feature, composed by the route). */
-export type ListWriteAccess = { allowed: true } | { allowed: false; reason: string };
-
 /** Props of {@link MappingsListView}. */
 export interface MappingsListViewProps {
   /** Regions whose mappings are shown: the active one, or every configured one. */
@@ -69,7 +67,7 @@ export interface MappingsListViewProps {
   /** The view (filter tokens, sort, page, page size, region scope), kept in the URL. */
   view: MappingsListView;
   onViewChange: (view: MappingsListView) => void;
-  writeAccess: ListWriteAccess;
+  writeAccess: WriteAccess;
   /** Opens the create form, or the edit form of one mapping (in its region). */
   onCreate: () => void;
   onEdit: (row: MappingRow) => void;

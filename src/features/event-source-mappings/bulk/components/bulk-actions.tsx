@@ -1,4 +1,5 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import type { WriteAccess } from '../../../../lib/write-access.ts';
 import ButtonDropdown, {
   type ButtonDropdownProps,
 } from '@cloudscape-design/components/button-dropdown';
@@ -13,15 +14,12 @@ import {
 } from '../bulk-operations-store.ts';
 import { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } from './bulk-confirm-modals.tsx';
 
-/** Whether the console may write, and why not (the shape of `useWriteAccess()`). */
-export type BulkWriteAccess = { allowed: true } | { allowed: false; reason: string };
-
 /** Props of {@link BulkActions}. */
 export interface BulkActionsProps {
   /** The selected mappings, as the list last read them. */
   selected: readonly EventSourceMappingConfiguration[];
   /** From `useWriteAccess()`: a read-only guest gets the actions disabled with the reason. */
-  writeAccess: BulkWriteAccess;
+  writeAccess: WriteAccess;
   /** Called once an operation has started (e.g. to clear the selection). */
   onStarted?: () => void;
   /** Defaults to the app's store (tests pass their own). */

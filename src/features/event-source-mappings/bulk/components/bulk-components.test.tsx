@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LambdaSender } from '../../../../api/lambda-client.ts';
 import { FakeLambda, fakeMapping } from '../../../../testing/fake-lambda.ts';
 import { createBulkOperationsStore } from '../bulk-operations-store.ts';
-import { BulkActions, type BulkWriteAccess } from './bulk-actions.tsx';
+import type { WriteAccess } from '../../../../lib/write-access.ts';
+import { BulkActions } from './bulk-actions.tsx';
 import { BulkOperationPanel } from './bulk-operation-panel.tsx';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -28,7 +29,7 @@ class AccessDeniedException extends Error {
 function setup(
   mappings: EventSourceMappingConfiguration[],
   options: {
-    writeAccess?: BulkWriteAccess;
+    writeAccess?: WriteAccess;
     refuse?: (name: string, input: Record<string, unknown>) => unknown;
     settle?: boolean;
     /** Milliseconds each request takes (default 0). */

@@ -29,7 +29,7 @@ import {
   useBulkOperations,
   type BulkOperationsStore,
 } from '../bulk-operations-store.ts';
-import type { BulkWriteAccess } from './bulk-actions.tsx';
+import type { WriteAccess } from '../../../../lib/write-access.ts';
 import { ConfirmSetEnabledModal } from './bulk-confirm-modals.tsx';
 
 /** Rows per page of the outcome table (an operation can hold 10,000 mappings). */
@@ -40,7 +40,7 @@ export interface BulkOperationPanelProps {
   /** Show the newest operation touching this region (default: the newest of any region). */
   region?: string;
   /** From `useWriteAccess()`; Retry failed and Undo are disabled with the reason when not allowed. */
-  writeAccess?: BulkWriteAccess;
+  writeAccess?: WriteAccess;
   /** Defaults to the app's store (tests pass their own). */
   store?: BulkOperationsStore;
 }
