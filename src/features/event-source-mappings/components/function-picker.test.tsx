@@ -204,6 +204,17 @@ describe('FunctionPicker', { timeout: 30_000 }, () => {
     await waitFor(() => expect(input.value).toBe(''));
   });
 
+  it('clears by keyboard with Escape once the list is closed', async () => {
+    const input = renderPicker(ordersLambda(), 'orders');
+    input.focus();
+    await waitFor(() => expect(input.getAttribute('aria-expanded')).toBe('true'));
+    fireEvent.keyDown(input, { key: 'Escape', keyCode: 27 });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(input.value).toBe('orders');
+    fireEvent.keyDown(input, { key: 'Escape', keyCode: 27 });
+    await waitFor(() => expect(input.value).toBe(''));
+  });
+
   it('keeps the chosen function when the user presses Tab then Enter', async () => {
     const input = renderPicker(ordersLambda());
     typeText(input, 'ord');
