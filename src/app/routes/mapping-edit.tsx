@@ -4,7 +4,7 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isResourceNotFound } from '../../api/errors.ts';
@@ -20,6 +20,7 @@ import {
 } from '../../features/event-source-mappings/mutations.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { notificationStore } from '../../lib/notifications.ts';
+import { notifyMappingSaved } from '../mapping-saved-notification.ts';
 
 function MappingEdit({ uuid }: { uuid: string }) {
   const navigate = useNavigate();
@@ -27,6 +28,7 @@ function MappingEdit({ uuid }: { uuid: string }) {
   const query = useQuery(mappingQueries.detail(uuid));
   const update = useUpdateMapping();
   const updateTags = useUpdateMappingTags();
+  const queryClient = useQueryClient();
   const { data: mapping, error, isPending, dataUpdatedAt, refetch, isFetching } = query;
   const arn = mapping?.EventSourceMappingArn;
   // GetEventSourceMapping has no tags: the form starts from ListTags (undefined if it failed).
@@ -93,31 +95,40 @@ function MappingEdit({ uuid }: { uuid: string }) {
   }
   return (
     <ContentLayout header={header}>
-      <MappingForm
-        mode="edit"
-        region={region}
-        existing={mapping}
-        existingUpdatedAt={dataUpdatedAt}
-        onBusy={() => void refetch()}
-        onCancel={() => void navigate(paths.mapping.getHref(uuid))}
-        existingTags={tagsQuery.data}
-        onSubmit={async (request, tags) => {
-          const changesMapping = Object.keys(request).some((key) => key !== 'UUID');
-          const result = changesMapping ? await update.mutateAsync(request) : undefined;
-          if (arn && (tags.TagResource || tags.UntagResource)) {
-            await updateTags.mutateAsync({ arn, ...tags });
-          }
-          notificationStore.show({
-            id: `update-${uuid}`,
-            type: 'success',
-            header: `Changes to mapping ${uuid} applied`,
-            content: result
-              ? `State is ${result.State ?? 'unknown'}; its page follows it until it settles.`
-              : 'Its tags were saved.',
-          });
-          await navigate(paths.mapping.getHref(uuid));
-        }}
-      />
+      <SpaceBetween size="l">
+        <MappingForm
+          mode="edit"
+          region={region}
+          existing={mapping}
+          existingUpdatedAt={dataUpdatedAt}
+          onBusy={() => void refetch()}
+          onCancel={() => void navigate(paths.mapping.getHref(uuid))}
+          existingTags={tagsQuery.data}
+          onSubmit={async (request, tags) => {
+            const changesMapping = Object.keys(request).some((key) => key !== 'UUID');
+            const result = changesMapping ? await update.mutateAsync(request) : undefined;
+            if (arn && (tags.TagResource || tags.UntagResource)) {
+              await updateTags.mutateAsync({ arn, ...tags });
+            }
+            if (result) {
+              notifyMappingSaved(queryClient, {
+                kind: 'update',
+                UUID: uuid,
+                header: `Changes to mapping ${uuid} applied`,
+                State: result.State,
+              });
+            } else {
+              notificationStore.show({
+                id: `update-${uuid}`,
+                type: 'success',
+                header: `Changes to mapping ${uuid} applied`,
+                content: 'Its tags were saved.',
+              });
+            }
+            await navigate(paths.mapping.getHref(uuid));
+          }}
+        />
+      </SpaceBetween>
     </ContentLayout>
   );
 }

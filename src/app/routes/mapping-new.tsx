@@ -1,12 +1,14 @@
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
 import { paths } from '../../config/paths.ts';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import { useCreateMapping } from '../../features/event-source-mappings/mutations.ts';
-import { notificationStore } from '../../lib/notifications.ts';
+import { notifyMappingSaved } from '../mapping-saved-notification.ts';
 
 /**
  * `/mappings/new` — create a mapping: source type, then the fields of that type, then a review of
@@ -17,6 +19,7 @@ export default function MappingNewRoute() {
   const navigate = useNavigate();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   const create = useCreateMapping();
+  const queryClient = useQueryClient();
   return (
     <ContentLayout
       header={
@@ -28,22 +31,24 @@ export default function MappingNewRoute() {
         </Header>
       }
     >
-      <MappingForm
-        mode="create"
-        region={region}
-        onCancel={() => void navigate(paths.mappings.getHref())}
-        onSubmit={async (request) => {
-          const mapping = await create.mutateAsync(request);
-          const uuid = mapping.UUID ?? '';
-          notificationStore.show({
-            id: `create-${uuid}`,
-            type: 'success',
-            header: `Mapping ${uuid} created`,
-            content: `State is ${mapping.State ?? 'unknown'}; its page follows it until it settles.`,
-          });
-          await navigate(paths.mapping.getHref(uuid));
-        }}
-      />
+      <SpaceBetween size="l">
+        <MappingForm
+          mode="create"
+          region={region}
+          onCancel={() => void navigate(paths.mappings.getHref())}
+          onSubmit={async (request) => {
+            const mapping = await create.mutateAsync(request);
+            const uuid = mapping.UUID ?? '';
+            notifyMappingSaved(queryClient, {
+              kind: 'create',
+              UUID: uuid,
+              header: `Mapping ${uuid} created`,
+              State: mapping.State,
+            });
+            await navigate(paths.mapping.getHref(uuid));
+          }}
+        />
+      </SpaceBetween>
     </ContentLayout>
   );
 }
