@@ -11,7 +11,9 @@ import { isResourceNotFound } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
+import { SignInToWriteAlert } from '../../components/sign-in-to-write-alert.tsx';
 import { paths } from '../../config/paths.ts';
+import { useSession } from '../../features/auth/session-context.tsx';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import { sourceTypeOfMapping } from '../../features/event-source-mappings/form/source-limits.ts';
 import {
@@ -20,6 +22,7 @@ import {
 } from '../../features/event-source-mappings/mutations.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { notificationStore } from '../../lib/notifications.ts';
+import { useWriteAccess } from '../../lib/write-access.ts';
 import { notifyMappingSaved } from '../mapping-saved-notification.ts';
 
 function MappingEdit({ uuid }: { uuid: string }) {
@@ -29,6 +32,9 @@ function MappingEdit({ uuid }: { uuid: string }) {
   const update = useUpdateMapping();
   const updateTags = useUpdateMappingTags();
   const queryClient = useQueryClient();
+  // A guest who opened this page by URL learns before filling in the form, not at submit.
+  const access = useWriteAccess();
+  const session = useSession();
   const { data: mapping, error, isPending, dataUpdatedAt, refetch, isFetching } = query;
   const arn = mapping?.EventSourceMappingArn;
   // GetEventSourceMapping has no tags: the form starts from ListTags (undefined if it failed).
@@ -96,6 +102,13 @@ function MappingEdit({ uuid }: { uuid: string }) {
   return (
     <ContentLayout header={header}>
       <SpaceBetween size="l">
+        {access.allowed ? null : (
+          <SignInToWriteAlert
+            action="change mappings"
+            reason={access.reason}
+            onSignIn={() => void session.signIn()}
+          />
+        )}
         <MappingForm
           mode="edit"
           region={region}

@@ -5,9 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
 import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
+import { SignInToWriteAlert } from '../../components/sign-in-to-write-alert.tsx';
 import { paths } from '../../config/paths.ts';
+import { useSession } from '../../features/auth/session-context.tsx';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import { useCreateMapping } from '../../features/event-source-mappings/mutations.ts';
+import { useWriteAccess } from '../../lib/write-access.ts';
 import { notifyMappingSaved } from '../mapping-saved-notification.ts';
 
 /**
@@ -20,6 +23,9 @@ export default function MappingNewRoute() {
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   const create = useCreateMapping();
   const queryClient = useQueryClient();
+  // A guest who opened this page by URL learns before filling in the form, not at submit.
+  const access = useWriteAccess();
+  const session = useSession();
   return (
     <ContentLayout
       header={
@@ -32,6 +38,13 @@ export default function MappingNewRoute() {
       }
     >
       <SpaceBetween size="l">
+        {access.allowed ? null : (
+          <SignInToWriteAlert
+            action="create mappings"
+            reason={access.reason}
+            onSignIn={() => void session.signIn()}
+          />
+        )}
         <MappingForm
           mode="create"
           region={region}
