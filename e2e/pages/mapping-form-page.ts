@@ -99,12 +99,17 @@ export class MappingFormPage {
     return this.page.getByRole('checkbox', { name: new RegExp(`^${escape(text)}( |$)`) });
   }
 
+  /** The button of a select field labelled with AWS's path (its name: label, then the choice). */
+  select(label: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${escape(label)} `) });
+  }
+
   /**
    * Chooses an option of a select field labelled with AWS's path, e.g.
    * `chooseOption('LoggingConfig.SystemLogLevel', 'INFO')`; `Not set` picks the "not set" option.
    */
   async chooseOption(label: string, option: string) {
-    await this.page.getByRole('button', { name: new RegExp(`^${escape(label)}`) }).click();
+    await this.select(label).click();
     await this.page.getByRole('option', { name: new RegExp(`^${escape(option)}`) }).click();
   }
 

@@ -205,7 +205,7 @@ test.describe('create with provisioned mode and metrics', () => {
         await form.checkbox('ReportBatchItemFailures').check();
         await form.chooseOption(LOG_LEVEL, 'INFO');
       } else {
-        await expect(form.field(LOG_LEVEL)).toHaveCount(0);
+        await expect(form.select(LOG_LEVEL)).toHaveCount(0);
       }
 
       await form.review();
