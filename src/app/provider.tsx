@@ -40,13 +40,15 @@ export interface AppProviderProps {
 /** What the page shows once the session is closed (sign-out under way, or the session ended). */
 function SessionClosedPage() {
   return (
-    <Box padding="xxl">
-      <SpaceBetween size="m">
-        <Box variant="h1">Signed out</Box>
-        <Box variant="p">Nothing of your session is kept on this page.</Box>
-        <Button onClick={() => window.location.reload()}>Continue</Button>
-      </SpaceBetween>
-    </Box>
+    <main>
+      <Box padding="xxl">
+        <SpaceBetween size="m">
+          <Box variant="h1">Signed out</Box>
+          <Box variant="p">Nothing of your session is kept on this page.</Box>
+          <Button onClick={() => window.location.reload()}>Continue</Button>
+        </SpaceBetween>
+      </Box>
+    </main>
   );
 }
 

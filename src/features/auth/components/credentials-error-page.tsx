@@ -32,42 +32,45 @@ export function CredentialsErrorPage({ error, session, onRetry }: CredentialsErr
   const { name, message } = toAwsError(error);
   const guestRefused = session.identity.kind === 'guest' && GUEST_REFUSED.test(message);
   const signedIn = session.identity.kind === 'signed-in';
+  // One main landmark holds the page (WCAG 1.3.1: all content in landmarks).
   return (
-    <Box padding="xxl">
-      <ContentLayout
-        header={
-          <Header
-            variant="h1"
-            description="The console needs temporary AWS credentials from the Cognito identity pool."
-          >
-            {guestRefused ? 'Guest access is turned off' : 'Could not get AWS credentials'}
-          </Header>
-        }
-      >
-        <SpaceBetween size="l">
-          <Alert type="error" header={guestRefused ? 'Sign in to continue' : name}>
-            {guestRefused ? (
-              <>
-                This console is configured for guest access, but the identity pool refuses guests (
-                <Box variant="strong">{name}</Box>: {message}). Sign in, or ask the administrator to
-                turn guest access on (<Box variant="code">-c allowGuest=true</Box>).
-              </>
-            ) : (
-              message
-            )}
-          </Alert>
-          <SpaceBetween direction="horizontal" size="xs">
-            {signedIn ? (
-              <Button onClick={() => void session.signOut()}>Sign out</Button>
-            ) : (
-              <Button variant="primary" onClick={() => void session.signIn()}>
-                Sign in
-              </Button>
-            )}
-            <Button onClick={onRetry}>Retry</Button>
+    <main>
+      <Box padding="xxl">
+        <ContentLayout
+          header={
+            <Header
+              variant="h1"
+              description="The console needs temporary AWS credentials from the Cognito identity pool."
+            >
+              {guestRefused ? 'Guest access is turned off' : 'Could not get AWS credentials'}
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            <Alert type="error" header={guestRefused ? 'Sign in to continue' : name}>
+              {guestRefused ? (
+                <>
+                  This console is configured for guest access, but the identity pool refuses guests
+                  (<Box variant="strong">{name}</Box>: {message}). Sign in, or ask the administrator
+                  to turn guest access on (<Box variant="code">-c allowGuest=true</Box>).
+                </>
+              ) : (
+                message
+              )}
+            </Alert>
+            <SpaceBetween direction="horizontal" size="xs">
+              {signedIn ? (
+                <Button onClick={() => void session.signOut()}>Sign out</Button>
+              ) : (
+                <Button variant="primary" onClick={() => void session.signIn()}>
+                  Sign in
+                </Button>
+              )}
+              <Button onClick={onRetry}>Retry</Button>
+            </SpaceBetween>
           </SpaceBetween>
-        </SpaceBetween>
-      </ContentLayout>
-    </Box>
+        </ContentLayout>
+      </Box>
+    </main>
   );
 }

@@ -34,44 +34,47 @@ export function SignInPage({ onSignIn, failure, onContinueAsGuest }: SignInPageP
       setError(reason instanceof Error ? reason.message : String(reason));
     });
   };
+  // One main landmark holds the page (WCAG 1.3.1: all content in landmarks).
   return (
-    <Box padding="xxl">
-      <ContentLayout
-        header={
-          <Header variant="h1" description="Manage AWS Lambda event source mappings.">
-            Lambda event source mappings
-          </Header>
-        }
-      >
-        <SpaceBetween size="l">
-          {failure ? (
-            <Alert type="error" header="Sign-in did not complete">
-              {failure}
-            </Alert>
-          ) : null}
-          {error ? (
-            <Alert type="error" header="The sign-in page could not be opened">
-              {error}
-            </Alert>
-          ) : null}
-          <Container header={<Header variant="h2">Sign in to continue</Header>}>
-            <SpaceBetween size="m">
-              <Box variant="p">
-                This console calls AWS with your own permissions. Sign in with your user pool
-                account to see and change mappings.
-              </Box>
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="primary" onClick={signIn} loading={redirecting}>
-                  Sign in
-                </Button>
-                {onContinueAsGuest ? (
-                  <Button onClick={onContinueAsGuest}>Continue as guest</Button>
-                ) : null}
+    <main>
+      <Box padding="xxl">
+        <ContentLayout
+          header={
+            <Header variant="h1" description="Manage AWS Lambda event source mappings.">
+              Lambda event source mappings
+            </Header>
+          }
+        >
+          <SpaceBetween size="l">
+            {failure ? (
+              <Alert type="error" header="Sign-in did not complete">
+                {failure}
+              </Alert>
+            ) : null}
+            {error ? (
+              <Alert type="error" header="The sign-in page could not be opened">
+                {error}
+              </Alert>
+            ) : null}
+            <Container header={<Header variant="h2">Sign in to continue</Header>}>
+              <SpaceBetween size="m">
+                <Box variant="p">
+                  This console calls AWS with your own permissions. Sign in with your user pool
+                  account to see and change mappings.
+                </Box>
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button variant="primary" onClick={signIn} loading={redirecting}>
+                    Sign in
+                  </Button>
+                  {onContinueAsGuest ? (
+                    <Button onClick={onContinueAsGuest}>Continue as guest</Button>
+                  ) : null}
+                </SpaceBetween>
               </SpaceBetween>
-            </SpaceBetween>
-          </Container>
-        </SpaceBetween>
-      </ContentLayout>
-    </Box>
+            </Container>
+          </SpaceBetween>
+        </ContentLayout>
+      </Box>
+    </main>
   );
 }

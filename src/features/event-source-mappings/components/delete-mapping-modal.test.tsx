@@ -41,6 +41,8 @@ describe('delete a mapping from its page', { timeout: 30_000 }, () => {
     const dialog = await openModal();
     expect(within(dialog).getByText(`Delete mapping ${UUID}?`)).toBeTruthy();
     expect(within(dialog).getByText('The read position is lost')).toBeTruthy();
+    // It opens with the focus in the confirmation input.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox')));
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(confirm);

@@ -68,6 +68,7 @@ export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps
             onChange={({ detail }) => setFunctionName(detail.value)}
             placeholder="my-function"
             type="search"
+            clearAriaLabel="Clear the Function filter"
             disabled={disabled}
           />
         </FormField>
@@ -85,6 +86,7 @@ export function MappingFilters({ value, onApply, disabled }: MappingFiltersProps
             invalid={arnError !== undefined}
             placeholder="arn:aws:sqs:us-east-1:123456789012:my-queue"
             type="search"
+            clearAriaLabel="Clear the Event source ARN filter"
             disabled={disabled}
           />
         </FormField>
