@@ -32,12 +32,18 @@ function sdkMetadata(error: Error): SdkMetadata | undefined {
  *   browser hid `x-amzn-ErrorType` (missing CORS expose header) the SDK can only report `Unknown`
  *   or the bare status code; the name then says so instead of inventing an exception.
  * - A network failure (fetch's `TypeError`, no status) becomes `NetworkError`.
- * - Anything else keeps its own name and message; non-`Error` values are stringified.
+ * - Anything else keeps its own name and message (also an `{ name, message }` object that is not
+ *   an `Error`); other values are stringified.
  * @param error the rejection reason of a `client.send()` (or any other value).
  * @returns the fields to show; never throws.
  */
 export function toAwsError(error: unknown): AwsErrorInfo {
   if (!(error instanceof Error)) {
+    // An error-shaped object (a test double, a structured-clone of an Error) keeps its words.
+    const like = error as { name?: unknown; message?: unknown } | null;
+    if (typeof like?.name === 'string' && typeof like.message === 'string') {
+      return { name: like.name, message: like.message };
+    }
     return { name: 'Error', message: typeof error === 'string' ? error : JSON.stringify(error) };
   }
   const metadata = sdkMetadata(error);

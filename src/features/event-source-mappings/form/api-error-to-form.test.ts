@@ -367,10 +367,11 @@ describe('other exceptions', () => {
   });
 
   it('fetch failure (no response) → network', () => {
+    // The console's one narrowing (toAwsError) names it NetworkError and says what to check.
     expect(apiErrorToForm(new TypeError('Failed to fetch'))).toMatchObject({
       kind: 'network',
-      awsErrorName: 'TypeError',
-      awsMessage: 'Failed to fetch',
+      awsErrorName: 'NetworkError',
+      awsMessage: expect.stringContaining('Failed to fetch'),
     });
   });
 

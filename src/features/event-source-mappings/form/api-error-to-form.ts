@@ -27,6 +27,7 @@
  *   [AWS-rec] → `existingUuid`;
  * - ResourceInUseException → `retryWhenSettled`.
  */
+import { ACCESS_DENIED_HINT, toAwsError } from '../../../api/errors';
 import { LEAF_MEMBER_NAMES, MEMBER_LEAVES } from './request-members';
 import type { MappingFieldPath } from './mapping-form-schema';
 
@@ -321,34 +322,27 @@ interface ErrorLike {
   retryAfterSeconds?: string | number;
 }
 
+/**
+ * The error as the form reads it: name, message and status from the console's one narrowing
+ * (`toAwsError`, src/api/errors.ts), plus the SDK's `retryAfterSeconds` of a throttled call.
+ */
 function asErrorLike(error: unknown): ErrorLike {
-  if (typeof error === 'object' && error !== null) {
-    const e = error as {
-      name?: unknown;
-      message?: unknown;
-      Message?: unknown;
-      $metadata?: { httpStatusCode?: unknown };
-      retryAfterSeconds?: unknown;
-    };
-    const status = e.$metadata?.httpStatusCode;
-    const retry = e.retryAfterSeconds;
-    return {
-      name: typeof e.name === 'string' ? e.name : 'Error',
-      message:
-        typeof e.message === 'string' ? e.message : typeof e.Message === 'string' ? e.Message : '',
-      ...(typeof status === 'number' ? { status } : {}),
-      ...(typeof retry === 'string' || typeof retry === 'number'
-        ? { retryAfterSeconds: retry }
-        : {}),
-    };
-  }
-  return { name: 'Error', message: String(error) };
+  const info = toAwsError(error);
+  const retry = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return {
+    name: info.name,
+    message: info.message,
+    ...(info.httpStatusCode !== undefined ? { status: info.httpStatusCode } : {}),
+    ...(typeof retry === 'string' || typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
+  };
 }
 
-/** Exception name, falling back to the HTTP status when the browser hid `x-amzn-ErrorType`. */
+/**
+ * Exception name, or — when the browser hid `x-amzn-ErrorType` and `toAwsError` could only say
+ * `HTTP <status> error` — the exception Lambda answers with that status (reference §4).
+ */
 function effectiveName(e: ErrorLike): string {
-  const hidden = e.name === 'Unknown' || /^\d{3}$/.test(e.name) || e.name === 'Error';
-  if (!hidden || e.status === undefined) return e.name;
+  if (!e.name.startsWith('HTTP ') || e.status === undefined) return e.name;
   if (e.status === 404) return 'ResourceNotFoundException';
   if (e.status === 409) return 'ResourceConflictException';
   if (e.status === 429) return 'TooManyRequestsException';
@@ -474,7 +468,7 @@ export function apiErrorToForm(error: unknown): FormApiError {
       return {
         ...base,
         kind: 'access-denied',
-        message: `Your identity is not allowed to ${action ? `call ${action}` : 'make this change'}. Sign in if you are a guest (guests are read-only), or ask an administrator to grant it to your role.`,
+        message: `Your identity is not allowed to ${action ? `call ${action}` : 'make this change'}. ${ACCESS_DENIED_HINT}`,
       };
     }
     case 'UnrecognizedClientException':
