@@ -1,6 +1,7 @@
 import { ErrorResponse, User, UserManager, type UserProfile } from 'oidc-client-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthSession, identityOf, idTokenSecondsLeft, isSessionEnd } from './session.ts';
+import { isSessionClosed, resetSessionClosingForTests } from './session-closing.ts';
 import { SingleFlightUserManager, userManagerSettings } from './user-manager.ts';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
@@ -143,6 +144,9 @@ describe('AuthSession.idToken', () => {
     expect(await pending(token)).toBe(true);
     expect(fake.calls).toEqual(['signinSilent', 'removeUser', 'signinRedirect']);
     expect(fake.redirects).toEqual([{ state: { returnTo: '/mappings/abc?region=eu-west-1' } }]);
+    // The page's session was closed first (credentials, Lambda clients, cache).
+    expect(isSessionClosed()).toBe(true);
+    resetSessionClosingForTests();
     // Every later caller waits for the same redirect; it is started once.
     expect(await pending(auth.idToken())).toBe(true);
     expect(await pending(auth.endSession())).toBe(true);
@@ -182,7 +186,17 @@ describe('AuthSession automatic renewal failures', () => {
 });
 
 describe('AuthSession.signOut', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(() => {
+    localStorage.clear();
+    resetSessionClosingForTests();
+  });
+
+  it('closes the page’s session before anything else (credentials, clients, cache)', () => {
+    const fake = new FakeUserManager(user(3600));
+    void session(fake).signOut();
+    // Synchronously, before the first await: nothing can be called in between.
+    expect(isSessionClosed()).toBe(true);
+  });
 
   it('forgets cached identity ids, ends the provider session and returns to the site root', async () => {
     localStorage.setItem(`aws:cognito-identity-credentials:${POOL}:ANONYMOUS`, 'us-east-1:guest');
