@@ -280,8 +280,8 @@ test('StartingPositionTimestamp: picked as a date and time (UTC), sent to Lambda
     page.getByText('Detected from the ARN: Kinesis enhanced fan-out consumer.'),
   ).toBeVisible();
   await form.startingPosition('AT_TIMESTAMP').check();
-  await page.getByPlaceholder('YYYY/MM/DD').fill('2026/01/02');
-  await page.getByPlaceholder('hh:mm:ss').fill('03:04:05');
+  // Typed as a person types it (one input, UTC; 030405 is read as 03:04:05).
+  await page.getByLabel('StartingPositionTimestamp', { exact: true }).fill('2026/01/02 030405');
   await form.fillFunctionName(FUNCTION);
   await form.review();
   await expect(form.requestJson).toContainText(
@@ -297,6 +297,20 @@ test('StartingPositionTimestamp: picked as a date and time (UTC), sent to Lambda
   const created = await emulator.lambda.send(new GetEventSourceMappingCommand({ UUID: uuid }));
   expect(created.StartingPosition).toBe('AT_TIMESTAMP');
   expect(created.StartingPositionTimestamp?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+});
+
+test('Enter in a field opens the review, as in any form', async ({ mappingForm: form, page }) => {
+  await form.gotoNew();
+  await form.field('EventSourceArn').fill(arn('sqs', 'e2e-enter'));
+  await form.fillFunctionName(FUNCTION);
+  await form.field('BatchSize').fill('5');
+  await form.field('BatchSize').press('Enter');
+  await expect(form.requestJson).toContainText('"BatchSize": 5');
+  // With a mistake, Enter shows it next to its field instead.
+  await page.getByRole('button', { name: 'Back to edit' }).click();
+  await form.field('BatchSize').fill('20000');
+  await form.field('BatchSize').press('Enter');
+  await expect(page.getByText(/BatchSize for Amazon SQS \(standard queue\) must be/)).toBeVisible();
 });
 
 test('a mapping that already exists: the conflict links to it', async ({

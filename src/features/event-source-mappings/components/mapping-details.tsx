@@ -174,7 +174,9 @@ const identityFields: FieldSpec[] = [
 function leafPairs(mapping: EventSourceMappingConfiguration, section: MemberSection) {
   return MEMBER_LEAVES.filter((leaf) => leaf.section === section).flatMap((leaf) => {
     const value = getPath(mapping, leaf.path);
-    return value === undefined ? [] : [{ label: leaf.path, value: renderValue(value) }];
+    // An empty list (MetricsConfig {Metrics: []} after metrics were turned off) is not set.
+    const unset = value === undefined || (Array.isArray(value) && value.length === 0);
+    return unset ? [] : [{ label: leaf.path, value: renderValue(value) }];
   });
 }
 

@@ -23,6 +23,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
 import { RouterLink } from '../../../components/router-link.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
 import { paths } from '../../../config/paths.ts';
 import { apiErrorToForm, type FormApiError } from '../form/api-error-to-form.ts';
 import {
@@ -649,7 +650,7 @@ export function MappingForm(props: MappingFormProps) {
           ) : (
             <ReadOnlyField
               label="StartingPositionTimestamp"
-              value={current.StartingPositionTimestamp}
+              value={formatDateTime(current.StartingPositionTimestamp)}
               reason={reason('StartingPositionTimestamp')}
             />
           )
@@ -695,7 +696,15 @@ export function MappingForm(props: MappingFormProps) {
   const hasErrorHandling = errorHandlingFields.some(applies);
 
   return (
-    <form onSubmit={(event) => event.preventDefault()} noValidate>
+    <form
+      // Enter in a field submits the step, as in any form: it opens the review (or shows what to
+      // fix). Textareas (filter patterns) keep Enter for new lines.
+      onSubmit={(event) => {
+        event.preventDefault();
+        void goToReview();
+      }}
+      noValidate
+    >
       <Form
         header={<Header variant="h2">Step 1 of 2: Configure</Header>}
         actions={
@@ -703,7 +712,7 @@ export function MappingForm(props: MappingFormProps) {
             <Button formAction="none" onClick={props.onCancel}>
               Cancel
             </Button>
-            <Button variant="primary" formAction="none" onClick={() => void goToReview()}>
+            <Button variant="primary" formAction="submit">
               {mode === 'create' ? 'Review request' : 'Review changes'}
             </Button>
           </SpaceBetween>
@@ -1055,12 +1064,18 @@ function ServerErrorAlert({
       action={
         canRetryWhenSettled ? (
           waiting ? (
-            <Button onClick={onCancelWait}>Stop waiting</Button>
+            <Button formAction="none" onClick={onCancelWait}>
+              Stop waiting
+            </Button>
           ) : (
-            <Button onClick={onRetryWhenSettled}>Retry when settled</Button>
+            <Button formAction="none" onClick={onRetryWhenSettled}>
+              Retry when settled
+            </Button>
           )
         ) : retryable && !error.existingUuid && onRetry ? (
-          <Button onClick={onRetry}>Retry</Button>
+          <Button formAction="none" onClick={onRetry}>
+            Retry
+          </Button>
         ) : undefined
       }
     >

@@ -194,6 +194,7 @@ function TimestampInput({
       errorText={error}
       secondaryControl={
         <Button
+          formAction="none"
           iconName="calendar"
           ariaExpanded={calendarOpen}
           onClick={() => setCalendarOpen((open) => !open)}

@@ -256,7 +256,7 @@ describe('describeField (help text with units, limits, defaults)', () => {
       'Where to start reading: TRIM_HORIZON, LATEST, AT_TIMESTAMP. AWS default: TRIM_HORIZON. Cannot be changed after creation.',
     ],
     ['sqs', 'ParallelizationFactor', 'Does not apply to Amazon SQS (standard queue).'],
-    // The field is a date picker plus a time input whose value is read as UTC (joinTimestamp).
+    // The field is one typed input read as UTC (parseTypedTimestamp), with a calendar.
     [
       'kinesis',
       'StartingPositionTimestamp',
