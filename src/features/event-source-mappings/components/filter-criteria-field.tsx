@@ -25,7 +25,8 @@ export interface FilterCriteriaFieldProps {
  * `FilterCriteria.Filters`: a list of JSON event-filter patterns, one text area each. The schema
  * checks each pattern (valid JSON, an object whose values to match are in arrays, ≤ 4,096
  * characters); its message appears under that pattern. Records matching any pattern are processed.
- * At most the default quota of 5 patterns (COMMON_LIMITS.defaultMaxFilters). No patterns = no
+ * Up to 10 patterns (a raised quota's most); past the default quota of 5 it says that more needs a
+ * raised quota, and Lambda is the authority (COMMON_LIMITS). No patterns = no
  * filtering (on edit, removing every pattern sends the empty `FilterCriteria` AWS expects).
  */
 export function FilterCriteriaField({ control, type }: FilterCriteriaFieldProps) {
@@ -37,7 +38,8 @@ export function FilterCriteriaField({ control, type }: FilterCriteriaFieldProps)
   // A pattern just added is not yet wrong: say so once it was left or the form was submitted.
   const shown = (index: number) =>
     isSubmitted || Boolean(get(touchedFields, `FilterCriteria.Filters.${index}.Pattern`));
-  const max = COMMON_LIMITS.defaultMaxFilters;
+  const max = COMMON_LIMITS.maxRaisedFilters;
+  const quota = COMMON_LIMITS.defaultMaxFilters;
   return (
     <FormField
       label="FilterCriteria"
@@ -54,9 +56,9 @@ export function FilterCriteriaField({ control, type }: FilterCriteriaFieldProps)
         disableAddButton={fields.length >= max}
         empty="No filters: every record is processed."
         additionalInfo={
-          fields.length >= max
-            ? `${max} patterns is the default quota per mapping.`
-            : `Up to ${max} patterns.`
+          fields.length > quota
+            ? `More than ${quota} patterns needs a raised quota (Service Quotas, up to ${max}); without one Lambda refuses the request.`
+            : `Up to ${quota} patterns (the default quota; up to ${max} with a raised quota).`
         }
         definition={[
           {

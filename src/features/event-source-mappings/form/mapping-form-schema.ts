@@ -604,7 +604,7 @@ function filterCriteriaField(
           if (filters.length > maxFilters) {
             ctx.addIssue({
               code: 'custom',
-              message: `At most ${maxFilters} filters are allowed for this account (Lambda quota); remove ${filters.length - maxFilters}.`,
+              message: `At most ${maxFilters} filters are allowed${maxFilters === COMMON_LIMITS.maxRaisedFilters ? ' even with a raised quota' : ' for this account (Lambda quota)'}; remove ${filters.length - maxFilters}.`,
             });
           }
           const out: { Pattern: string }[] = [];
@@ -1193,7 +1193,10 @@ function leafMemberFields(type: SourceType) {
 export interface MappingFormSchemaOptions {
   /** Clock for "StartingPositionTimestamp cannot be in the future" (default `new Date()`). */
   now?: () => Date;
-  /** The account's filters-per-mapping quota (default 5; adjustable up to 10). */
+  /**
+   * The account's filters-per-mapping quota, when known (default: 10, the most a raised quota
+   * allows; above the account's real quota Lambda refuses, and the form shows its message).
+   */
   maxFilters?: number;
   /**
    * Edit mode: the mapping being edited. Enables the rule that a batching window set on a Kafka,
@@ -1228,7 +1231,7 @@ function sourceObject<T extends SourceType>(type: T, options: MappingFormSchemaO
     DestinationConfig: destinationConfigField(type),
     TumblingWindowInSeconds: maybeInt(l.TumblingWindowInSeconds, 'TumblingWindowInSeconds'),
     FunctionResponseTypes: functionResponseTypesField(l.FunctionResponseTypes),
-    FilterCriteria: filterCriteriaField(options.maxFilters ?? COMMON_LIMITS.defaultMaxFilters),
+    FilterCriteria: filterCriteriaField(options.maxFilters ?? COMMON_LIMITS.maxRaisedFilters),
     Topics: singleItemListField('Topics', l.Topics),
     Queues: singleItemListField('Queues', l.Queues),
     SourceAccessConfigurations: sourceAccessField(type),

@@ -738,9 +738,13 @@ export const COMMON_LIMITS = {
   filterPatternMaxLength: 4096,
   /**
    * Filters per mapping: 5 is the default quota (AWS_DOCS.filtering), adjustable to 10 through
-   * Service Quotas; the schema takes the account's quota as an option.
+   * Service Quotas. The form allows up to {@link COMMON_LIMITS.maxRaisedFilters} and says that more
+   * than 5 needs a raised quota: the console cannot read the account's quota, Lambda is the
+   * authority.
    */
   defaultMaxFilters: 5,
+  /** The most filters a raised quota allows (Service Quotas: 10). */
+  maxRaisedFilters: 10,
   /** `DestinationConfig.OnFailure.Destination`: 0..350 characters. */
   destinationMaxLength: 350,
   /** Consumer group id (service model shape `URI`): 1..200 characters. */
@@ -1090,7 +1094,7 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
     case 'FilterCriteria':
       return {
         label: field,
-        help: `Up to ${COMMON_LIMITS.defaultMaxFilters} filter patterns (default quota), each a JSON object of up to ${fmt(
+        help: `Up to ${COMMON_LIMITS.defaultMaxFilters} filter patterns (the default quota; up to ${COMMON_LIMITS.maxRaisedFilters} with a raised quota), each a JSON object of up to ${fmt(
           COMMON_LIMITS.filterPatternMaxLength,
         )} characters. Records matching any pattern are processed.`,
       };
