@@ -15,17 +15,13 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
-import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
-import { RouterLink } from '../../../components/router-link.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { paths } from '../../../config/paths.ts';
-import { apiErrorToForm, type FormApiError } from '../form/api-error-to-form.ts';
+import { apiErrorToForm } from '../form/api-error-to-form.ts';
 import {
   createMappingFormSchema,
   defaultFormValues,
@@ -61,6 +57,8 @@ import { LeafFields, leavesInSection } from './leaf-fields.tsx';
 import { MappingDiff } from './mapping-diff.tsx';
 import type { MappingFormControl, MappingFormFields } from './mapping-form-fields.ts';
 import { ReviewRequest } from './review-request.tsx';
+import { ServerErrorAlert, type ServerError } from './server-error-alert.tsx';
+import { DocumentDbFields } from './document-db-fields.tsx';
 import { SourceAccessRows } from './source-access-rows.tsx';
 import { SourceTypePicker } from './source-type-picker.tsx';
 import { StartingPositionTimestampField } from './starting-position-timestamp-field.tsx';
@@ -104,9 +102,6 @@ export interface EditMappingFormProps {
 
 /** Props of {@link MappingForm}. */
 export type MappingFormProps = CreateMappingFormProps | EditMappingFormProps;
-
-/** A server error as the form keeps it: the mapped error and when it happened (epoch ms). */
-type ServerError = FormApiError & { at: number };
 
 const STARTING_POSITION_TEXT: Record<EventSourcePosition, string> = {
   TRIM_HORIZON: 'The oldest record still available',
@@ -962,145 +957,5 @@ export function MappingForm(props: MappingFormProps) {
         </SpaceBetween>
       </Form>
     </form>
-  );
-}
-
-/** DocumentDBEventSourceConfig: DatabaseName, CollectionName and FullDocument. */
-function DocumentDbFields({ control, type }: { control: MappingFormControl; type: SourceType }) {
-  return (
-    <SpaceBetween size="l">
-      <Box variant="small" color="text-body-secondary">
-        DocumentDBEventSourceConfig: {describeField(type, 'DocumentDBEventSourceConfig').help}
-      </Box>
-      <ColumnLayout columns={3}>
-        <TextField
-          control={control}
-          name="DocumentDBEventSourceConfig.DatabaseName"
-          label="DatabaseName"
-          constraintText="Required. 1–63 characters, no spaces, / . $ or quotes."
-          placeholder="orders"
-        />
-        <TextField
-          control={control}
-          name="DocumentDBEventSourceConfig.CollectionName"
-          label="CollectionName"
-          constraintText="Optional. 1–57 characters; empty = every collection of the database."
-          placeholder="All collections"
-        />
-        <Controller
-          control={control}
-          name="DocumentDBEventSourceConfig.FullDocument"
-          render={({ field, fieldState }) => (
-            <FormField
-              label="FullDocument"
-              constraintText="UpdateLookup sends the whole document on updates. AWS default: Default."
-              errorText={fieldState.error?.message}
-            >
-              <Select
-                ref={field.ref}
-                selectedOption={{
-                  value: field.value,
-                  label: field.value || 'Not set (AWS default: Default)',
-                }}
-                onChange={({ detail }) => field.onChange(detail.selectedOption.value ?? '')}
-                onBlur={field.onBlur}
-                options={[
-                  { value: '', label: 'Not set (AWS default: Default)' },
-                  { value: 'Default', label: 'Default', description: 'Only the change' },
-                  {
-                    value: 'UpdateLookup',
-                    label: 'UpdateLookup',
-                    description: 'The whole document after the change',
-                  },
-                ]}
-              />
-            </FormField>
-          )}
-        />
-      </ColumnLayout>
-    </SpaceBetween>
-  );
-}
-
-/** The alert above the actions for an error Lambda gave that no field can show. */
-function ServerErrorAlert({
-  error,
-  message,
-  waiting,
-  busyState,
-  onRetry,
-  onRetryWhenSettled,
-  onCancelWait,
-}: {
-  error: ServerError;
-  message: string;
-  waiting: boolean;
-  busyState: string | undefined;
-  onRetry: (() => void) | undefined;
-  onRetryWhenSettled: () => void;
-  onCancelWait: () => void;
-}) {
-  const header: Record<FormApiError['kind'], string> = {
-    invalid: 'Lambda refused the request',
-    conflict: error.existingUuid
-      ? 'A mapping for this source and function already exists'
-      : 'Another change is in progress',
-    'in-use': 'The mapping is busy',
-    'not-found': 'Not found',
-    permissions: 'The function’s execution role lacks permissions',
-    'access-denied': 'Access denied',
-    credentials: 'Credentials rejected',
-    throttled: 'Too many requests',
-    service: 'Lambda had an internal error',
-    network: 'Lambda could not be reached',
-    unknown: 'The request failed',
-  };
-  const canRetryWhenSettled = error.kind === 'in-use' && busyState !== undefined;
-  const retryable = ['throttled', 'service', 'network', 'unknown', 'conflict'].includes(error.kind);
-  return (
-    <Alert
-      type={error.kind === 'in-use' ? 'warning' : 'error'}
-      header={header[error.kind]}
-      action={
-        canRetryWhenSettled ? (
-          waiting ? (
-            <Button formAction="none" onClick={onCancelWait}>
-              Stop waiting
-            </Button>
-          ) : (
-            <Button formAction="none" onClick={onRetryWhenSettled}>
-              Retry when settled
-            </Button>
-          )
-        ) : retryable && !error.existingUuid && onRetry ? (
-          <Button formAction="none" onClick={onRetry}>
-            Retry
-          </Button>
-        ) : undefined
-      }
-    >
-      <SpaceBetween size="xs">
-        <span>{message}</span>
-        {error.existingUuid ? (
-          <SpaceBetween direction="horizontal" size="m">
-            <RouterLink href={paths.mapping.getHref(error.existingUuid)}>
-              Open mapping {error.existingUuid}
-            </RouterLink>
-            <RouterLink href={paths.editMapping.getHref(error.existingUuid)}>
-              Edit it instead
-            </RouterLink>
-          </SpaceBetween>
-        ) : null}
-        {waiting ? (
-          <StatusIndicator type="loading">
-            Waiting for the mapping to settle (State: {busyState ?? 'unknown'}); the changes are
-            applied again as soon as it does.
-          </StatusIndicator>
-        ) : null}
-        <Box variant="small" color="text-body-secondary">
-          {error.awsErrorName}: {error.awsMessage}
-        </Box>
-      </SpaceBetween>
-    </Alert>
   );
 }
