@@ -1,4 +1,6 @@
 import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -7,6 +9,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { Controller, type FieldPath } from 'react-hook-form';
 import {
   MEMBER_LEAVES,
+  MEMBER_SECTIONS,
   getPath,
   leafApplies,
   type MemberLeaf,
@@ -126,6 +129,27 @@ export function LeafFields({ control, section, type, mode, values }: LeafFieldsP
         />
       ))}
     </SpaceBetween>
+  );
+}
+
+/**
+ * A form section made only of registry leaves (Provisioned mode, Monitoring): a container with the
+ * section's title and description (`MEMBER_SECTIONS`) around {@link LeafFields}, or nothing when
+ * no leaf of the section applies to the source type.
+ */
+export function LeafSection(props: LeafFieldsProps) {
+  if (leavesInSection(props.section, props.type).length === 0) return null;
+  const { title, description } = MEMBER_SECTIONS[props.section];
+  return (
+    <Container
+      header={
+        <Header variant="h2" description={description}>
+          {title}
+        </Header>
+      }
+    >
+      <LeafFields {...props} />
+    </Container>
   );
 }
 

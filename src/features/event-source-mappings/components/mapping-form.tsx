@@ -53,7 +53,7 @@ import { sqsQueueUrlToArn } from '../event-source-arn.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { FilterCriteriaField } from './filter-criteria-field.tsx';
 import { FunctionPicker } from './function-picker.tsx';
-import { LeafFields, leavesInSection } from './leaf-fields.tsx';
+import { LeafFields, LeafSection } from './leaf-fields.tsx';
 import { MappingDiff } from './mapping-diff.tsx';
 import type { MappingFormControl, MappingFormFields } from './mapping-form-fields.ts';
 import { ReviewRequest } from './review-request.tsx';
@@ -791,23 +791,13 @@ export function MappingForm(props: MappingFormProps) {
                   ) : null}
                 </ColumnLayout>
               </Container>
-              {leavesInSection('provisioned', type).length > 0 ? (
-                <Container
-                  header={
-                    <Header variant="h2" description={MEMBER_SECTIONS.provisioned.description}>
-                      {MEMBER_SECTIONS.provisioned.title}
-                    </Header>
-                  }
-                >
-                  <LeafFields
-                    control={control}
-                    section="provisioned"
-                    type={type}
-                    mode={mode}
-                    values={current}
-                  />
-                </Container>
-              ) : null}
+              <LeafSection
+                control={control}
+                section="provisioned"
+                type={type}
+                mode={mode}
+                values={current}
+              />
               {hasErrorHandling ? (
                 <Container
                   header={
@@ -899,23 +889,13 @@ export function MappingForm(props: MappingFormProps) {
                   />
                 </SpaceBetween>
               </Container>
-              {leavesInSection('monitoring', type).length > 0 ? (
-                <Container
-                  header={
-                    <Header variant="h2" description={MEMBER_SECTIONS.monitoring.description}>
-                      {MEMBER_SECTIONS.monitoring.title}
-                    </Header>
-                  }
-                >
-                  <LeafFields
-                    control={control}
-                    section="monitoring"
-                    type={type}
-                    mode={mode}
-                    values={current}
-                  />
-                </Container>
-              ) : null}
+              <LeafSection
+                control={control}
+                section="monitoring"
+                type={type}
+                mode={mode}
+                values={current}
+              />
               <Container
                 header={
                   <Header

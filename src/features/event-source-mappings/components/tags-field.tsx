@@ -42,56 +42,30 @@ export function TagsField({ control, description, disabled = false }: TagsFieldP
         isItemRemovable={() => !disabled}
         empty="No tags."
         additionalInfo={`Up to ${TAG_LIMITS.maxTags} tags. Keys starting with aws: are reserved.`}
-        definition={[
-          {
-            label: 'Key',
-            errorText: (_item, index) => rowError(index, 'Key'),
-            control: (_item, index) => (
-              <Controller
-                control={control}
-                name={`Tags.${index}.Key`}
-                render={({ field, fieldState }) => (
-                  <Input
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={({ detail }) => field.onChange(detail.value)}
-                    onBlur={field.onBlur}
-                    invalid={fieldState.invalid}
-                    readOnly={disabled}
-                    placeholder="team"
-                    ariaLabel={`Key of tag ${index + 1}`}
-                    spellcheck={false}
-                    autoComplete={false}
-                  />
-                )}
-              />
-            ),
-          },
-          {
-            label: 'Value',
-            errorText: (_item, index) => rowError(index, 'Value'),
-            control: (_item, index) => (
-              <Controller
-                control={control}
-                name={`Tags.${index}.Value`}
-                render={({ field, fieldState }) => (
-                  <Input
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={({ detail }) => field.onChange(detail.value)}
-                    onBlur={field.onBlur}
-                    invalid={fieldState.invalid}
-                    readOnly={disabled}
-                    placeholder="payments"
-                    ariaLabel={`Value of tag ${index + 1}`}
-                    spellcheck={false}
-                    autoComplete={false}
-                  />
-                )}
-              />
-            ),
-          },
-        ]}
+        definition={(['Key', 'Value'] as const).map((leaf) => ({
+          label: leaf,
+          errorText: (_item: unknown, index: number) => rowError(index, leaf),
+          control: (_item: unknown, index: number) => (
+            <Controller
+              control={control}
+              name={`Tags.${index}.${leaf}`}
+              render={({ field, fieldState }) => (
+                <Input
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={({ detail }) => field.onChange(detail.value)}
+                  onBlur={field.onBlur}
+                  invalid={fieldState.invalid}
+                  readOnly={disabled}
+                  placeholder={leaf === 'Key' ? 'team' : 'payments'}
+                  ariaLabel={`${leaf} of tag ${index + 1}`}
+                  spellcheck={false}
+                  autoComplete={false}
+                />
+              )}
+            />
+          ),
+        }))}
       />
     </FormField>
   );
