@@ -30,8 +30,9 @@ export default defineConfig({
           name: 'infra',
           environment: 'node',
           include: ['infra/test/**/*.test.ts'],
-          // Synthesising the stack (assets, cdk-nag) takes seconds on 2 cores.
+          // Synthesising the stack (assets, cdk-nag) takes seconds on 2 cores, also in beforeAll.
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
