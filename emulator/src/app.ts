@@ -4,7 +4,7 @@
  * plus the local user pool (an OpenID Connect provider) under `/oidc`.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { installLambdaAuthorization } from './authorize.ts';
 import {
   consoleOrigins,
@@ -37,14 +37,14 @@ declare module 'fastify' {
   }
 }
 
-/** Paths no injected fault touches: `/_emulator/*` and the user pool under `/oidc`. */
-function isUndelayed(url: string): boolean {
-  const path = url.split('?', 1)[0] ?? '/';
-  return (
-    path.startsWith('/_emulator/') ||
-    path === OIDC_MOUNT_PATH ||
-    path.startsWith(`${OIDC_MOUNT_PATH}/`)
-  );
+/**
+ * Requests no injected fault touches: control endpoints (`isControlRequest`, which also reads the
+ * matched route and the decoded path, so `/%5Femulator/…` counts) and the user pool under `/oidc`.
+ */
+function isUndelayed(request: FastifyRequest): boolean {
+  if (isControlRequest(request)) return true;
+  const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
+  return path === OIDC_MOUNT_PATH || path.startsWith(`${OIDC_MOUNT_PATH}/`);
 }
 
 /**
@@ -132,7 +132,7 @@ export function buildApp(options: EmulatorOptions = {}): FastifyInstance {
     // Injected network faults (delay, clock, drops; `network-faults.ts`) for every Lambda and
     // Cognito Identity request, preflights too. Test-only endpoints and the user pool's sign-in
     // pages answer at once.
-    if (!isUndelayed(request.raw.url ?? '/') && (await applyNetworkFaults(state, request, reply))) {
+    if (!isUndelayed(request) && (await applyNetworkFaults(state, request, reply))) {
       return reply;
     }
     if (request.method === 'OPTIONS') return answerPreflight(request, reply, corsOrigins);

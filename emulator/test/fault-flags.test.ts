@@ -198,6 +198,8 @@ describe('--drop-rate', () => {
     const emu = await start({ dropRate: 1, throttleRate: 1, latencyMs: 10_000 });
     const started = performance.now();
     expect((await fetch(`${emu.endpoint}/_emulator/health`)).status).toBe(200);
+    // Percent-encoded, the path still names a control endpoint: no fault either.
+    expect((await fetch(`${emu.endpoint}/%5Femulator/health`)).status).toBe(200);
     expect((await fetch(`${emu.endpoint}/oidc/.well-known/openid-configuration`)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
