@@ -132,12 +132,11 @@ function changeSourceType(
 ) {
   const values = form.getValues();
   const switched = switchSourceType(values, next);
-  for (const key of [
-    'SourceAccessConfigurations',
-    'StartingPosition',
-    'StartingPositionTimestamp',
-  ] as const) {
-    if (switched[key] !== values[key]) form.setValue(key, switched[key] as never);
+  // Only the members switchSourceType replaced (it returns the others unchanged, same object).
+  for (const key of Object.keys(switched) as (keyof typeof switched)[]) {
+    if (key !== 'sourceType' && switched[key] !== values[key]) {
+      form.setValue(key as FieldPath<MappingFormFields>, switched[key] as never);
+    }
   }
   form.setValue('sourceType', next as never);
   form.clearErrors();
@@ -259,6 +258,11 @@ export function MappingForm(props: MappingFormProps) {
   // After a server error moved the form back to step 1, focus the first field Lambda refused once
   // it is on screen again.
   const focusAfterRender = useRef<MappingFieldPath | undefined>(undefined);
+  // Keyboard users land on the review's heading (not on <body>) when the step opens.
+  const reviewHeadingRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (step === 'review') reviewHeadingRef.current?.focus();
+  }, [step]);
   useEffect(() => {
     if (step === 'configure' && focusAfterRender.current) {
       form.setFocus(focusAfterRender.current as FieldPath<MappingFormFields>);
@@ -386,7 +390,9 @@ export function MappingForm(props: MappingFormProps) {
                   : 'Check the request, then create the mapping.'
               }
             >
-              Step 2 of 2: Review
+              <span ref={reviewHeadingRef} tabIndex={-1}>
+                Step 2 of 2: Review
+              </span>
             </Header>
           }
           actions={

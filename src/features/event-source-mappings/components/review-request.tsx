@@ -86,7 +86,7 @@ export function ReviewRequest({
             variant="h2"
             description={
               tagCommands.length > 0
-                ? `The same with the AWS CLI${showRequest ? ` (aws lambda ${verb}-event-source-mapping, then` : ' ('}tags with untag-resource / tag-resource: UpdateEventSourceMapping takes no tags).`
+                ? `The same with the AWS CLI${showRequest ? ` (aws lambda ${verb}-event-source-mapping, then ` : ' ('}tags with untag-resource / tag-resource: UpdateEventSourceMapping takes no tags).`
                 : `The same request with the AWS CLI (aws lambda ${verb}-event-source-mapping).`
             }
             actions={

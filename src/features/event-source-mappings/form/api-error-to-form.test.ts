@@ -177,7 +177,7 @@ describe('field attribution of real AWS messages (reference §3.2, §4.2)', () =
     expect(mapped).toMatchObject({ kind: 'invalid', fieldErrors: [] });
     expect(mapped.field).toBeUndefined();
     expect(mapped.message).toBe(
-      'Lambda refused the request: Something else went wrong.. Change the settings it names and try again.',
+      'Lambda refused the request: Something else went wrong. Change the settings it names and try again.',
     );
   });
 

@@ -404,7 +404,7 @@ export function apiErrorToForm(error: unknown): FormApiError {
       return {
         ...base,
         kind: 'invalid',
-        message: `Lambda refused the request: ${e.message || name}. Change the settings it names and try again.`,
+        message: `Lambda refused the request: ${(e.message || name).replace(/\.+$/, '')}. Change the settings it names and try again.`,
       };
     }
     case 'ResourceConflictException': {

@@ -428,7 +428,7 @@ function timestampField(type: SourceType): z.ZodType<Date | undefined, TextIn | 
         ctx.addIssue({
           code: 'custom',
           message:
-            'Enter a valid StartingPositionTimestamp: a date (YYYY/MM/DD) and a complete time (hh:mm:ss, UTC).',
+            'Enter a valid StartingPositionTimestamp in UTC: a date and a time, e.g. 2026-05-01 12:30:00.',
         });
         return z.NEVER;
       }

@@ -260,7 +260,7 @@ describe('describeField (help text with units, limits, defaults)', () => {
     [
       'kinesis',
       'StartingPositionTimestamp',
-      'With AT_TIMESTAMP only: the time to start reading from, as a date (YYYY/MM/DD) and a 24-hour time (hh:mm:ss), both in UTC; no time means 00:00:00 UTC. Must not be in the future.',
+      'With AT_TIMESTAMP only: the time to start reading from, in UTC, as a date and a 24-hour time, e.g. 2026-05-01 12:30:00 (or 2026/05/01 12:30); no time means 00:00:00 UTC. Must not be in the future.',
     ],
   ])('%s %s', (type, field, help) => {
     expect(describeField(type, field).help).toBe(help);

@@ -1059,7 +1059,7 @@ export function describeField(type: SourceType, field: MappingField): FieldDescr
     case 'StartingPositionTimestamp':
       return {
         label: field,
-        help: 'With AT_TIMESTAMP only: the time to start reading from, as a date (YYYY/MM/DD) and a 24-hour time (hh:mm:ss), both in UTC; no time means 00:00:00 UTC. Must not be in the future.',
+        help: 'With AT_TIMESTAMP only: the time to start reading from, in UTC, as a date and a 24-hour time, e.g. 2026-05-01 12:30:00 (or 2026/05/01 12:30); no time means 00:00:00 UTC. Must not be in the future.',
       };
     case 'MaximumRecordAgeInSeconds':
       return limitField(

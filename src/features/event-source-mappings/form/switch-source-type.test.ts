@@ -64,6 +64,21 @@ describe('switchSourceType', () => {
     if (expected === '') expect(next.StartingPositionTimestamp).toBe('');
   });
 
+  it('keeps only the metrics the new source offers (no hidden KafkaMetrics on SQS)', () => {
+    const kafka = {
+      ...defaultFormValues('self-managed-kafka'),
+      MetricsConfig: { Metrics: ['EventCount', 'KafkaMetrics', 'ErrorCount'] },
+    };
+    const sqs = switchSourceType(kafka, 'sqs');
+    expect(sqs.MetricsConfig.Metrics).toEqual(['EventCount']);
+    expect(kafka.MetricsConfig.Metrics).toEqual(['EventCount', 'KafkaMetrics', 'ErrorCount']);
+    expect(switchSourceType(kafka, 'msk').MetricsConfig.Metrics).toEqual([
+      'EventCount',
+      'KafkaMetrics',
+      'ErrorCount',
+    ]);
+  });
+
   it('does not modify its input', () => {
     const values = { ...defaultFormValues('mq-activemq'), sourceType: 'mq-activemq' as const };
     const copy = structuredClone(values);

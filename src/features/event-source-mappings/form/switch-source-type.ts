@@ -3,6 +3,7 @@
  * another kind of source): a pure function of the current values, so it is tested on its own.
  */
 import { defaultFormValues, type MappingFormValues } from './mapping-form-schema';
+import { MEMBER_LEAVES, getPath, leafApplies, setPath } from './request-members';
 import { SOURCE_LIMITS, type SourceType } from './source-limits';
 
 /**
@@ -13,6 +14,9 @@ import { SOURCE_LIMITS, type SourceType } from './source-limits';
  *   dropped and the BASIC_AUTH row MQ and DocumentDB require is added if missing; when `next` takes
  *   none (Kinesis, DynamoDB, SQS) the rows stay as they are, hidden, so an ActiveMQ secret survives
  *   a detour through SQS;
+ * - a registry enum list that `next` takes with fewer options (MetricsConfig.Metrics: Kafka's
+ *   ErrorCount and KafkaMetrics on SQS) keeps only the options `next` offers, since the others
+ *   would have no checkbox to untick;
  * - StartingPosition (and its timestamp) is cleared when `next` has starting positions but not the
  *   chosen one (DynamoDB has no AT_TIMESTAMP); a source without any (SQS, MQ) keeps it hidden.
  * @param values the current form values (not modified; `sourceType` may still be unchosen).
@@ -39,10 +43,27 @@ export function switchSourceType(
     !values.StartingPosition ||
     !positionRule ||
     positionRule.options.includes(values.StartingPosition);
-  return {
+  const switched: MappingFormValues = {
     ...values,
     sourceType: next,
     SourceAccessConfigurations: rows,
     ...(keepPosition ? {} : { StartingPosition: '', StartingPositionTimestamp: '' }),
   };
+  for (const leaf of MEMBER_LEAVES) {
+    if (leaf.kind !== 'enumList' || !leafApplies(leaf, next)) continue;
+    const chosen = getPath(values, leaf.path);
+    const offered: readonly string[] =
+      (leaf.options as Partial<Record<SourceType, readonly string[]>>)[next] ?? [];
+    if (Array.isArray(chosen) && chosen.some((value) => !offered.includes(value))) {
+      const parent = leaf.path.split('.')[0] as Exclude<keyof MappingFormValues, 'sourceType'>;
+      // A copy of the structure, so the input is not modified.
+      (switched as unknown as Record<string, unknown>)[parent] = structuredClone(values[parent]);
+      setPath(
+        switched as unknown as Record<string, unknown>,
+        leaf.path,
+        chosen.filter((value: string) => offered.includes(value)),
+      );
+    }
+  }
+  return switched;
 }
