@@ -16,17 +16,11 @@ import {
   type UpdateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  errorOf,
-  fnArn,
-  type RunningEmulator,
-  sleep,
-  SMALL_SEED,
-  startEmulator,
-} from './helpers.ts';
+import { fnArn, type RunningEmulator, sleep, SMALL_SEED, startEmulator } from './helpers.ts';
 import {
   BROKERS,
   type ExpectedError,
+  expectError,
   ipv,
   type Kind,
   request,
@@ -43,13 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.close());
 beforeEach(() => emu.app.emulator.reset());
-
-async function expectError(promise: Promise<unknown>, expected: ExpectedError): Promise<void> {
-  const err = await errorOf(promise);
-  expect({ name: err.name, status: err.$metadata?.httpStatusCode, message: err.message }).toEqual(
-    expected,
-  );
-}
 
 const create = (input: CreateEventSourceMappingCommandInput) =>
   client.send(new CreateEventSourceMappingCommand(input));

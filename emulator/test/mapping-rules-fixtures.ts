@@ -1,5 +1,6 @@
 import type { CreateEventSourceMappingCommandInput } from '@aws-sdk/client-lambda';
-import { ACCOUNT } from './helpers.ts';
+import { expect } from 'vitest';
+import { ACCOUNT, errorOf } from './helpers.ts';
 
 /** Function of {@link SMALL_SEED} used by the rule tests. */
 export const FN = 'orders-ingest-prod';
@@ -68,6 +69,21 @@ export interface ExpectedError {
   name: string;
   status: number;
   message: string;
+}
+
+/**
+ * Asserts that a call fails with exactly this exception name, HTTP status and message.
+ * @param promise the SDK call.
+ * @param expected what AWS answers.
+ */
+export async function expectError(
+  promise: Promise<unknown>,
+  expected: ExpectedError,
+): Promise<void> {
+  const err = await errorOf(promise);
+  expect({ name: err.name, status: err.$metadata?.httpStatusCode, message: err.message }).toEqual(
+    expected,
+  );
 }
 
 /** `InvalidParameterValueException` (400) with `message`. */

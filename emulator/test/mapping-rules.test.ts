@@ -12,18 +12,12 @@ import {
   type UpdateEventSourceMappingCommandInput,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  errorOf,
-  fnArn,
-  type RunningEmulator,
-  sleep,
-  SMALL_SEED,
-  startEmulator,
-} from './helpers.ts';
+import { fnArn, type RunningEmulator, sleep, SMALL_SEED, startEmulator } from './helpers.ts';
 import {
   ARNS,
   BROKERS,
   type ExpectedError,
+  expectError,
   FN,
   ipv,
   type Kind,
@@ -41,15 +35,6 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.close());
 beforeEach(() => emu.app.emulator.reset());
-
-async function expectError(promise: Promise<unknown>, expected: ExpectedError): Promise<void> {
-  const err = await errorOf(promise);
-  expect({
-    name: err.name,
-    status: err.$metadata?.httpStatusCode,
-    message: err.message,
-  }).toEqual(expected);
-}
 
 const HOUR = 3600_000;
 const pattern = (p: unknown): { Filters: Array<{ Pattern: string }> } => ({

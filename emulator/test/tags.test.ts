@@ -30,7 +30,13 @@ import {
   SMALL_SEED,
   startEmulator,
 } from './helpers.ts';
-import { type ExpectedError, ipv, request, validation } from './mapping-rules-fixtures.ts';
+import {
+  type ExpectedError,
+  expectError,
+  ipv,
+  request,
+  validation,
+} from './mapping-rules-fixtures.ts';
 import { signIn } from './oidc-helpers.ts';
 
 let emu: RunningEmulator;
@@ -42,13 +48,6 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.close());
 beforeEach(() => emu.app.emulator.reset());
-
-async function expectError(promise: Promise<unknown>, expected: ExpectedError): Promise<void> {
-  const err = await errorOf(promise);
-  expect({ name: err.name, status: err.$metadata?.httpStatusCode, message: err.message }).toEqual(
-    expected,
-  );
-}
 
 const mappingArn = (uuid: string | undefined, region = 'us-east-1'): string =>
   `arn:aws:lambda:${region}:${ACCOUNT}:event-source-mapping:${uuid}`;
