@@ -2,6 +2,7 @@ import {
   GetEventSourceMappingCommand,
   type EventSourceMappingConfiguration,
 } from '@aws-sdk/client-lambda';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.ts';
 import type { Page, Request } from '@playwright/test';
 import { DedicatedEmulator, Emulator } from '../emulator.ts';
 import { expect, test } from '../fixtures.ts';
@@ -32,15 +33,7 @@ function recordAwsCalls(page: Page, base = EMULATOR_URL): Request[] {
 // (--disable-back-forward-cache); the sign-out test needs it, and the other tests run as users' do.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    ...CHROMIUM_LAUNCH_OPTIONS,
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   },
 });
