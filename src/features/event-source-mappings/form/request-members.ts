@@ -83,6 +83,19 @@ export interface RequestMember {
   updatable: boolean;
   /** Where AWS describes it. */
   doc: DocRef;
+  /**
+   * Its property of `AWS::Lambda::EventSourceMapping` (CloudFormation User Guide; SAM passes the
+   * same names through), `null` when it has none (UUID is read-only). Names differ from the API
+   * only in case (`KmsKeyArn`); nested shapes that differ (Tags as a Key/Value list,
+   * `Endpoints.KafkaBootstrapServers`) are converted by the CloudFormation export.
+   */
+  cloudFormation: string | null;
+  /**
+   * Its argument or block of the Terraform AWS provider's `aws_lambda_event_source_mapping`
+   * (provider documentation), `null` when it has none. Blocks repeat where the API has a list
+   * (`source_access_configuration`).
+   */
+  terraform: string | null;
 }
 
 const createApi: DocRef = {
@@ -114,72 +127,286 @@ const kafkaConsumptionDoc: DocRef = {
   url: 'https://docs.aws.amazon.com/lambda/latest/api/API_SelfManagedKafkaEventSourceConfig.html',
 };
 
-const member = (
-  name: RequestMemberName,
-  cli: `--${string}`,
-  section: MemberSection,
-  updatable: boolean,
-  create = true,
-  doc: DocRef = createApi,
-): RequestMember => ({ name, cli, section, create, updatable, doc });
+const member = (m: Omit<RequestMember, 'doc'> & { doc?: DocRef }): RequestMember => ({
+  ...m,
+  doc: m.doc ?? createApi,
+});
 
 /**
  * Every member of the Create and Update requests, in the order of the AWS CLI synopsis of
  * `create-event-source-mapping` (awscli 1.45.11 / botocore 1.43.11, with the 2026 members where
- * the newest CLI puts them), so the console's CLI command reads like AWS's.
+ * the newest CLI puts them), so the console's CLI command reads like AWS's. Each also names its
+ * CloudFormation property (`AWS::Lambda::EventSourceMapping`; the CDK's `CfnEventSourceMapping`
+ * prop is its camelCase) and its Terraform argument (`aws_lambda_event_source_mapping`), which the
+ * "as code" exports read.
  */
 export const REQUEST_MEMBERS: readonly RequestMember[] = [
-  member('UUID', '--uuid', 'identity', false, false),
-  member('EventSourceArn', '--event-source-arn', 'source', false),
-  member('FunctionName', '--function-name', 'function', true),
-  member('Enabled', '--enabled', 'state', true),
-  member('BatchSize', '--batch-size', 'batching', true),
-  member('FilterCriteria', '--filter-criteria', 'filtering', true),
-  member(
-    'MaximumBatchingWindowInSeconds',
-    '--maximum-batching-window-in-seconds',
-    'batching',
-    true,
-  ),
-  member('ParallelizationFactor', '--parallelization-factor', 'batching', true),
-  member('StartingPosition', '--starting-position', 'source', false),
-  member('StartingPositionTimestamp', '--starting-position-timestamp', 'source', false),
-  member('DestinationConfig', '--destination-config', 'errorHandling', true),
-  member('MaximumRecordAgeInSeconds', '--maximum-record-age-in-seconds', 'errorHandling', true),
-  member('BisectBatchOnFunctionError', '--bisect-batch-on-function-error', 'errorHandling', true),
-  member('MaximumRetryAttempts', '--maximum-retry-attempts', 'errorHandling', true),
-  member('Tags', '--tags', 'tags', false, true, tagsDoc),
-  member('TumblingWindowInSeconds', '--tumbling-window-in-seconds', 'batching', true),
-  member('Topics', '--topics', 'source', false),
-  member('Queues', '--queues', 'source', false),
-  member('SourceAccessConfigurations', '--source-access-configurations', 'source', true),
-  member('SelfManagedEventSource', '--self-managed-event-source', 'source', false),
-  member('FunctionResponseTypes', '--function-response-types', 'errorHandling', true),
-  member(
-    'AmazonManagedKafkaEventSourceConfig',
-    '--amazon-managed-kafka-event-source-config',
-    'source',
-    false,
-  ),
-  member(
-    'SelfManagedKafkaEventSourceConfig',
-    '--self-managed-kafka-event-source-config',
-    'source',
-    false,
-  ),
-  member('ScalingConfig', '--scaling-config', 'batching', true),
-  member('DocumentDBEventSourceConfig', '--document-db-event-source-config', 'source', true),
-  member('KMSKeyArn', '--kms-key-arn', 'filtering', true, true, filterEncryptionDoc),
-  member('MetricsConfig', '--metrics-config', 'monitoring', true, true, metricsDoc),
-  member('LoggingConfig', '--logging-config', 'monitoring', true, true, loggingDoc),
-  member(
-    'ProvisionedPollerConfig',
-    '--provisioned-poller-config',
-    'provisioned',
-    true,
-    true,
-    provisionedDoc,
-  ),
+  member({
+    name: 'UUID',
+    cli: '--uuid',
+    section: 'identity',
+    updatable: false,
+    create: false,
+    cloudFormation: null,
+    terraform: null,
+  }),
+  member({
+    name: 'EventSourceArn',
+    cli: '--event-source-arn',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'EventSourceArn',
+    terraform: 'event_source_arn',
+  }),
+  member({
+    name: 'FunctionName',
+    cli: '--function-name',
+    section: 'function',
+    updatable: true,
+    create: true,
+    cloudFormation: 'FunctionName',
+    terraform: 'function_name',
+  }),
+  member({
+    name: 'Enabled',
+    cli: '--enabled',
+    section: 'state',
+    updatable: true,
+    create: true,
+    cloudFormation: 'Enabled',
+    terraform: 'enabled',
+  }),
+  member({
+    name: 'BatchSize',
+    cli: '--batch-size',
+    section: 'batching',
+    updatable: true,
+    create: true,
+    cloudFormation: 'BatchSize',
+    terraform: 'batch_size',
+  }),
+  member({
+    name: 'FilterCriteria',
+    cli: '--filter-criteria',
+    section: 'filtering',
+    updatable: true,
+    create: true,
+    cloudFormation: 'FilterCriteria',
+    terraform: 'filter_criteria',
+  }),
+  member({
+    name: 'MaximumBatchingWindowInSeconds',
+    cli: '--maximum-batching-window-in-seconds',
+    section: 'batching',
+    updatable: true,
+    create: true,
+    cloudFormation: 'MaximumBatchingWindowInSeconds',
+    terraform: 'maximum_batching_window_in_seconds',
+  }),
+  member({
+    name: 'ParallelizationFactor',
+    cli: '--parallelization-factor',
+    section: 'batching',
+    updatable: true,
+    create: true,
+    cloudFormation: 'ParallelizationFactor',
+    terraform: 'parallelization_factor',
+  }),
+  member({
+    name: 'StartingPosition',
+    cli: '--starting-position',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'StartingPosition',
+    terraform: 'starting_position',
+  }),
+  member({
+    name: 'StartingPositionTimestamp',
+    cli: '--starting-position-timestamp',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'StartingPositionTimestamp',
+    terraform: 'starting_position_timestamp',
+  }),
+  member({
+    name: 'DestinationConfig',
+    cli: '--destination-config',
+    section: 'errorHandling',
+    updatable: true,
+    create: true,
+    cloudFormation: 'DestinationConfig',
+    terraform: 'destination_config',
+  }),
+  member({
+    name: 'MaximumRecordAgeInSeconds',
+    cli: '--maximum-record-age-in-seconds',
+    section: 'errorHandling',
+    updatable: true,
+    create: true,
+    cloudFormation: 'MaximumRecordAgeInSeconds',
+    terraform: 'maximum_record_age_in_seconds',
+  }),
+  member({
+    name: 'BisectBatchOnFunctionError',
+    cli: '--bisect-batch-on-function-error',
+    section: 'errorHandling',
+    updatable: true,
+    create: true,
+    cloudFormation: 'BisectBatchOnFunctionError',
+    terraform: 'bisect_batch_on_function_error',
+  }),
+  member({
+    name: 'MaximumRetryAttempts',
+    cli: '--maximum-retry-attempts',
+    section: 'errorHandling',
+    updatable: true,
+    create: true,
+    cloudFormation: 'MaximumRetryAttempts',
+    terraform: 'maximum_retry_attempts',
+  }),
+  member({
+    name: 'Tags',
+    cli: '--tags',
+    section: 'tags',
+    updatable: false,
+    create: true,
+    cloudFormation: 'Tags',
+    terraform: 'tags',
+    doc: tagsDoc,
+  }),
+  member({
+    name: 'TumblingWindowInSeconds',
+    cli: '--tumbling-window-in-seconds',
+    section: 'batching',
+    updatable: true,
+    create: true,
+    cloudFormation: 'TumblingWindowInSeconds',
+    terraform: 'tumbling_window_in_seconds',
+  }),
+  member({
+    name: 'Topics',
+    cli: '--topics',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'Topics',
+    terraform: 'topics',
+  }),
+  member({
+    name: 'Queues',
+    cli: '--queues',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'Queues',
+    terraform: 'queues',
+  }),
+  member({
+    name: 'SourceAccessConfigurations',
+    cli: '--source-access-configurations',
+    section: 'source',
+    updatable: true,
+    create: true,
+    cloudFormation: 'SourceAccessConfigurations',
+    terraform: 'source_access_configuration',
+  }),
+  member({
+    name: 'SelfManagedEventSource',
+    cli: '--self-managed-event-source',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'SelfManagedEventSource',
+    terraform: 'self_managed_event_source',
+  }),
+  member({
+    name: 'FunctionResponseTypes',
+    cli: '--function-response-types',
+    section: 'errorHandling',
+    updatable: true,
+    create: true,
+    cloudFormation: 'FunctionResponseTypes',
+    terraform: 'function_response_types',
+  }),
+  member({
+    name: 'AmazonManagedKafkaEventSourceConfig',
+    cli: '--amazon-managed-kafka-event-source-config',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'AmazonManagedKafkaEventSourceConfig',
+    terraform: 'amazon_managed_kafka_event_source_config',
+  }),
+  member({
+    name: 'SelfManagedKafkaEventSourceConfig',
+    cli: '--self-managed-kafka-event-source-config',
+    section: 'source',
+    updatable: false,
+    create: true,
+    cloudFormation: 'SelfManagedKafkaEventSourceConfig',
+    terraform: 'self_managed_kafka_event_source_config',
+  }),
+  member({
+    name: 'ScalingConfig',
+    cli: '--scaling-config',
+    section: 'batching',
+    updatable: true,
+    create: true,
+    cloudFormation: 'ScalingConfig',
+    terraform: 'scaling_config',
+  }),
+  member({
+    name: 'DocumentDBEventSourceConfig',
+    cli: '--document-db-event-source-config',
+    section: 'source',
+    updatable: true,
+    create: true,
+    cloudFormation: 'DocumentDBEventSourceConfig',
+    terraform: 'document_db_event_source_config',
+  }),
+  member({
+    name: 'KMSKeyArn',
+    cli: '--kms-key-arn',
+    section: 'filtering',
+    updatable: true,
+    create: true,
+    cloudFormation: 'KmsKeyArn',
+    terraform: 'kms_key_arn',
+    doc: filterEncryptionDoc,
+  }),
+  member({
+    name: 'MetricsConfig',
+    cli: '--metrics-config',
+    section: 'monitoring',
+    updatable: true,
+    create: true,
+    cloudFormation: 'MetricsConfig',
+    terraform: 'metrics_config',
+    doc: metricsDoc,
+  }),
+  member({
+    name: 'LoggingConfig',
+    cli: '--logging-config',
+    section: 'monitoring',
+    updatable: true,
+    create: true,
+    cloudFormation: 'LoggingConfig',
+    terraform: 'logging_config',
+    doc: loggingDoc,
+  }),
+  member({
+    name: 'ProvisionedPollerConfig',
+    cli: '--provisioned-poller-config',
+    section: 'provisioned',
+    updatable: true,
+    create: true,
+    cloudFormation: 'ProvisionedPollerConfig',
+    terraform: 'provisioned_poller_config',
+    doc: provisionedDoc,
+  }),
 ];
 
 /** {@link REQUEST_MEMBERS} by name. */
