@@ -89,7 +89,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{ts,js}'],
+    files: ['e2e/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js,mjs}', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

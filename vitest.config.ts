@@ -27,6 +27,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The exports of the "as code" panel checked against real consumers: the AWS CLI against
+          // the emulator, the CDK's synth, a YAML parser. Imports both src/ and emulator/, which
+          // only tests outside both may do.
+          name: 'as-code',
+          environment: 'node',
+          include: ['test/as-code/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           environment: 'node',
           include: ['infra/test/**/*.test.ts'],
