@@ -394,7 +394,9 @@ export const REQUEST_MEMBERS: readonly RequestMember[] = [
     updatable: true,
     create: true,
     cloudFormation: 'LoggingConfig',
-    terraform: 'logging_config',
+    // hashicorp/aws 6.31.0 has no logging_config on aws_lambda_event_source_mapping (schema and
+    // CHANGELOG); the Terraform export keeps it as a "not expressible" comment.
+    terraform: null,
     doc: loggingDoc,
   }),
   member({
@@ -699,3 +701,214 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   }
   current[keys[keys.length - 1] ?? ''] = value;
 }
+
+// ---------------------------------------------------------------------------------------------
+// SAM event types (the SAM export)
+// ---------------------------------------------------------------------------------------------
+
+/** The `AWS::Serverless::Function` event types that create an event source mapping. */
+export type SamEventTypeName =
+  'SQS' | 'Kinesis' | 'DynamoDB' | 'MSK' | 'MQ' | 'SelfManagedKafka' | 'DocumentDB';
+
+/** One SAM event type: the sources it serves and the properties it takes. */
+export interface SamEventType {
+  /** The event's `Type`. */
+  type: SamEventTypeName;
+  /** The source types it serves. */
+  sourceTypes: readonly SourceType[];
+  /**
+   * Every property of the event that carries a mapping member, in the order the export writes
+   * them, with the `AWS::Lambda::EventSourceMapping` property path SAM writes it to (CloudFormation
+   * names, dotted). Most pass straight through; the source's property (`Queue`, `Stream`, `Broker`,
+   * `Cluster` → `EventSourceArn`; `KafkaBootstrapServers` → `SelfManagedEventSource.Endpoints.
+   * KafkaBootstrapServers`) and the flattened ones (`ConsumerGroupId`, `SchemaRegistryConfig`,
+   * `DatabaseName`…) do not. A mapping with any other member (`Tags`: no event type has them) is
+   * not expressible as this event. SAM-only properties (`DynamicPolicyName`,
+   * `SecretsManagerKmsKeyId`) are not listed: they carry no mapping member.
+   */
+  properties: Readonly<Record<string, string>>;
+  /** The event's required properties (SAM refuses the event without them). */
+  required: readonly string[];
+  /** The SourceAccessConfigurations `Type`s SAM's translator accepts for it (absent: any). */
+  sourceAccessTypes?: readonly string[];
+  /** The SourceAccessConfigurations `Type` SAM's translator requires (it builds a policy on it). */
+  sourceAccessRequired?: string;
+  /** At most this many `Topics` (SAM's translator). */
+  maxTopics?: number;
+  /** The SAM Developer Guide page of the event type. */
+  doc: DocRef;
+}
+
+const samDoc = (page: string, title: string): DocRef => ({
+  title: `AWS SAM Developer Guide: ${title}`,
+  url: `https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/${page}.html`,
+});
+const pass = (...names: string[]): Record<string, string> =>
+  Object.fromEntries(names.map((n) => [n, n]));
+
+/**
+ * The SAM event types, one per kind of source. A property is listed when both the event type's
+ * page of the SAM Developer Guide and SAM's published JSON schema (aws/serverless-application-model
+ * v1.110.0, `schema_source/sam.schema.json`, `<Type>EventProperties`, additionalProperties false)
+ * list it, so the template also passes `sam validate --lint`; where they differ the property is
+ * left out (the mapping then becomes a plain resource): SQS `ProvisionedPollerConfig` and
+ * SelfManagedKafka `DestinationConfig` are on the pages only. SelfManagedKafka has no
+ * `MaximumBatchingWindowInSeconds` in either, and no event type has `Tags` or Kafka's
+ * `ConsumptionMode`. Required properties, SourceAccessConfigurations types and the single topic
+ * follow SAM's translator (`samtranslator/model/eventsources/pull.py`).
+ */
+export const SAM_EVENT_TYPES: readonly SamEventType[] = [
+  {
+    type: 'SQS',
+    sourceTypes: ['sqs', 'sqs-fifo'],
+    properties: {
+      Queue: 'EventSourceArn',
+      ...pass(
+        'BatchSize',
+        'Enabled',
+        'FilterCriteria',
+        'FunctionResponseTypes',
+        'KmsKeyArn',
+        'MaximumBatchingWindowInSeconds',
+        'MetricsConfig',
+        'ScalingConfig',
+      ),
+    },
+    required: ['Queue'],
+    doc: samDoc('sam-property-function-sqs', 'SQS'),
+  },
+  ...(['Kinesis', 'DynamoDB'] as const).map((type): SamEventType => ({
+    type,
+    sourceTypes: [type === 'Kinesis' ? 'kinesis' : 'dynamodb'],
+    properties: {
+      Stream: 'EventSourceArn',
+      ...pass(
+        'StartingPosition',
+        'StartingPositionTimestamp',
+        'BatchSize',
+        'BisectBatchOnFunctionError',
+        'DestinationConfig',
+        'Enabled',
+        'FilterCriteria',
+        'FunctionResponseTypes',
+        'KmsKeyArn',
+        'MaximumBatchingWindowInSeconds',
+        'MaximumRecordAgeInSeconds',
+        'MaximumRetryAttempts',
+        'MetricsConfig',
+        'ParallelizationFactor',
+        'TumblingWindowInSeconds',
+      ),
+    },
+    required: ['Stream', 'StartingPosition'],
+    doc: samDoc(`sam-property-function-${type.toLowerCase()}`, type),
+  })),
+  {
+    type: 'MSK',
+    sourceTypes: ['msk'],
+    properties: {
+      Stream: 'EventSourceArn',
+      ...pass('Topics', 'StartingPosition', 'StartingPositionTimestamp'),
+      ConsumerGroupId: 'AmazonManagedKafkaEventSourceConfig.ConsumerGroupId',
+      SchemaRegistryConfig: 'AmazonManagedKafkaEventSourceConfig.SchemaRegistryConfig',
+      ...pass(
+        'SourceAccessConfigurations',
+        'BatchSize',
+        'BisectBatchOnFunctionError',
+        'DestinationConfig',
+        'Enabled',
+        'FilterCriteria',
+        'FunctionResponseTypes',
+        'KmsKeyArn',
+        'LoggingConfig',
+        'MaximumBatchingWindowInSeconds',
+        'MaximumRecordAgeInSeconds',
+        'MaximumRetryAttempts',
+        'MetricsConfig',
+        'ProvisionedPollerConfig',
+      ),
+    },
+    required: ['Stream', 'Topics', 'StartingPosition'],
+    doc: samDoc('sam-property-function-msk', 'MSK'),
+  },
+  {
+    type: 'MQ',
+    sourceTypes: ['mq-activemq', 'mq-rabbitmq'],
+    properties: {
+      Broker: 'EventSourceArn',
+      ...pass(
+        'Queues',
+        'SourceAccessConfigurations',
+        'BatchSize',
+        'Enabled',
+        'FilterCriteria',
+        'KmsKeyArn',
+        'MaximumBatchingWindowInSeconds',
+      ),
+    },
+    required: ['Broker', 'Queues', 'SourceAccessConfigurations'],
+    sourceAccessTypes: ['BASIC_AUTH', 'VIRTUAL_HOST'],
+    sourceAccessRequired: 'BASIC_AUTH',
+    doc: samDoc('sam-property-function-mq', 'MQ'),
+  },
+  {
+    type: 'SelfManagedKafka',
+    sourceTypes: ['self-managed-kafka'],
+    properties: {
+      KafkaBootstrapServers: 'SelfManagedEventSource.Endpoints.KafkaBootstrapServers',
+      ...pass('Topics', 'StartingPosition', 'StartingPositionTimestamp'),
+      ConsumerGroupId: 'SelfManagedKafkaEventSourceConfig.ConsumerGroupId',
+      SchemaRegistryConfig: 'SelfManagedKafkaEventSourceConfig.SchemaRegistryConfig',
+      ...pass(
+        'SourceAccessConfigurations',
+        'BatchSize',
+        'BisectBatchOnFunctionError',
+        'Enabled',
+        'FilterCriteria',
+        'FunctionResponseTypes',
+        'KmsKeyArn',
+        'LoggingConfig',
+        'MaximumRecordAgeInSeconds',
+        'MaximumRetryAttempts',
+        'MetricsConfig',
+        'ProvisionedPollerConfig',
+      ),
+    },
+    required: ['KafkaBootstrapServers', 'Topics', 'SourceAccessConfigurations'],
+    sourceAccessTypes: [
+      'VPC_SUBNET',
+      'VPC_SECURITY_GROUP',
+      'SASL_SCRAM_256_AUTH',
+      'SASL_SCRAM_512_AUTH',
+      'BASIC_AUTH',
+      'CLIENT_CERTIFICATE_TLS_AUTH',
+      'SERVER_ROOT_CA_CERTIFICATE',
+    ],
+    maxTopics: 1,
+    doc: samDoc('sam-property-function-selfmanagedkafka', 'SelfManagedKafka'),
+  },
+  {
+    type: 'DocumentDB',
+    sourceTypes: ['documentdb'],
+    properties: {
+      Cluster: 'EventSourceArn',
+      DatabaseName: 'DocumentDBEventSourceConfig.DatabaseName',
+      CollectionName: 'DocumentDBEventSourceConfig.CollectionName',
+      FullDocument: 'DocumentDBEventSourceConfig.FullDocument',
+      ...pass(
+        'SourceAccessConfigurations',
+        'StartingPosition',
+        'StartingPositionTimestamp',
+        'BatchSize',
+        'Enabled',
+        'FilterCriteria',
+        'KmsKeyArn',
+        'MaximumBatchingWindowInSeconds',
+      ),
+    },
+    required: ['Cluster', 'DatabaseName', 'SourceAccessConfigurations'],
+    sourceAccessTypes: ['BASIC_AUTH'],
+    sourceAccessRequired: 'BASIC_AUTH',
+    doc: samDoc('sam-property-function-documentdb', 'DocumentDB'),
+  },
+];
