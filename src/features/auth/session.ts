@@ -3,7 +3,8 @@ import type { AuthMode, GuestAccess } from '../../config/env.ts';
 import { forgetCachedIdentityIds } from './identity-id-cache.ts';
 import { isCognitoAuthority } from './logins.ts';
 import { closeSession } from './session-closing.ts';
-import { TOKEN_REFRESH_MARGIN_SECONDS, type RedirectUris } from './user-manager.ts';
+import type { RedirectUris } from './redirect-uris.ts';
+import { TOKEN_REFRESH_MARGIN_SECONDS } from './user-manager.ts';
 
 /** Who the console acts as: the identity pool's guest role, or a signed-in user. */
 export type SessionIdentity =

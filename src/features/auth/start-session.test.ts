@@ -1,6 +1,7 @@
 import { ErrorResponse, User, type UserManager } from 'oidc-client-ts';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RuntimeConfig } from '../../config/env.ts';
+import { isSessionClosed, onSessionClose, resetSessionClosingForTests } from './session-closing.ts';
 import { safeReturnPath, startSession, type BrowserContext } from './start-session.ts';
 
 const config = (mode: 'guest' | 'signed-in'): RuntimeConfig => ({
@@ -32,6 +33,14 @@ const alice = (state?: unknown) =>
     },
   });
 
+/** oidc-client-ts's sessionStorage key of the user stored for `config()`'s user pool client. */
+const USER_KEY = 'oidc.user:http://127.0.0.1:4599/oidc:esm-console-local';
+
+afterEach(() => {
+  sessionStorage.clear();
+  resetSessionClosingForTests();
+});
+
 /** A user manager whose stored user and callback outcome the test decides. */
 function fakeUserManager({
   stored = null,
@@ -40,7 +49,9 @@ function fakeUserManager({
   stored?: User | null;
   callback?: () => Promise<User>;
 }) {
+  if (stored) sessionStorage.setItem(USER_KEY, stored.toStorageString());
   const fake = {
+    built: 0,
     settingsSeen: undefined as unknown,
     redirects: [] as unknown[],
     events: { addSilentRenewError: vi.fn() },
@@ -77,6 +88,7 @@ function browser(
     storage: sessionStorage,
     baseUrl: '/',
     createUserManager: (settings) => {
+      fake.built += 1;
       fake.settingsSeen = settings;
       return fake as unknown as UserManager;
     },
@@ -89,8 +101,11 @@ describe('startSession', () => {
     const start = await startSession(config('signed-in'), browser('/mappings/abc?x=1', fake));
     expect(start.status).toBe('signed-out');
     if (start.status !== 'signed-out') return;
+    expect(fake.built).toBe(0);
     void start.signIn();
-    expect(fake.redirects).toEqual([{ state: { returnTo: '/mappings/abc?x=1' } }]);
+    await vi.waitFor(() =>
+      expect(fake.redirects).toEqual([{ state: { returnTo: '/mappings/abc?x=1' } }]),
+    );
     expect(fake.settingsSeen).toMatchObject({
       redirect_uri: 'http://127.0.0.1:5173/auth/callback',
       post_logout_redirect_uri: 'http://127.0.0.1:5173/',
@@ -99,11 +114,31 @@ describe('startSession', () => {
   });
 
   it('guest mode without a user: guest credentials and a guest identity', async () => {
-    const start = await startSession(config('guest'), browser('/', fakeUserManager({})));
+    const fake = fakeUserManager({});
+    const start = await startSession(config('guest'), browser('/mappings/abc', fake));
     expect(start).toMatchObject({
       status: 'active',
       session: { mode: 'guest', identity: { kind: 'guest' } },
     });
+    // No user stored: the OIDC library is not needed to show the page…
+    expect(fake.built).toBe(0);
+    if (start.status !== 'active') return;
+    // …until the guest signs in.
+    void start.session.signIn();
+    await vi.waitFor(() =>
+      expect(fake.redirects).toEqual([{ state: { returnTo: '/mappings/abc' } }]),
+    );
+    expect(fake.built).toBe(1);
+  });
+
+  it("a guest's sign-out closes the page's session before anything is loaded", async () => {
+    const start = await startSession(config('guest'), browser('/', fakeUserManager({})));
+    if (start.status !== 'active') throw new Error(start.status);
+    const closed = vi.fn();
+    onSessionClose(closed);
+    void start.session.signOut().catch(() => undefined);
+    expect(isSessionClosed()).toBe(true);
+    expect(closed).toHaveBeenCalledTimes(1);
   });
 
   it('with a stored user (either mode): signed in as that user', async () => {

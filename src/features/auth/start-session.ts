@@ -3,14 +3,15 @@ import { createCognitoCredentials, type CredentialsProvider } from '../../api/la
 import type { RuntimeConfig } from '../../config/env.ts';
 import { forgetCachedIdentityIds } from './identity-id-cache.ts';
 import { loginsKey } from './logins.ts';
-import { AuthSession, identityOf, type ConsoleSession, type SignInState } from './session.ts';
-import {
-  redirectUris,
-  SingleFlightUserManager,
-  SIGN_IN_CALLBACK_PATH,
-  userManagerSettings,
-  type RedirectUris,
-} from './user-manager.ts';
+import { redirectUris, SIGN_IN_CALLBACK_PATH, type RedirectUris } from './redirect-uris.ts';
+import type {
+  AuthSession,
+  ConsoleSession,
+  identityOf as IdentityOf,
+  SignInState,
+} from './session.ts';
+import { closeSession } from './session-closing.ts';
+import type { userManagerSettings } from './user-manager.ts';
 
 /** How the console starts, decided before the first render. */
 export type SessionStart =
@@ -42,7 +43,7 @@ export interface BrowserContext {
   storage: Storage;
   /** Vite's `BASE_URL`. */
   baseUrl: string;
-  /** Builds the user manager (tests pass a fake). */
+  /** Builds the user manager when oidc-client-ts is loaded (tests pass a fake). */
   createUserManager?: (settings: ReturnType<typeof userManagerSettings>) => UserManager;
 }
 
@@ -83,6 +84,11 @@ function errorMessage(error: unknown): string {
  *    come from the identity pool with the ID token in `Logins` under the authority's key.
  * 3. Without one: guest credentials in `guest` mode, the sign-in prompt in `signed-in` mode.
  *
+ * oidc-client-ts and `AuthSession` are imported (and the user manager built) only for 1, 2 or
+ * when Sign in / Sign out is used, so a guest's or a signed-out visit's first page does not wait
+ * for them. Whether a user is stored is read from sessionStorage (the library's key
+ * `oidc.user:<authority>:<client_id>`), without which `getUser()` would return null.
+ *
  * @param config validated runtime configuration.
  * @param browser location, history, storage and base URL.
  * @returns what to render (see {@link SessionStart}).
@@ -93,19 +99,40 @@ export async function startSession(
 ): Promise<SessionStart> {
   const { location, history, storage, baseUrl } = browser;
   const uris: RedirectUris = redirectUris(location.origin, baseUrl);
-  const settings = userManagerSettings(config.auth, uris, storage);
-  const userManager =
-    browser.createUserManager?.(settings) ?? new SingleFlightUserManager(settings);
-  const auth = new AuthSession(userManager, {
-    identityPoolId: config.identityPoolId,
-    uris,
-    currentLocation: () => `${location.pathname}${location.search}${location.hash}`,
-    assign: (url) => location.assign(url),
-  });
-  const signIn = () => auth.signIn();
+  // oidc-client-ts (and the session code around it) is loaded only when there is an OIDC
+  // session to handle: a sign-in callback, a stored user, or a click on Sign in / Sign out. A
+  // guest or signed-out visit shows its first page without downloading it.
+  let loading:
+    | Promise<{ userManager: UserManager; auth: AuthSession; identityOf: typeof IdentityOf }>
+    | undefined;
+  const loadAuth = () =>
+    (loading ??= Promise.all([import('./user-manager.ts'), import('./session.ts')]).then(
+      ([{ SingleFlightUserManager, userManagerSettings }, { AuthSession, identityOf }]) => {
+        const settings = userManagerSettings(config.auth, uris, storage);
+        const userManager =
+          browser.createUserManager?.(settings) ?? new SingleFlightUserManager(settings);
+        const auth = new AuthSession(userManager, {
+          identityPoolId: config.identityPoolId,
+          uris,
+          currentLocation: () => `${location.pathname}${location.search}${location.hash}`,
+          assign: (url) => location.assign(url),
+        });
+        return { userManager, auth, identityOf };
+      },
+    ));
+  const signIn = async () => (await loadAuth()).auth.signIn();
+  // As AuthSession.signOut, the page's session closes at once, before the library loads.
+  const signOut = async () => {
+    closeSession();
+    return (await loadAuth()).auth.signOut();
+  };
+  // oidc-client-ts's WebStorageStateStore key (prefix `oidc.`) of the stored user: without it,
+  // `userManager.getUser()` resolves to null.
+  const userKey = `oidc.user:${config.auth.authority}:${config.auth.userPoolClientId}`;
 
   let user: User | null = null;
   if (`${location.origin}${location.pathname}` === uris.signIn) {
+    const { userManager, auth } = await loadAuth();
     try {
       user = (await userManager.signinCallback(location.href)) ?? null;
     } catch (error) {
@@ -119,12 +146,12 @@ export async function startSession(
     const state = (user?.state ?? undefined) as Partial<SignInState> | undefined;
     history.replaceState(null, '', safeReturnPath(state?.returnTo, baseUrl));
   }
-  user ??= await userManager.getUser();
+  if (!user && storage.getItem(userKey) !== null)
+    user = await (await loadAuth()).userManager.getUser();
 
   const guestAccess = config.auth.guestAccess;
   if (user) {
-    // oidc-client-ts's WebStorageStateStore key (prefix `oidc.`) of the stored user.
-    const userKey = `oidc.user:${settings.authority}:${settings.client_id}`;
+    const { auth, identityOf } = await loadAuth();
     return {
       status: 'active',
       session: {
@@ -148,7 +175,7 @@ export async function startSession(
         mode: 'guest',
         identity: { kind: 'guest' },
         signIn,
-        signOut: () => auth.signOut(),
+        signOut,
         ...(guestAccess ? { guestAccess } : {}),
       },
       credentials: createCognitoCredentials(config, undefined, {

@@ -6,9 +6,7 @@ import {
   type UserManagerSettings,
 } from 'oidc-client-ts';
 import type { AuthConfig } from '../../config/env.ts';
-
-/** Path (below the app's base URL) the user pool redirects to after sign-in. */
-export const SIGN_IN_CALLBACK_PATH = 'auth/callback';
+import type { RedirectUris } from './redirect-uris.ts';
 
 /**
  * Scopes the console asks for. Cognito app clients allow `openid email profile` (infra's
@@ -49,25 +47,6 @@ export class SingleFlightUserManager extends UserManager {
   }
 }
 
-/** Where the console's OIDC redirects go, from the page's origin and Vite's base URL. */
-export interface RedirectUris {
-  /** `redirect_uri`, e.g. `http://127.0.0.1:5173/auth/callback`. */
-  signIn: string;
-  /** `post_logout_redirect_uri` (Cognito: `logout_uri`), the site root, e.g. `https://x/`. */
-  signOut: string;
-}
-
-/**
- * The console's redirect URIs. They must be registered with the user pool client: infra registers
- * `<site>/auth/callback` and `<site>/`; the emulator accepts ports 5173, 4173 and 4183 by default.
- * @param origin the page's origin, e.g. `http://127.0.0.1:5173`.
- * @param baseUrl Vite's `BASE_URL`, e.g. `/`.
- */
-export function redirectUris(origin: string, baseUrl: string): RedirectUris {
-  const base = `${origin}${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}`;
-  return { signIn: `${base}${SIGN_IN_CALLBACK_PATH}`, signOut: base };
-}
-
 /**
  * The oidc-client-ts settings of the console: authorization code flow with PKCE (the library's
  * only flow) for a public client, automatic refresh with the refresh token, and every piece of
@@ -75,7 +54,7 @@ export function redirectUris(origin: string, baseUrl: string): RedirectUris {
  * `state` of a sign-in in progress (`stateStore`) — in this tab's `sessionStorage`, nothing in
  * `localStorage`.
  * @param auth the validated `auth` block of the runtime config.
- * @param uris redirect URIs (see {@link redirectUris}).
+ * @param uris redirect URIs (see `redirectUris` in redirect-uris.ts).
  * @param storage where to keep it; `window.sessionStorage` in the app.
  */
 export function userManagerSettings(
