@@ -18,13 +18,14 @@ import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './config/env
 import { regionFromSearch } from './config/region.ts';
 import { CredentialsErrorPage } from './features/auth/components/credentials-error-page.tsx';
 import { SignInPage } from './features/auth/components/sign-in-page.tsx';
-import { startSession } from './features/auth/start-session.ts';
+import { preloadOidcSession, startSession } from './features/auth/start-session.ts';
 import { getAppearanceStore } from './lib/appearance.ts';
 
 // Light/dark mode and density before anything is rendered: no light flash in dark mode.
 getAppearanceStore();
 // The page's code downloads while config.json, the session and credentials are fetched.
 preloadPages(window.location.pathname);
+preloadOidcSession(window.sessionStorage);
 
 const root = createRoot(document.getElementById('root')!);
 const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);

@@ -76,6 +76,24 @@ function errorMessage(error: unknown): string {
 }
 
 /**
+ * Starts downloading oidc-client-ts and the session code, without waiting, when this tab holds
+ * OIDC state (a stored user, or a sign-in under way: sessionStorage keys of the library's prefix
+ * `oidc.`), so that a signed-in start fetches them while config.json loads instead of after it.
+ * A failed download is ignored here: {@link startSession} imports them again.
+ * @param storage `window.sessionStorage`.
+ */
+export function preloadOidcSession(storage: Storage): void {
+  for (let i = 0; i < storage.length; i += 1) {
+    if (storage.key(i)?.startsWith('oidc.')) {
+      void Promise.all([import('./user-manager.ts'), import('./session.ts')]).catch(
+        () => undefined,
+      );
+      return;
+    }
+  }
+}
+
+/**
  * Starts the console's session before the first render.
  *
  * 1. On `/auth/callback`, completes the sign-in (code + PKCE verifier → tokens, via
