@@ -444,6 +444,22 @@ variable "inventory_sync_function_name" {
     ]);
   });
 
+  it('warns when a mapping has more filters than the provider accepts (5), and writes them all', () => {
+    const withFilters = (n: number): string => {
+      const sqs = codeOf('sqs');
+      const Filters = Array.from({ length: n }, (_, i) => ({ Pattern: `{"body":{"n":[${i}]}}` }));
+      return resourceOf(
+        toTerraform([{ ...sqs, request: { ...sqs.request, FilterCriteria: { Filters } } }], literal)
+          .text,
+      );
+    };
+    expect(withFilters(6)).toContain(
+      `  # note: provider v${TERRAFORM_PROVIDER_VERSION} accepts at most 5 filter blocks; this mapping has 6\n`,
+    );
+    expect(withFilters(6).match(/^ {4}filter \{$/gm)).toHaveLength(6);
+    expect(withFilters(5)).not.toContain('# note:');
+  });
+
   it('writes the Kafka schema registry and a poller group name in their provider blocks', () => {
     const code: MappingCode = {
       ...codeOf('msk'),

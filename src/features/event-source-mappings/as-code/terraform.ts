@@ -231,7 +231,12 @@ interface Rendered {
   maps?: Item[];
   blocks?: Item[];
   notExpressible?: string[];
+  /** Other remarks (comments) about what the provider will make of it. */
+  notes?: string[];
 }
+
+/** The provider's most `filter_criteria.filter` blocks (documentation: "Set of up to 5 filter"). */
+const MAX_FILTERS = 5;
 
 const notExpressible = (path: string, value: unknown): string =>
   `not expressible in provider v${TERRAFORM_PROVIDER_VERSION}: ${path} = ${commentValue(value)}`;
@@ -281,14 +286,25 @@ const RENDERERS: Partial<
       },
     ],
   }),
-  FilterCriteria: (value: NonNullable<Request['FilterCriteria']>, tf) => ({
-    blocks: [
-      block(
-        tf,
-        (value.Filters ?? []).map((f) => block('filter', attrsOf(f, [['pattern', 'Pattern']]))),
-      ),
-    ],
-  }),
+  FilterCriteria: (value: NonNullable<Request['FilterCriteria']>, tf) => {
+    const filters = value.Filters ?? [];
+    return {
+      blocks: [
+        block(
+          tf,
+          filters.map((f) => block('filter', attrsOf(f, [['pattern', 'Pattern']]))),
+        ),
+      ],
+      // Lambda takes up to 10 with a raised quota; the provider's `filter` set stops at 5
+      // (documentation: "Set of up to 5 filter"), so terraform validate will say so.
+      notes:
+        filters.length > MAX_FILTERS
+          ? [
+              `note: provider v${TERRAFORM_PROVIDER_VERSION} accepts at most ${MAX_FILTERS} filter blocks; this mapping has ${filters.length}`,
+            ]
+          : [],
+    };
+  },
   DestinationConfig: (value: NonNullable<Request['DestinationConfig']>, tf, member) => {
     const onFailure = value.OnFailure;
     return {
@@ -433,7 +449,7 @@ function resourceBody(mapping: MappingCode, functionName: string): Item[] {
     attrs.push(...(out.attrs ?? []));
     maps.push(...(out.maps ?? []));
     blocks.push(...(out.blocks ?? []));
-    notes.push(...(out.notExpressible ?? []));
+    notes.push(...(out.notExpressible ?? []), ...(out.notes ?? []));
   }
   // `region` (provider 6.0+, "Enhanced Region Support") right after the identity arguments.
   const identity = attrs.filter(
@@ -459,7 +475,8 @@ function resourceBody(mapping: MappingCode, functionName: string): Item[] {
  * `variable "<snake>" { type = string, default = "<FunctionName>" }` and the resources say
  * `function_name = var.<snake>`. Members the provider cannot express
  * ({@link TERRAFORM_NOT_EXPRESSIBLE}, or any member without a Terraform name) become
- * `# not expressible in provider v<version>: <Member> = <JSON value>` comments in the resource.
+ * `# not expressible in provider v<version>: <Member> = <JSON value>` comments in the resource;
+ * more filters than the provider's 5 get a `# note:` saying so (all are written).
  * @param mappings the mappings, in export order.
  * @param options how the function is written.
  * @returns the text (ending in a newline), `event-source-mappings.tf`, `text/plain`. Never throws.
