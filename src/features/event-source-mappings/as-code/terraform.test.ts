@@ -444,6 +444,18 @@ variable "inventory_sync_function_name" {
     ]);
   });
 
+  it('leaves out an on_failure without a destination (destination_arn is required by the provider)', () => {
+    const kinesis = codeOf('kinesis');
+    const body = resourceOf(
+      toTerraform(
+        [{ ...kinesis, request: { ...kinesis.request, DestinationConfig: { OnFailure: {} } } }],
+        literal,
+      ).text,
+    );
+    expect(body).toContain('\n  destination_config {}\n');
+    expect(body).not.toContain('on_failure');
+  });
+
   it('warns when a mapping has more filters than the provider accepts (5), and writes them all', () => {
     const withFilters = (n: number): string => {
       const sqs = codeOf('sqs');

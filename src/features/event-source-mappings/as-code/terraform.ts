@@ -306,7 +306,9 @@ const RENDERERS: Partial<
     };
   },
   DestinationConfig: (value: NonNullable<Request['DestinationConfig']>, tf, member) => {
-    const onFailure = value.OnFailure;
+    // `on_failure.destination_arn` is Required in the provider's schema: an `OnFailure: {}` (as
+    // Lambda echoes "no destination") is left out rather than written as an invalid empty block.
+    const onFailure = value.OnFailure?.Destination === undefined ? undefined : value.OnFailure;
     return {
       blocks: [
         block(
