@@ -326,6 +326,59 @@ function awsSdkPackageVersionOnly(): Plugin {
 }
 
 /**
+ * Milliseconds after Cloudscape's CollectionPreferences module is loaded before its "Content
+ * display" part is fetched (see {@link cloudscapeLazyContentDisplay}); as the root route's
+ * preload of the other pages.
+ */
+const CONTENT_DISPLAY_PRELOAD_MS = 3000;
+
+/**
+ * Cloudscape's CollectionPreferences renders its "Content display" preference (the column list
+ * with drag-and-drop reordering: `collection-preferences/content-display`, the sortable area and
+ * @dnd-kit, about 20 kB gzip) only inside its modal, which opens on the gear button. In
+ * production builds this plugin makes that import a dynamic one: the table's first paint does not
+ * download it, and it is fetched {@link CONTENT_DISPLAY_PRELOAD_MS} after the preferences module
+ * loads, so the modal renders it at once as before. Opened before then, the modal shows the other
+ * preferences at once and the column list when its code arrives (React `use` in a Suspense
+ * boundary of its own; the tree is the same either way, so nothing remounts). The build fails
+ * if the file no longer has the import it replaces (a Cloudscape upgrade).
+ */
+function cloudscapeLazyContentDisplay(): Plugin {
+  const preferences =
+    /[\\/]@cloudscape-design[\\/]components[\\/]collection-preferences[\\/]index\.js$/;
+  const importLine = "import ContentDisplayPreference from './content-display';";
+  return {
+    name: 'cloudscape-lazy-content-display',
+    apply: 'build',
+    transform: {
+      filter: { id: preferences },
+      handler(code, id) {
+        if (!code.includes(importLine) || !/^import React\b/m.test(code)) {
+          this.error(`${id} does not import ./content-display as this plugin expects`);
+        }
+        const lazy = [
+          'let LoadedContentDisplay;',
+          'let loadingContentDisplay;',
+          'const loadContentDisplay = () =>',
+          "  (loadingContentDisplay ??= import('./content-display').then((module) =>",
+          '    (LoadedContentDisplay = module.default)));',
+          `setTimeout(() => loadContentDisplay().catch(() => undefined), ${CONTENT_DISPLAY_PRELOAD_MS});`,
+          'function ContentDisplayLoader(props) {',
+          '  const Component = LoadedContentDisplay ?? React.use(loadContentDisplay());',
+          '  return React.createElement(Component, props);',
+          '}',
+          'function ContentDisplayPreference(props) {',
+          '  return React.createElement(React.Suspense, { fallback: null },',
+          '    React.createElement(ContentDisplayLoader, props));',
+          '}',
+        ].join('\n');
+        return { code: code.replace(importLine, lazy), map: null };
+      },
+    },
+  };
+}
+
+/**
  * Fails a production build in which any module imports a Node built-in. Vite swaps `node:fs`,
  * `child_process`… for an empty browser stub and only warns; such an import means a Node entry
  * of a package (such as @aws-sdk/credential-providers' barrel) slipped into the console, where it
@@ -355,6 +408,7 @@ export default defineConfig({
     cloudscapeFontFiles(),
     lambdaClientLazyEventStreams(),
     cloudscapeMessagesSubset(),
+    cloudscapeLazyContentDisplay(),
     awsSdkPackageVersionOnly(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
