@@ -2,9 +2,12 @@
  * The Terraform export: HCL for the AWS provider's `aws_lambda_event_source_mapping` resource, one
  * per mapping, each with an `import` block so `terraform plan` adopts the live mapping.
  *
- * Shapes follow the provider's documentation and schema of `aws_lambda_event_source_mapping` as of
- * hashicorp/aws {@link TERRAFORM_PROVIDER_VERSION} (website/docs/r/lambda_event_source_mapping.html.markdown,
- * internal/service/lambda/event_source_mapping.go, CHANGELOG.md): nested structures are blocks
+ * Shapes follow hashicorp/aws {@link TERRAFORM_PROVIDER_VERSION}: the resource's documentation
+ * (website/docs/r/lambda_event_source_mapping.html.markdown of the 6.x line, with `region`), the
+ * CHANGELOG through 6.31.0 (`provisioned_poller_config.poller_group_name` since 6.28.0; no
+ * `logging_config`) and the schema's kinds (internal/service/lambda/event_source_mapping.go: blocks
+ * are lists of MaxItems 1 except the `source_access_configuration` and `filter` sets; `topics` and
+ * `function_response_types` are string sets, `queues` a string list): nested structures are blocks
  * (`destination_config { on_failure { destination_arn } }`, `filter_criteria { filter { pattern } }`
  * one `filter` per filter, one `source_access_configuration { type, uri }` per entry…),
  * `self_managed_event_source.endpoints` is a map of comma-joined strings, `tags` a map,
@@ -467,8 +470,8 @@ function resourceBody(mapping: MappingCode, functionName: string): Item[] {
 }
 
 /**
- * Renders mappings as Terraform HCL: a header comment naming the provider version followed, per
- * mapping, a `resource "aws_lambda_event_source_mapping" "<identifier>"` (identifier from
+ * Renders mappings as Terraform HCL: a header comment naming the provider version, then per
+ * mapping a `resource "aws_lambda_event_source_mapping" "<identifier>"` (identifier from
  * `resourceNames`) with its `region` and the arguments of its request (registry names, provider
  * shapes), and an `import { to = …, id = "<UUID>@<region>" }` block (the provider's Enhanced
  * Region Support guide: "To import a resource in a specific Region, append `@<region>` to the
