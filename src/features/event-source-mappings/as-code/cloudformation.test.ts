@@ -1,0 +1,587 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+import { REQUEST_MEMBERS, type RequestMemberName } from '../form/request-members';
+import type { SourceType } from '../form/source-limits';
+import {
+  CFN_YAML_TAGS,
+  cloudFormationProperties,
+  renderTemplateYaml,
+  toCloudFormation,
+} from './cloudformation';
+import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import type { MappingCode } from './mapping-code';
+import { toMappingCode } from './recreate-request';
+
+type Json = Record<string, unknown>;
+
+const literal = { functionReference: 'literal' } as const;
+const reference = { functionReference: 'reference' } as const;
+
+const codeOf = (type: SourceType, includeDefaults = false): MappingCode => {
+  const f = MAPPING_FIXTURES[type];
+  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults });
+};
+
+/** A mapping with a request of its own (region us-east-1). */
+const withRequest = (type: SourceType, request: MappingCode['request']): MappingCode => ({
+  ...codeOf(type),
+  request,
+});
+
+/** Parses YAML as CloudFormation does (1.1) or as a YAML 1.2 tool does, with `!Ref`. */
+const parseYaml = (text: string, version: '1.1' | '1.2' = '1.1'): Json =>
+  parse(text, { customTags: [...CFN_YAML_TAGS], version }) as Json;
+
+/** The text after `Resources:` (the resources of a template). */
+const resourcesOf = (text: string): string => text.slice(text.indexOf('Resources:\n'));
+
+describe('cloudFormationProperties', () => {
+  it('converts Tags to a Key/Value list sorted by key, and sets FunctionName as given', () => {
+    const props = cloudFormationProperties(codeOf('kinesis'), { Ref: 'Fn' });
+    expect(props.FunctionName).toEqual({ Ref: 'Fn' });
+    expect(props.Tags).toEqual([
+      { Key: 'cost-center', Value: 'cc-1042' },
+      { Key: 'env', Value: 'prod' },
+      { Key: 'team', Value: 'orders' },
+    ]);
+  });
+
+  it('writes StartingPositionTimestamp as epoch seconds (a Double, fractions kept)', () => {
+    const code = codeOf('kinesis');
+    const at = new Date('2026-05-01T12:30:00.250Z');
+    const props = cloudFormationProperties(
+      { ...code, request: { ...code.request, StartingPositionTimestamp: at } },
+      'fn',
+    );
+    expect(props.StartingPositionTimestamp).toBe(1777638600.25);
+  });
+
+  it('writes the bootstrap servers as Endpoints.KafkaBootstrapServers', () => {
+    const props = cloudFormationProperties(codeOf('self-managed-kafka'), 'fn');
+    expect(props.SelfManagedEventSource).toEqual({
+      Endpoints: {
+        KafkaBootstrapServers: [
+          'b-1.kafka.corp.example.net:9096',
+          'b-2.kafka.corp.example.net:9096',
+          'b-3.kafka.corp.example.net:9096',
+        ],
+      },
+    });
+    expect(props.EventSourceArn).toBeUndefined();
+  });
+
+  it('names KMSKeyArn and DocumentDBEventSourceConfig as the resource does', () => {
+    expect(cloudFormationProperties(codeOf('sqs'), 'fn').KmsKeyArn).toBe(
+      'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    );
+    expect(
+      cloudFormationProperties(codeOf('documentdb'), 'fn').DocumentDBEventSourceConfig,
+    ).toEqual({
+      DatabaseName: 'catalog',
+      CollectionName: 'products',
+      FullDocument: 'UpdateLookup',
+    });
+  });
+
+  it('keeps a Kafka schema registry as the resource shapes it', () => {
+    const code = codeOf('msk');
+    const SchemaRegistryConfig = {
+      SchemaRegistryURI: 'arn:aws:glue:us-east-1:123456789012:registry/clickstream',
+      EventRecordFormat: 'JSON' as const,
+      AccessConfigs: [
+        {
+          Type: 'SERVER_ROOT_CA_CERTIFICATE' as const,
+          URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ca',
+        },
+      ],
+      SchemaValidationConfigs: [{ Attribute: 'VALUE' as const }],
+    };
+    const props = cloudFormationProperties(
+      {
+        ...code,
+        request: {
+          ...code.request,
+          AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g', SchemaRegistryConfig },
+        },
+      },
+      'fn',
+    );
+    expect(props.AmazonManagedKafkaEventSourceConfig).toEqual({
+      ConsumerGroupId: 'g',
+      SchemaRegistryConfig,
+    });
+  });
+
+  it('throws naming a member CloudFormation cannot express', () => {
+    const code = codeOf('kinesis');
+    expect(() =>
+      cloudFormationProperties(
+        {
+          ...code,
+          request: {
+            ...code.request,
+            DestinationConfig: {
+              OnSuccess: { Destination: 'arn:aws:sqs:us-east-1:123456789012:ok' },
+            },
+          },
+        },
+        'fn',
+      ),
+    ).toThrow(/^DestinationConfig\.OnSuccess has no AWS::Lambda::EventSourceMapping property/);
+    expect(() =>
+      cloudFormationProperties(
+        { ...code, request: { ...code.request, UUID: 'x' } as MappingCode['request'] },
+        'fn',
+      ),
+    ).toThrow(/^UUID has no AWS::Lambda::EventSourceMapping property/);
+    expect(() =>
+      cloudFormationProperties(
+        { ...code, request: { ...code.request, Foo: 1 } as MappingCode['request'] },
+        'fn',
+      ),
+    ).toThrow(/^Foo is not in the field registry/);
+    const kafka = codeOf('self-managed-kafka');
+    expect(() =>
+      cloudFormationProperties(
+        {
+          ...kafka,
+          request: {
+            ...kafka.request,
+            SelfManagedEventSource: {
+              Endpoints: { OTHER: ['x'] } as Record<'KAFKA_BOOTSTRAP_SERVERS', string[]>,
+            },
+          },
+        },
+        'fn',
+      ),
+    ).toThrow(/^SelfManagedEventSource\.Endpoints\.OTHER has no AWS::Lambda::EventSourceMapping/);
+  });
+});
+
+describe('toCloudFormation golden files', () => {
+  it('writes the seed ActiveMQ mapping (Queues + BASIC_AUTH) as a whole template', () => {
+    expect(toCloudFormation([codeOf('mq-activemq')], literal)).toMatchInlineSnapshot(`
+      {
+        "fileName": "event-source-mappings.yaml",
+        "mediaType": "text/yaml",
+        "text": "# Generated by lambda-esm-console from live event source mappings.
+      # Region: us-east-1.
+      # Deploying creates new mappings; the live ones (UUIDs below) stay until you delete them.
+
+      AWSTemplateFormatVersion: "2010-09-09"
+      Description: A Lambda event source mapping exported by lambda-esm-console
+      Resources:
+        # Exported from mapping 9585f67f-3776-4cf4-b714-250dafb565be (us-east-1, mq-activemq).
+        TelemetryEnricherProdTelemetryActivemqProdMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:mq:us-east-1:123456789012:broker:telemetry-activemq-prod:b-e88d33b2-c7f1-4948-8318-9866c44979ee
+            FunctionName: telemetry-enricher-prod
+            BatchSize: 10
+            MaximumBatchingWindowInSeconds: 1
+            Queues:
+              - telemetry.updates
+            SourceAccessConfigurations:
+              - Type: BASIC_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq/telemetry-activemq-prod-0k56yo
+      ",
+      }
+    `);
+  });
+
+  it('writes a Kinesis mapping: alias, AT_TIMESTAMP in epoch seconds, error handling, filter, destination, metrics, tags', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('kinesis')], literal).text)).toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (us-east-1, kinesis).
+        OrdersProcessorOrdersEventsMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/orders-events
+            FunctionName: orders-processor:live
+            BatchSize: 500
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"data":{"eventType":["OrderPlaced","OrderCancelled"]}}'
+            MaximumBatchingWindowInSeconds: 5
+            ParallelizationFactor: 4
+            StartingPosition: AT_TIMESTAMP
+            StartingPositionTimestamp: 1777638600
+            DestinationConfig:
+              OnFailure:
+                Destination: arn:aws:sqs:us-east-1:123456789012:orders-events-dlq
+            MaximumRecordAgeInSeconds: 3600
+            BisectBatchOnFunctionError: true
+            MaximumRetryAttempts: 3
+            Tags:
+              - Key: cost-center
+                Value: cc-1042
+              - Key: env
+                Value: prod
+              - Key: team
+                Value: orders
+            FunctionResponseTypes:
+              - ReportBatchItemFailures
+            MetricsConfig:
+              Metrics:
+                - EventCount
+      "
+    `);
+  });
+
+  it('writes a disabled DynamoDB mapping with only what differs from the defaults', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('dynamodb')], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
+        InventorySyncInventoryMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
+            FunctionName: inventory-sync
+            Enabled: false
+            StartingPosition: LATEST
+      "
+    `);
+  });
+
+  it('writes the same DynamoDB mapping with the server defaults when asked', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('dynamodb', true)], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
+        InventorySyncInventoryMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
+            FunctionName: inventory-sync
+            Enabled: false
+            BatchSize: 100
+            MaximumBatchingWindowInSeconds: 0
+            ParallelizationFactor: 1
+            StartingPosition: LATEST
+            MaximumRecordAgeInSeconds: -1
+            BisectBatchOnFunctionError: false
+            MaximumRetryAttempts: -1
+            TumblingWindowInSeconds: 0
+            FunctionResponseTypes: []
+      "
+    `);
+  });
+
+  it('writes an SQS mapping: two filters, KmsKeyArn, ScalingConfig', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('sqs')], literal).text)).toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping 0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f (us-east-1, sqs).
+        PaymentsSettlerPaymentsSettlementsMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:sqs:us-east-1:123456789012:payments-settlements
+            FunctionName: payments-settler:7
+            BatchSize: 50
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"body":{"currency":["EUR","USD"]}}'
+                - Pattern: '{"attributes":{"ApproximateReceiveCount":[{"numeric":[">",3]}]}}'
+            MaximumBatchingWindowInSeconds: 10
+            Tags:
+              - Key: env
+                Value: prod
+              - Key: team
+                Value: payments
+            FunctionResponseTypes:
+              - ReportBatchItemFailures
+            ScalingConfig:
+              MaximumConcurrency: 20
+            KmsKeyArn: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+      "
+    `);
+  });
+
+  it('writes an SQS FIFO mapping with nothing but its source and function', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('sqs-fifo')], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping 5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a (us-east-1, sqs-fifo).
+        LedgerWriterLedgerEntriesFifoMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:sqs:us-east-1:123456789012:ledger-entries.fifo
+            FunctionName: ledger-writer
+      "
+    `);
+  });
+
+  it('writes an MSK mapping: topic, SASL/SCRAM secret, AmazonManagedKafkaEventSourceConfig', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('msk')], literal).text)).toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping b7e6d5c4-a3b2-4c1d-9e0f-a1b2c3d4e5f6 (us-east-1, msk).
+        ClickstreamAggregatorAnalyticsProdMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:kafka:us-east-1:123456789012:cluster/analytics-prod/7d3a9f2e-1b4c-4d5e-8f6a-0b1c2d3e4f5a-3
+            FunctionName: clickstream-aggregator:prod
+            BatchSize: 1000
+            MaximumBatchingWindowInSeconds: 2
+            StartingPosition: TRIM_HORIZON
+            Tags:
+              - Key: team
+                Value: analytics
+            Topics:
+              - clickstream.page-views
+            SourceAccessConfigurations:
+              - Type: SASL_SCRAM_512_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_analytics-prod-Xy12Ab
+            AmazonManagedKafkaEventSourceConfig:
+              ConsumerGroupId: clickstream-aggregator-prod
+      "
+    `);
+  });
+
+  it('writes a self-managed Kafka mapping: Endpoints.KafkaBootstrapServers, VPC and auth, provisioned mode, metrics, logging', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('self-managed-kafka')], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f (us-east-1, self-managed-kafka).
+        OrdersLedgerConsumerB1KafkaCorpExampleNet9096Mapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            FunctionName: orders-ledger-consumer
+            BatchSize: 500
+            MaximumBatchingWindowInSeconds: 1
+            StartingPosition: LATEST
+            DestinationConfig:
+              OnFailure:
+                Destination: kafka://orders-ledger-dlq
+            Tags:
+              - Key: env
+                Value: prod
+              - Key: owner
+                Value: platform@example.com
+              - Key: team
+                Value: orders
+            Topics:
+              - orders.ledger
+            SourceAccessConfigurations:
+              - Type: VPC_SUBNET
+                URI: subnet:subnet-0a1b2c3d4e5f60718
+              - Type: VPC_SUBNET
+                URI: subnet:subnet-0f1e2d3c4b5a69788
+              - Type: VPC_SECURITY_GROUP
+                URI: security_group:sg-0123456789abcdef0
+              - Type: SASL_SCRAM_256_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka/onprem-orders-Qw3rTy
+            SelfManagedEventSource:
+              Endpoints:
+                KafkaBootstrapServers:
+                  - b-1.kafka.corp.example.net:9096
+                  - b-2.kafka.corp.example.net:9096
+                  - b-3.kafka.corp.example.net:9096
+            SelfManagedKafkaEventSourceConfig:
+              ConsumerGroupId: c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f
+            MetricsConfig:
+              Metrics:
+                - EventCount
+                - ErrorCount
+                - KafkaMetrics
+            LoggingConfig:
+              SystemLogLevel: INFO
+            ProvisionedPollerConfig:
+              MinimumPollers: 2
+              MaximumPollers: 20
+      "
+    `);
+  });
+
+  it('writes the seed RabbitMQ mapping: BASIC_AUTH and VIRTUAL_HOST in order, tags', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('mq-rabbitmq')], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping dbbcce2f-fd7e-410e-a4d3-f8d883d52031 (us-east-1, mq-rabbitmq).
+        GeoFanoutProdGeoRabbitmqProdMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:mq:us-east-1:123456789012:broker:geo-rabbitmq-prod:b-9dde7de3-a883-455b-a55b-8f7de8fd23b6
+            FunctionName: geo-fanout-prod
+            Tags:
+              - Key: env
+                Value: prod
+              - Key: team
+                Value: geo
+            Queues:
+              - geo-retry
+            SourceAccessConfigurations:
+              - Type: BASIC_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq/geo-rabbitmq-prod-6zfaUd
+              - Type: VIRTUAL_HOST
+                URI: /geo
+      "
+    `);
+  });
+
+  it('writes a DocumentDB mapping with DocumentDBEventSourceConfig', () => {
+    expect(resourcesOf(toCloudFormation([codeOf('documentdb')], literal).text))
+      .toMatchInlineSnapshot(`
+      "Resources:
+        # Exported from mapping e9f8a7b6-c5d4-4e3f-a2b1-c0d9e8f7a6b5 (us-east-1, documentdb).
+        CatalogIndexerCatalogDocdbProdMapping:
+          Type: AWS::Lambda::EventSourceMapping
+          Properties:
+            EventSourceArn: arn:aws:rds:us-east-1:123456789012:cluster:catalog-docdb-prod
+            FunctionName: catalog-indexer:live
+            StartingPosition: LATEST
+            Tags:
+              - Key: team
+                Value: catalog
+            SourceAccessConfigurations:
+              - Type: BASIC_AUTH
+                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:docdb/catalog-docdb-prod-Ab1Cd2
+            DocumentDBEventSourceConfig:
+              DatabaseName: catalog
+              CollectionName: products
+              FullDocument: UpdateLookup
+      "
+    `);
+  });
+});
+
+describe('toCloudFormation', () => {
+  it('with functionReference reference, declares one String parameter per distinct function and uses !Ref', () => {
+    const codes = [codeOf('kinesis'), codeOf('sqs'), { ...codeOf('kinesis'), UUID: 'other' }];
+    const { text } = toCloudFormation(codes, reference);
+    expect(text.slice(0, text.indexOf('Resources:'))).toMatchInlineSnapshot(`
+      "# Generated by lambda-esm-console from live event source mappings.
+      # Region: us-east-1.
+      # Deploying creates new mappings; the live ones (UUIDs below) stay until you delete them.
+
+      AWSTemplateFormatVersion: "2010-09-09"
+      Description: 3 Lambda event source mappings exported by lambda-esm-console
+      Parameters:
+        OrdersProcessorLiveFunctionName:
+          Type: String
+          Default: orders-processor:live
+          Description: FunctionName (name, ARN or qualified name) the mappings invoke.
+        PaymentsSettler7FunctionName:
+          Type: String
+          Default: payments-settler:7
+          Description: FunctionName (name, ARN or qualified name) the mappings invoke.
+      "
+    `);
+    expect(text.match(/FunctionName: !Ref OrdersProcessorLiveFunctionName$/gm)).toHaveLength(2);
+    expect(text).toMatch(/FunctionName: !Ref PaymentsSettler7FunctionName$/m);
+    const template = parseYaml(text);
+    const resources = template.Resources as Record<string, { Properties: Json }>;
+    expect(Object.keys(resources)).toEqual([
+      'OrdersProcessorOrdersEventsMapping',
+      'PaymentsSettlerPaymentsSettlementsMapping',
+      'OrdersProcessorOrdersEventsMapping2',
+    ]);
+    expect(resources.PaymentsSettlerPaymentsSettlementsMapping?.Properties.FunctionName).toEqual({
+      Ref: 'PaymentsSettler7FunctionName',
+    });
+  });
+
+  it('says that a stack is regional when the mappings come from several regions', () => {
+    const { text } = toCloudFormation(
+      [codeOf('sqs'), { ...codeOf('kinesis'), region: 'eu-west-1' }],
+      literal,
+    );
+    expect(text).toContain(
+      '# These mappings come from 2 regions (us-east-1, eu-west-1), and a stack is regional:\n' +
+        '# deploy the resources of each region in a stack of that region (each resource names its region).\n',
+    );
+    expect(text).toContain(
+      '  # Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (eu-west-1, kinesis).\n  OrdersProcessorOrdersEventsMapping:\n',
+    );
+  });
+
+  it('names the file and media type for Download', () => {
+    const out = toCloudFormation([codeOf('sqs')], literal);
+    expect([out.fileName, out.mediaType]).toEqual(['event-source-mappings.yaml', 'text/yaml']);
+    expect(out.text.endsWith('\n')).toBe(true);
+  });
+
+  it('quotes strings YAML 1.1 would read as something else', () => {
+    const words = [
+      'yes',
+      'on',
+      'Off',
+      'NO',
+      'y',
+      '12:30',
+      '0x1F',
+      '1_000',
+      '2024-01-01',
+      '~',
+      'null',
+      '.inf',
+      '10',
+      '1e3',
+    ];
+    const text = renderTemplateYaml({ Values: words }, { top: [], before: [] });
+    for (const version of ['1.1', '1.2'] as const) {
+      expect(parseYaml(text, version).Values).toEqual(words);
+    }
+  });
+
+  it('writes every hostile string so that YAML 1.1 and 1.2 parsers read it back exactly', () => {
+    const code = toMappingCode(hostileMapping(), {
+      region: 'us-east-1',
+      tags: hostileTags(),
+      includeDefaults: false,
+    });
+    const { text } = toCloudFormation([code], literal);
+    const expected = cloudFormationProperties(code, code.request.FunctionName);
+    for (const version of ['1.1', '1.2'] as const) {
+      const resources = parseYaml(text, version).Resources as Record<string, { Properties: Json }>;
+      expect(Object.values(resources)[0]?.Properties).toEqual(expected);
+    }
+    // Each hostile string is a tag value and a key suffix, read back as is.
+    const tags = expected.Tags as { Key: string; Value: string }[];
+    expect(tags.map((t) => t.Value).sort()).toEqual([...HOSTILE_STRINGS].sort());
+    // No raw line separator, tab or C1 control is left in the text (YAML 1.1 reads U+2028 as a
+    // line break).
+    expect(text).not.toMatch(/[\t\u0085\u2028\u2029]/);
+  });
+
+  it('escapes C1 controls, DEL and the BOM too', () => {
+    const value = 'del\u007f nel\u0085 c1\u009b bom\ufeff ls\u2028 ps\u2029 tab\t';
+    const text = renderTemplateYaml({ Value: value }, { top: [], before: [] });
+    expect(text).toBe(
+      'Value: "del\\u007f nel\\u0085 c1\\u009b bom\\ufeff ls\\u2028 ps\\u2029 tab\\t"\n',
+    );
+    expect(parseYaml(text).Value).toBe(value);
+  });
+});
+
+/** Values for members no fixture uses, so every create member is exercised. */
+const SAMPLES: Partial<Record<RequestMemberName, unknown>> = { TumblingWindowInSeconds: 120 };
+
+describe('every create member of the registry', () => {
+  it('shows up in the CloudFormation template under its registry name when a mapping uses it', () => {
+    const codes = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((t) => codeOf(t));
+    const missing: string[] = [];
+    for (const member of REQUEST_MEMBERS.filter((m) => m.create)) {
+      const key = member.name as keyof MappingCode['request'];
+      const sample = SAMPLES[member.name];
+      const code =
+        codes.find((c) => c.request[key] !== undefined) ??
+        (sample === undefined
+          ? undefined
+          : withRequest('kinesis', { ...codeOf('kinesis').request, [key]: sample }));
+      if (!code) {
+        missing.push(`${member.name} (no fixture or sample uses it)`);
+        continue;
+      }
+      const resources = parseYaml(toCloudFormation([code], literal).text).Resources as Record<
+        string,
+        { Properties: Json }
+      >;
+      const properties = Object.values(resources)[0]?.Properties ?? {};
+      if (member.cloudFormation === null || properties[member.cloudFormation] === undefined) {
+        missing.push(member.name);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
