@@ -1,0 +1,43 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createNotificationStore } from '../lib/notifications.ts';
+import { Notifications } from './notifications.tsx';
+
+describe('Notifications', () => {
+  it('shows a message that arrives before the Flashbar is loaded, with its action, and dismisses it', async () => {
+    const store = createNotificationStore();
+    const { container } = render(<Notifications store={store} />);
+    expect(container.innerHTML).toBe('');
+    const retry = vi.fn();
+    act(() =>
+      store.show({
+        id: 'refresh',
+        type: 'error',
+        header: 'Could not refresh the mappings',
+        content: 'Rate exceeded',
+        action: { text: 'Retry', onClick: retry },
+      }),
+    );
+    expect(await screen.findByText('Could not refresh the mappings')).toBeTruthy();
+    expect(screen.getByText('Rate exceeded')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(retry).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await vi.waitFor(() => expect(screen.queryByText('Could not refresh the mappings')).toBeNull());
+    expect(store.getSnapshot()).toEqual([]);
+  });
+
+  it('mounts the (empty) Flashbar a few seconds after the first render', async () => {
+    vi.useFakeTimers();
+    try {
+      const { container } = render(<Notifications store={createNotificationStore()} />);
+      expect(container.innerHTML).toBe('');
+      await act(() => vi.advanceTimersByTimeAsync(3000));
+      vi.useRealTimers();
+      await vi.waitFor(() => expect(container.querySelector('ul')).not.toBeNull());
+      expect(container.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
