@@ -24,7 +24,10 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningEmulator, sleep, startEmulator } from '../../emulator/test/helpers.ts';
-import { toCliInputJson } from '../../src/features/event-source-mappings/as-code/cli.ts';
+import {
+  toCliInputJson,
+  toCliScript,
+} from '../../src/features/event-source-mappings/as-code/cli.ts';
 import { MAPPING_FIXTURES } from '../../src/features/event-source-mappings/as-code/fixtures.ts';
 import { toMappingCode } from '../../src/features/event-source-mappings/as-code/recreate-request.ts';
 import { parseFunctionArn } from '../../src/features/event-source-mappings/function-arn.ts';
@@ -117,22 +120,25 @@ afterAll(async () => {
 const TRANSITIONAL = new Set(['Creating', 'Enabling', 'Disabling', 'Updating', 'Deleting']);
 
 /** Get until the mapping leaves its transitional state (at most 2 s). */
-async function settled(UUID: string): Promise<EventSourceMappingConfiguration> {
+async function settled(
+  UUID: string,
+  client: LambdaClient = lambda,
+): Promise<EventSourceMappingConfiguration> {
   const deadline = Date.now() + 2000;
   for (;;) {
-    const { $metadata: _m, ...got } = await lambda.send(new GetEventSourceMappingCommand({ UUID }));
+    const { $metadata: _m, ...got } = await client.send(new GetEventSourceMappingCommand({ UUID }));
     if (!TRANSITIONAL.has(got.State ?? '') || Date.now() > deadline) return got;
     await sleep(TRANSITION_MS);
   }
 }
 
 /** Delete, then Get until Lambda answers ResourceNotFoundException (at most 2 s). */
-async function deleteAndWait(UUID: string): Promise<void> {
-  await lambda.send(new DeleteEventSourceMappingCommand({ UUID }));
+async function deleteAndWait(UUID: string, client: LambdaClient = lambda): Promise<void> {
+  await client.send(new DeleteEventSourceMappingCommand({ UUID }));
   const deadline = Date.now() + 2000;
   while (Date.now() < deadline) {
     try {
-      await lambda.send(new GetEventSourceMappingCommand({ UUID }));
+      await client.send(new GetEventSourceMappingCommand({ UUID }));
     } catch (err) {
       if ((err as Error).name === 'ResourceNotFoundException') return;
       throw err;
@@ -145,17 +151,21 @@ async function deleteAndWait(UUID: string): Promise<void> {
 /** A live mapping and its tags, as the export panel reads them. */
 async function read(
   UUID: string,
+  client: LambdaClient = lambda,
 ): Promise<{ mapping: EventSourceMappingConfiguration; tags: Record<string, string> }> {
-  const mapping = await settled(UUID);
-  const { Tags } = await lambda.send(
+  const mapping = await settled(UUID, client);
+  const { Tags } = await client.send(
     new ListTagsCommand({ Resource: mapping.EventSourceMappingArn ?? '' }),
   );
   return { mapping, tags: Tags ?? {} };
 }
 
 /** Creates a mapping through the SDK (the "original" the user exports). */
-async function createOriginal(request: CreateEventSourceMappingCommandInput): Promise<string> {
-  const created = await lambda.send(new CreateEventSourceMappingCommand(request));
+async function createOriginal(
+  request: CreateEventSourceMappingCommandInput,
+  client: LambdaClient = lambda,
+): Promise<string> {
+  const created = await client.send(new CreateEventSourceMappingCommand(request));
   return created.UUID ?? '';
 }
 
@@ -280,5 +290,48 @@ describe.concurrent('CLI input JSON → aws lambda create-event-source-mapping (
     await expect(settled(original.mapping.UUID ?? '')).resolves.toMatchObject({
       Topics: ['orders.queue-mode'],
     });
+  });
+
+  it('the AWS CLI script (toCliScript, functions as variables) run by sh recreates a mapping of every source type', async () => {
+    // An emulator of its own: these originals would be duplicates of the JSON tests' ones.
+    const scriptEmu = await startEmulator({
+      transitionMs: TRANSITION_MS,
+      seed: { region: REGION, functions: seedFunctions(), mappings: [] },
+    });
+    try {
+      const client = scriptEmu.lambda({ maxAttempts: 3 });
+      const originals = await Promise.all(
+        SOURCE_TYPES.map(async (type) =>
+          read(await createOriginal(originalRequest(type), client), client),
+        ),
+      );
+      const codes = originals.map(({ mapping, tags }) =>
+        toMappingCode(mapping, { region: REGION, tags, includeDefaults: false }),
+      );
+      const { text } = toCliScript(codes, { functionReference: 'reference' });
+      await Promise.all(originals.map(({ mapping }) => deleteAndWait(mapping.UUID ?? '', client)));
+
+      // The script names no endpoint; awscli v1 (since 1.29) takes it from AWS_ENDPOINT_URL.
+      const { stdout } = await run('/bin/sh', ['-c', text], {
+        env: { ...awsEnv(), AWS_ENDPOINT_URL: scriptEmu.endpoint },
+        timeout: 50_000,
+      });
+      // Each command prints its new mapping (pretty JSON objects, one after the other).
+      const printed = stdout
+        .split(/\n(?=\{)/)
+        .map((chunk) => JSON.parse(chunk) as EventSourceMappingConfiguration);
+      expect(printed).toHaveLength(SOURCE_TYPES.length);
+      for (const [i, created] of printed.entries()) {
+        const original = originals[i];
+        const recreated = await read(created.UUID ?? '', client);
+        expect(recreated.mapping.UUID).not.toBe(original?.mapping.UUID);
+        expect(comparable(recreated.mapping), SOURCE_TYPES[i]).toEqual(
+          comparable(original?.mapping ?? {}),
+        );
+        expect(recreated.tags).toEqual(original?.tags);
+      }
+    } finally {
+      await scriptEmu.close();
+    }
   });
 });
