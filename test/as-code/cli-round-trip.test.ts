@@ -30,6 +30,7 @@ import {
 } from '../../src/features/event-source-mappings/as-code/cli.ts';
 import { MAPPING_FIXTURES } from '../../src/features/event-source-mappings/as-code/fixtures.ts';
 import { toMappingCode } from '../../src/features/event-source-mappings/as-code/recreate-request.ts';
+import { REQUEST_MEMBERS } from '../../src/features/event-source-mappings/form/request-members.ts';
 import { parseFunctionArn } from '../../src/features/event-source-mappings/function-arn.ts';
 import {
   SOURCE_TYPES,
@@ -198,6 +199,40 @@ const originalRequest = (type: SourceType): CreateEventSourceMappingCommandInput
   return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: true })
     .request;
 };
+
+/** What the installed CLI's botocore knows of CreateEventSourceMapping (its own model). */
+const BOTOCORE_MODEL_SCRIPT = String.raw`
+import json, botocore, botocore.session
+from botocore import xform_name
+op = botocore.session.get_session().get_service_model('lambda').operation_model('CreateEventSourceMapping')
+members = op.input_shape.members
+print(json.dumps({
+  'version': botocore.__version__,
+  'options': {name: '--' + xform_name(name, '-') for name in members},
+  'selfManagedKafka': list(members['SelfManagedKafkaEventSourceConfig'].members),
+}))
+`;
+
+describe('the registry against the installed AWS CLI', () => {
+  it('every create member’s CLI option is the one awscli v1 derives from its model', async () => {
+    const { stdout } = await run('python3', ['-c', BOTOCORE_MODEL_SCRIPT], {
+      env: awsEnv(),
+      timeout: 30_000,
+    });
+    const model = JSON.parse(stdout) as {
+      version: string;
+      options: Record<string, string>;
+      selfManagedKafka: string[];
+    };
+    expect(model.version).toBe('1.43.11');
+    const registry = Object.fromEntries(
+      REQUEST_MEMBERS.filter((m) => m.create).map((m) => [m.name, m.cli]),
+    );
+    expect(registry).toEqual(model.options);
+    // The one nested gap of this botocore: no ConsumptionMode (see the Queue-mode test below).
+    expect(model.selfManagedKafka).toEqual(['ConsumerGroupId', 'SchemaRegistryConfig']);
+  });
+});
 
 describe.concurrent('CLI input JSON → aws lambda create-event-source-mapping (awscli v1)', () => {
   it.each(SOURCE_TYPES)(
