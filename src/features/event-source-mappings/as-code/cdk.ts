@@ -152,7 +152,7 @@ export function toCdk(mappings: readonly MappingCode[], options: CodeFormatOptio
     "import { Construct } from 'constructs';",
     '',
     ...propsInterface,
-    `/** ${mappings.length === 1 ? 'The exported event source mapping' : `The ${mappings.length} exported event source mappings`}, one CfnEventSourceMapping each. */`,
+    `/** ${mappings.length === 1 ? 'The exported event source mapping (a CfnEventSourceMapping).' : `The ${mappings.length} exported event source mappings, one CfnEventSourceMapping each.`} */`,
     'export class EventSourceMappings extends Construct {',
     reference
       ? '  constructor(scope: Construct, id: string, props: EventSourceMappingsProps = {}) {'
