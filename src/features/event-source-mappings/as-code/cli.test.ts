@@ -21,8 +21,11 @@ const hostileCode = (): MappingCode =>
     includeDefaults: true,
   });
 
-/** Prints each `aws` call's arguments as one JSON line instead of calling AWS. */
-const FAKE_AWS = `aws() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$@"; }`;
+/**
+ * Stands in for `aws`: prints each call's argument count, then each argument, NUL-terminated (shell
+ * builtins only, so no process per call; an argument cannot hold a NUL).
+ */
+const FAKE_AWS = `aws() { printf '%s\\0' "$#"; for arg in "$@"; do printf '%s\\0' "$arg"; done; }`;
 
 /**
  * Runs a generated script in `/bin/sh` with `aws` replaced by {@link FAKE_AWS}.
@@ -34,10 +37,14 @@ function runScript(script: string, env: Record<string, string> = {}): string[][]
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     timeout: 20_000,
   });
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as string[]);
+  const fields = stdout.split('\0').slice(0, -1);
+  const calls: string[][] = [];
+  for (let i = 0; i < fields.length;) {
+    const count = Number(fields[i]);
+    calls.push(fields.slice(i + 1, i + 1 + count));
+    i += 1 + count;
+  }
+  return calls;
 }
 
 /** A request with every Create member set (the type makes a new SDK member fail to compile). */
