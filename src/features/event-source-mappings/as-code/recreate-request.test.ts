@@ -179,7 +179,7 @@ describe('toMappingCode', () => {
     expect(trim('msk')).toBe('TRIM_HORIZON');
   });
 
-  it('provisioned pollers at their defaults stay on (one value kept), drop only when mixed', () => {
+  it('provisioned pollers all at their defaults are all kept (provisioned mode stays on); a default next to another value is dropped', () => {
     const at = (pollers: { MinimumPollers: number; MaximumPollers: number }) =>
       toMappingCode(
         { ...MAPPING_FIXTURES['self-managed-kafka'].mapping, ProvisionedPollerConfig: pollers },

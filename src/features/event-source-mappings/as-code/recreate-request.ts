@@ -23,8 +23,8 @@
  *   false` and `Enabled: true` (Create API defaults), an optional StartingPosition at its default
  *   (self-managed Kafka's TRIM_HORIZON), an empty `FunctionResponseTypes`, DocumentDB's
  *   `FullDocument: Default` and Kafka's `ConsumptionMode: Stream` (model docs), and provisioned
- *   pollers at their registry defaults (as long as one value is kept: an empty
- *   ProvisionedPollerConfig would turn provisioned mode off).
+ *   pollers at their registry defaults (`MEMBER_LEAVES`; when every value is a default all are
+ *   kept, since an empty ProvisionedPollerConfig would turn provisioned mode off).
  * - Not defaults, always kept: Kafka's `ConsumerGroupId` even when Lambda generated it (the UUID,
  *   reference §1.3): it names the consumer group whose committed offsets the mapping reads from,
  *   which a new generated one would not; MaximumRetryAttempts in Kafka Queue mode (its default
