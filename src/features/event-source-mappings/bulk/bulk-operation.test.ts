@@ -4,6 +4,7 @@ import {
   type EventSourceMappingConfiguration,
 } from '@aws-sdk/client-lambda';
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
+import fc from 'fast-check';
 import type { ListEventSourceMappingsCommandOutput } from '@aws-sdk/client-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LambdaSender } from '../../../api/lambda-client.ts';
@@ -74,6 +75,40 @@ function instrument(
     sender,
     sent,
     maxInFlight: () => maxInFlight,
+    inputsOf: (name: string) => sent.filter((s) => s.name === name).map((s) => s.input),
+  };
+}
+
+/**
+ * A client that answers like Lambda behind the SDK's standard retry strategy, with one scripted
+ * decision per attempt: `plan(name, UUID)` says whether the attempt is throttled (429) and how
+ * long it takes. A throttled attempt is retried after Retry-After (1 s) until
+ * `maxAttempts` (reads 8, writes 5 as `LAMBDA_MAX_ATTEMPTS` / `LAMBDA_WRITE_MAX_ATTEMPTS`); the
+ * last one rejects with TooManyRequestsException, as the SDK does once its retries are used up.
+ */
+function sdkLikeSender(
+  lambda: FakeLambda,
+  plan: (name: string, UUID: string) => { throttled: boolean; latencyMs: number },
+  maxAttempts: { read: number; write: number } = { read: 8, write: 5 },
+) {
+  const sent: Sent[] = [];
+  const sender: LambdaSender = {
+    send: (async (command: { input: Record<string, unknown> }) => {
+      const name = command.constructor.name;
+      const max = name === 'GetEventSourceMappingCommand' ? maxAttempts.read : maxAttempts.write;
+      for (let attempt = 1; ; attempt += 1) {
+        sent.push({ name, input: { ...command.input }, at: Date.now() });
+        const { throttled: refused, latencyMs } = plan(name, String(command.input.UUID));
+        await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        if (!refused) return await lambda.send(command as never);
+        if (attempt >= max) throw throttled('1');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }) as LambdaSender['send'],
+  };
+  return {
+    sender,
+    sent,
     inputsOf: (name: string) => sent.filter((s) => s.name === name).map((s) => s.input),
   };
 }
@@ -271,6 +306,78 @@ describe('bulk operation runner', () => {
     const nextStarts = fake.sent.filter((s) => s.at > answeredAt - 40 && s.at < answeredAt + 2000);
     expect(nextStarts.every((s) => s.at <= answeredAt)).toBe(true);
     expect(Math.min(...concurrencies)).toBeLessThan(5);
+  });
+
+  it('finishes when the last call still out is throttled on a worker above the halved concurrency', async () => {
+    // Two workers. Mapping 1 is disabled and followed to Disabled within about 2 s; Lambda
+    // throttles all 5 attempts of mapping 2's first Update (over 4 s with the SDK's waits), so
+    // the concurrency halves to 1 just as that call, on the second worker, is the only thing
+    // left. Lambda accepts the next Update.
+    const lambda = new FakeLambda([fakeMapping(1), fakeMapping(2)]);
+    settleOnGet(lambda);
+    let throttledAttempts = 0;
+    const fake = sdkLikeSender(lambda, (name, UUID) => {
+      const refuse =
+        name === 'UpdateEventSourceMappingCommand' && UUID === uuid(2) && throttledAttempts < 5;
+      if (refuse) throttledAttempts += 1;
+      return { throttled: refuse, latencyMs: 40 };
+    });
+    const controller = run({
+      action: 'disable',
+      mappings: lambda.mappings,
+      sender: fake.sender,
+      concurrency: 2,
+      random: () => 0,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    const snapshot = controller.getSnapshot();
+    expect(describeProgress(snapshot).progress).toBe('Disable finished: 2 of 2 done');
+    expect(outcomeOf(snapshot, 2)).toEqual({ kind: 'done', State: 'Disabled' });
+    // Five throttled attempts, then the runner's own retry after its back-off.
+    expect(
+      fake.inputsOf('UpdateEventSourceMappingCommand').filter((i) => i.UUID === uuid(2)),
+    ).toHaveLength(6);
+    expect(lambda.mappings.map((m) => m.State)).toEqual(['Disabled', 'Disabled']);
+  });
+
+  it('disables every mapping while Lambda throttles 30 % of the attempts (any throttle pattern)', async () => {
+    // Each attempt is throttled when its draw is below 3 of 10; writes get 2 attempts here (not
+    // the SDK's 5) so that calls outlive the SDK's retries often and the runner backs off.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.infiniteStream(fc.integer({ min: 0, max: 9 })),
+        fc.infiniteStream(fc.integer({ min: 5, max: 400 })),
+        async (draws, latencies) => {
+          vi.clearAllTimers();
+          const lambda = new FakeLambda(Array.from({ length: 12 }, (_, n) => fakeMapping(n)));
+          settleOnGet(lambda);
+          const throttles = draws[Symbol.iterator]();
+          const delays = latencies[Symbol.iterator]();
+          const fake = sdkLikeSender(
+            lambda,
+            () => ({
+              throttled: (throttles.next().value as number) < 3,
+              latencyMs: delays.next().value as number,
+            }),
+            { read: 3, write: 2 },
+          );
+          const controller = run({
+            action: 'disable',
+            mappings: lambda.mappings,
+            sender: fake.sender,
+            maxRequestsPerSecond: 10,
+            maxThrottleRetries: 1_000,
+            random: () => 0.5,
+          });
+          await vi.advanceTimersByTimeAsync(30 * 60_000);
+          const snapshot = controller.getSnapshot();
+          expect(snapshot.status).toBe('finished');
+          expect(snapshot.counts).toMatchObject({ done: 12, failed: 0 });
+          expect(lambda.mappings.every((m) => m.State === 'Disabled')).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('fails a mapping that stays throttled, with the AWS error, after the bounded back-offs', async () => {

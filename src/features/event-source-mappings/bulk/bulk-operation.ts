@@ -355,7 +355,13 @@ class BulkRun implements BulkOperationController {
   private cancelled = false;
   private startedAt: number;
   private finishedAt: number | undefined;
-  private inFlight = 0;
+  /**
+   * Mappings a worker is handling (from taking one off a queue until its answer has been recorded
+   * and it is queued again or settled). Counted instead of requests in flight: between a request's
+   * end and the requeue of its mapping, the mapping is in no queue, and a worker that looked then
+   * would see nothing left to do and stop for good.
+   */
+  private handling = 0;
   private limit: number;
   private successStreak = 0;
   private throttleStreak = 0;
@@ -513,7 +519,10 @@ class BulkRun implements BulkOperationController {
     };
   }
 
-  /** Resolves at the next {@link notify} (new work, a request finished, concurrency raised). */
+  /**
+   * Resolves at the next {@link notify}: a mapping was handled (and maybe queued again), new work
+   * was queued, the concurrency was raised, or the run ended.
+   */
   private changed(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -526,7 +535,7 @@ class BulkRun implements BulkOperationController {
 
   private isIdle() {
     return (
-      this.inFlight === 0 &&
+      this.handling === 0 &&
       this.followQueue.size === 0 &&
       this.retryQueue.size === 0 &&
       (this.cancelled || this.pending.size === 0)
@@ -560,12 +569,14 @@ class BulkRun implements BulkOperationController {
       // Polls first: finishing what was started keeps the number of followed mappings small.
       if (head !== undefined && this.runtime[head]!.nextPollAt <= now) {
         this.followQueue.shift();
-        await this.poll(head);
+        await this.handle(() => this.poll(head));
         continue;
       }
       const next = this.retryQueue.shift() ?? (this.cancelled ? undefined : this.pending.shift());
       if (next !== undefined) {
-        if (this.decide(next)) await this.call(next);
+        await this.handle(async () => {
+          if (this.decide(next)) await this.call(next);
+        });
         continue;
       }
       if (head !== undefined) {
@@ -573,6 +584,22 @@ class BulkRun implements BulkOperationController {
         continue;
       }
       await this.changed();
+    }
+  }
+
+  /**
+   * Runs one mapping's poll or call, counted in {@link handling}; then wakes the other workers,
+   * after the mapping was queued again: one of them may be the only worker still allowed to send
+   * (the concurrency may have been halved meanwhile), and a worker that wakes while nothing is
+   * being handled and nothing is queued may end (everything has settled).
+   */
+  private async handle(work: () => Promise<void>): Promise<void> {
+    this.handling += 1;
+    try {
+      await work();
+    } finally {
+      this.handling -= 1;
+      this.notify();
     }
   }
 
@@ -669,21 +696,15 @@ class BulkRun implements BulkOperationController {
   private async request<T>(send: (client: LambdaSender) => Promise<T>, region: string): Promise<T> {
     const interval =
       this.o.maxRequestsPerSecond === Infinity ? 0 : 1000 / this.o.maxRequestsPerSecond;
-    this.inFlight += 1;
-    try {
-      if (interval > 0) {
-        const now = this.o.now();
-        const at = Math.max(now, this.nextRequestAt);
-        this.nextRequestAt = at + interval;
-        if (at > now) await this.o.sleep(at - now);
-      }
-      const result = await send(this.o.client(region));
-      this.onRequestSucceeded();
-      return result;
-    } finally {
-      this.inFlight -= 1;
-      this.notify();
+    if (interval > 0) {
+      const now = this.o.now();
+      const at = Math.max(now, this.nextRequestAt);
+      this.nextRequestAt = at + interval;
+      if (at > now) await this.o.sleep(at - now);
     }
+    const result = await send(this.o.client(region));
+    this.onRequestSucceeded();
+    return result;
   }
 
   private onRequestSucceeded() {
