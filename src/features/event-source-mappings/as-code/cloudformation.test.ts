@@ -149,7 +149,7 @@ describe('cloudFormationProperties', () => {
           request: {
             ...kafka.request,
             SelfManagedEventSource: {
-              Endpoints: { OTHER: ['x'] } as Record<'KAFKA_BOOTSTRAP_SERVERS', string[]>,
+              Endpoints: { OTHER: ['x'] } as unknown as Record<'KAFKA_BOOTSTRAP_SERVERS', string[]>,
             },
           },
         },
