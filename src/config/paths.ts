@@ -30,8 +30,18 @@ export const paths = {
   },
   newMapping: {
     path: '/mappings/new',
-    /** @returns `/mappings/new` (the create form). */
-    getHref: () => '/mappings/new',
+    /**
+     * @param options `clone`: the UUID of a mapping to start from (the create form pre-filled from
+     *   it); `region`: the region to create in (default: the active one).
+     * @returns `/mappings/new`, e.g. `/mappings/new?clone=<UUID>&region=eu-west-1`.
+     */
+    getHref: (options: { clone?: string; region?: string } = {}) => {
+      const params = new URLSearchParams();
+      if (options.clone) params.set('clone', options.clone);
+      if (options.region) params.set('region', options.region);
+      const query = params.toString();
+      return query ? `/mappings/new?${query}` : '/mappings/new';
+    },
   },
   editMapping: {
     path: '/mappings/:uuid/edit',

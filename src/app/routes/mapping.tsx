@@ -7,8 +7,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { useParams } from 'react-router';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
@@ -17,6 +18,7 @@ import {
   MappingDetails,
   MappingStateSection,
 } from '../../features/event-source-mappings/components/mapping-details.tsx';
+import { LazyCodeExportModal } from '../../features/event-source-mappings/as-code/components/lazy-code-export-modal.tsx';
 import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
 import { EditMappingButton } from '../../features/event-source-mappings/components/edit-mapping-button.tsx';
 import { MappingHealthAlert } from '../../features/event-source-mappings/components/mapping-health-alert.tsx';
@@ -37,6 +39,9 @@ function MappingDetail({ uuid }: { uuid: string }) {
   // Polls while transitional, backing off when throttled and pausing while the tab is hidden.
   const query = useQuery({ ...mappingQueries.detail(uuid), ...FOLLOW_POLLING });
   const access = useWriteAccess();
+  const navigate = useNavigate();
+  const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
+  const [showCode, setShowCode] = useState(false);
   const {
     data: mapping,
     error,
@@ -131,6 +136,18 @@ function MappingDetail({ uuid }: { uuid: string }) {
             {refreshButton}
             <SetEnabledButton mapping={mapping} />
             <DeleteMappingButton mapping={mapping} />
+            <Button onClick={() => setShowCode(true)}>View as code</Button>
+            <Button
+              href={access.allowed ? paths.newMapping.getHref({ clone: uuid }) : undefined}
+              onFollow={(event) => {
+                event.preventDefault();
+                void navigate(paths.newMapping.getHref({ clone: uuid }));
+              }}
+              disabled={!access.allowed}
+              disabledReason={access.allowed ? undefined : access.reason}
+            >
+              Clone
+            </Button>
             <EditMappingButton mapping={mapping} writeAccess={access} />
           </SpaceBetween>
         ),
@@ -169,6 +186,12 @@ function MappingDetail({ uuid }: { uuid: string }) {
         />
         <StateTransitions history={history} />
         <MappingDetails mapping={mapping} />
+        {showCode ? (
+          <LazyCodeExportModal
+            mappings={[{ mapping, region }]}
+            onDismiss={() => setShowCode(false)}
+          />
+        ) : null}
       </SpaceBetween>
     </ContentLayout>
   );

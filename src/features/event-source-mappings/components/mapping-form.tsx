@@ -75,6 +75,13 @@ export interface CreateMappingFormProps {
   /** Sends the CreateEventSourceMapping request; rejects with the SDK's error. */
   onSubmit: (request: CreateInput) => Promise<unknown>;
   onCancel: () => void;
+  /**
+   * Values to start from instead of an empty form (a clone's, or a draft carried across a region
+   * switch); the form opens on the fields of their source type.
+   */
+  initialValues?: MappingFormFields;
+  /** Called with every change of the values (e.g. to keep a draft); not debounced. */
+  onValuesChange?: (values: MappingFormFields) => void;
 }
 
 /** Props of {@link MappingForm} for changing an existing mapping. */
@@ -217,10 +224,11 @@ export function MappingForm(props: MappingFormProps) {
     [mode, existingWindow],
   );
   const existingTags = props.mode === 'edit' ? props.existingTags : undefined;
+  const startFrom = props.mode === 'create' ? props.initialValues : undefined;
   const [initialValues] = useState<MappingFormFields>(() =>
     existing
       ? toFormValues(existing, undefined, existingTags)
-      : { ...defaultFormValues('kinesis'), sourceType: '' },
+      : (startFrom ?? { ...defaultFormValues('kinesis'), sourceType: '' }),
   );
   const [tags, setTags] = useState<TagChanges>({});
   const form = useForm<MappingFormFields, unknown, MappingFormOutput>({
@@ -236,6 +244,14 @@ export function MappingForm(props: MappingFormProps) {
     reValidateMode: 'onChange',
   });
   const { control } = form;
+  const onValuesChange = props.mode === 'create' ? props.onValuesChange : undefined;
+  useEffect(() => {
+    if (!onValuesChange) return;
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => onValuesChange(values),
+    });
+  }, [form, onValuesChange]);
   const sourceType = useWatch({ control, name: 'sourceType' });
   const startingPosition = useWatch({ control, name: 'StartingPosition' });
   const [step, setStep] = useState<'configure' | 'review'>('configure');

@@ -30,6 +30,7 @@ import { toAwsError } from '../../../api/errors.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { downloadText } from '../../../lib/download.ts';
+import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
 import { BulkActions } from '../bulk/components/bulk-actions.tsx';
 import { BulkOperationPanel } from '../bulk/components/bulk-operation-panel.tsx';
 import { MappingFilters } from '../components/mapping-filters.tsx';
@@ -54,6 +55,12 @@ import {
   useTablePreferences,
 } from './table-preferences.ts';
 import { LIST_SHORTCUTS, useListKeyboard } from './use-list-keyboard.ts';
+
+/**
+ * The most mappings exported as code at once: their tags are read first (ListTags, 4 at a time),
+ * and the panel renders every format in the page.
+ */
+const CODE_EXPORT_MAX = 500;
 
 /** Props of {@link MappingsListView}. */
 export interface MappingsListViewProps {
@@ -412,6 +419,8 @@ export function MappingsListView(props: MappingsListViewProps) {
   });
 
   const single = selectedRows.length === 1 ? selectedRows[0] : undefined;
+  // The selection being exported as code (kept as it was when the panel opened).
+  const [exportingCode, setExportingCode] = useState<readonly MappingRow[]>();
   const singleBusy = single?.Health === 'transitional' || single?.Health === 'stuck';
   const loadedCount = rows.length;
   const filtered = view.query.tokens.length > 0;
@@ -582,15 +591,46 @@ export function MappingsListView(props: MappingsListViewProps) {
                     </Button>
                     <ButtonDropdown
                       items={[
-                        { id: 'csv', text: `CSV (${number(matching.length)} mappings)` },
-                        { id: 'json', text: `JSON (${number(matching.length)} mappings)` },
+                        {
+                          id: 'view',
+                          text: 'This view (filtered and sorted)',
+                          items: [
+                            { id: 'csv', text: `CSV (${number(matching.length)} mappings)` },
+                            { id: 'json', text: `JSON (${number(matching.length)} mappings)` },
+                          ],
+                        },
+                        {
+                          id: 'selection',
+                          text: 'Selected mappings',
+                          items: [
+                            {
+                              id: 'code',
+                              text:
+                                selectedRows.length > 0
+                                  ? `As code (${number(selectedRows.length)} selected)…`
+                                  : 'As code…',
+                              ...(selectedRows.length === 0
+                                ? {
+                                    disabled: true,
+                                    disabledReason: 'Select the mappings to export as code first.',
+                                  }
+                                : selectedRows.length > CODE_EXPORT_MAX
+                                  ? {
+                                      disabled: true,
+                                      disabledReason: `Select at most ${number(CODE_EXPORT_MAX)} mappings to export as code.`,
+                                    }
+                                  : {}),
+                            },
+                          ],
+                        },
                       ]}
-                      disabled={matching.length === 0}
-                      onItemClick={({ detail }) =>
-                        exportView(detail.id === 'json' ? 'json' : 'csv')
-                      }
+                      disabled={matching.length === 0 && selectedRows.length === 0}
+                      onItemClick={({ detail }) => {
+                        if (detail.id === 'code') setExportingCode(selectedRows);
+                        else exportView(detail.id === 'json' ? 'json' : 'csv');
+                      }}
                     >
-                      Export view
+                      Export
                     </ButtonDropdown>
                     <BulkActions
                       selected={selectedMappings}
@@ -804,6 +844,12 @@ export function MappingsListView(props: MappingsListViewProps) {
           items={LIST_SHORTCUTS.map((s) => ({ label: s.keys, value: s.action }))}
         />
       </Modal>
+      {exportingCode ? (
+        <LazyCodeExportModal
+          mappings={exportingCode.map((r) => ({ mapping: r.mapping, region: r.Region }))}
+          onDismiss={() => setExportingCode(undefined)}
+        />
+      ) : null}
     </>
   );
 }
