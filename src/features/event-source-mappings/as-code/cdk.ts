@@ -89,9 +89,9 @@ function tsValue(value: unknown, depth: number): string {
   throw new Error(`Cannot write ${String(value)} in TypeScript`);
 }
 
-/** Text for a `//` or JSDoc comment: one line, no comment closer. */
+/** Text for a `//` or JSDoc comment: one line (no JavaScript line terminator), no comment closer. */
 const commentText = (text: string): string =>
-  text.replace(/[\r\n]+/g, ' ').replace(/\*\//g, '*\\/');
+  text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '*\\/');
 
 /**
  * A TypeScript module (CDK v2) with an exported construct `EventSourceMappings` whose constructor

@@ -544,6 +544,18 @@ describe('toCloudFormation', () => {
     expect(text).not.toMatch(/[\t\u0085\u2028\u2029]/);
   });
 
+  it('keeps each comment on its line whatever its text holds', () => {
+    const text = renderTemplateYaml(
+      { A: 1 },
+      {
+        top: ['one\nInjected: 2', 'two\u0085Nel: 3\u2028Ls: 4'],
+        before: [{ path: ['A'], lines: ['x\r\nB: 5'] }],
+      },
+    );
+    expect(text.split('\n').filter((l) => !l.startsWith('#') && l !== '')).toEqual(['A: 1']);
+    expect(parseYaml(text)).toEqual({ A: 1 });
+  });
+
   it('escapes C1 controls, DEL and the BOM too', () => {
     const value = 'del\u007f nel\u0085 c1\u009b bom\ufeff ls\u2028 ps\u2029 tab\t';
     const text = renderTemplateYaml({ Value: value }, { top: [], before: [] });

@@ -23,7 +23,7 @@ export interface CfnRef {
 }
 
 /** Whether a value is exactly a {@link CfnRef} (an object whose only member is a string `Ref`). */
-export function isCfnRef(value: unknown): value is CfnRef {
+function isCfnRef(value: unknown): value is CfnRef {
   return (
     value !== null &&
     typeof value === 'object' &&
@@ -38,7 +38,7 @@ export function isCfnRef(value: unknown): value is CfnRef {
  * writes a {@link CfnRef} as `!Ref Name` and reads `!Ref Name` back as `{ Ref: 'Name' }`
  * (CloudFormation User Guide, "Ref": the short form is `!Ref logicalName`).
  */
-export const CFN_REF_TAG: ScalarTag = {
+const CFN_REF_TAG: ScalarTag = {
   tag: '!Ref',
   identify: isCfnRef,
   resolve: (name: string): CfnRef => ({ Ref: name }),
@@ -79,8 +79,7 @@ const NEEDS_DOUBLE_QUOTES = new RegExp(`[\\t${UNSAFE_IN_YAML}]`);
  * `2024-01-01`) is quoted, strings with a tab or an {@link UNSAFE_IN_YAML} character are
  * double-quoted (those characters escaped); lines are never folded.
  * @param template the template as plain values ({@link CfnRef} for `!Ref`).
- * @param comments the comments to place (their text must be printable ASCII-safe: no line breaks
- *   inside a line).
+ * @param comments the comments to place (a line break inside a line becomes a space).
  * @returns the YAML text, ending with a newline. Throws `Error` when a comment path is missing.
  */
 export function renderTemplateYaml(
@@ -95,16 +94,21 @@ export function renderTemplateYaml(
       }
     },
   });
-  doc.commentBefore = comments.top.map((line) => ` ${line}`).join('\n') || null;
+  // A comment line never breaks: a line break in it would end the comment (YAML 1.1 also breaks
+  // at NEL, LS and PS).
+  const commentLines = (lines: readonly string[]): string =>
+    lines.map((line) => ` ${line.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')}`).join('\n');
+  doc.commentBefore = commentLines(comments.top) || null;
   for (const { path, lines } of comments.before) {
     const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
     const pair = isMap(parent)
       ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1])
       : undefined;
     if (!pair || !isScalar(pair.key)) throw new Error(`No key ${path.join('.')} in the template`);
-    pair.key.commentBefore = lines.map((line) => ` ${line}`).join('\n');
+    pair.key.commentBefore = commentLines(lines);
   }
-  // Only the double-quoted scalars above hold these characters raw (comments and keys are ASCII).
+  // Outside the double-quoted scalars above, these characters can only be in comments, where the
+  // escape is harmless text.
   return doc
     .toString({ lineWidth: 0 })
     .replace(
@@ -289,7 +293,7 @@ export function cloudFormationProperties(
  * per distinct function (defaulting to the literal).
  * @returns the value per mapping (same order) and the `Parameters` section (absent for literals).
  */
-export function functionNameValues(
+function functionNameValues(
   mappings: readonly MappingCode[],
   options: CodeFormatOptions,
 ): { values: unknown[]; parameters?: Record<string, unknown> } {

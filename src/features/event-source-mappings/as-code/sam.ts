@@ -87,6 +87,8 @@ export function samPlacement(code: MappingCode): SamPlacement {
     reasons.push(
       `its FunctionName ${functionName} names a version or alias (${ref.qualifier}), and ${name} invokes the function it is declared under`,
     );
+  } else if (!ref) {
+    reasons.push(`its FunctionName ${functionName} is not a function name`);
   } else if (!isBareFunctionName(functionName)) {
     reasons.push(
       `its FunctionName ${functionName} is an ARN, and ${name} invokes the function it is declared under`,
