@@ -339,9 +339,11 @@ const CONTENT_DISPLAY_PRELOAD_MS = 3000;
  * production builds this plugin makes that import a dynamic one: the table's first paint does not
  * download it, and it is fetched {@link CONTENT_DISPLAY_PRELOAD_MS} after the preferences module
  * loads, so the modal renders it at once as before. Opened before then, the modal shows the other
- * preferences at once and the column list when its code arrives (React `use` in a Suspense
- * boundary of its own; the tree is the same either way, so nothing remounts). The build fails
- * if the file no longer has the import it replaces (a Cloudscape upgrade).
+ * preferences at once and the column list when its code arrives (a state update of a wrapper
+ * component; not Suspense, whose retry React puts behind the list's updates while it loads, up to
+ * seconds). A failed download is thrown to the error boundary when the modal renders (a failed
+ * preload is tried again when the modal opens). The build fails if the file no longer has the
+ * import it replaces (a Cloudscape upgrade).
  */
 function cloudscapeLazyContentDisplay(): Plugin {
   const preferences =
@@ -360,16 +362,20 @@ function cloudscapeLazyContentDisplay(): Plugin {
           'let LoadedContentDisplay;',
           'let loadingContentDisplay;',
           'const loadContentDisplay = () =>',
-          "  (loadingContentDisplay ??= import('./content-display').then((module) =>",
-          '    (LoadedContentDisplay = module.default)));',
+          "  (loadingContentDisplay ??= import('./content-display').then(",
+          '    (module) => (LoadedContentDisplay = module.default),',
+          '    (error) => { loadingContentDisplay = undefined; throw error; }));',
           `setTimeout(() => loadContentDisplay().catch(() => undefined), ${CONTENT_DISPLAY_PRELOAD_MS});`,
-          'function ContentDisplayLoader(props) {',
-          '  const Component = LoadedContentDisplay ?? React.use(loadContentDisplay());',
-          '  return React.createElement(Component, props);',
-          '}',
           'function ContentDisplayPreference(props) {',
-          '  return React.createElement(React.Suspense, { fallback: null },',
-          '    React.createElement(ContentDisplayLoader, props));',
+          '  const [Component, setComponent] = React.useState(() => LoadedContentDisplay);',
+          '  React.useEffect(() => {',
+          '    if (Component) return;',
+          '    loadContentDisplay().then(',
+          '      (loaded) => setComponent(() => loaded),',
+          '      (error) => setComponent(() => () => { throw error; }),',
+          '    );',
+          '  }, [Component]);',
+          '  return Component ? React.createElement(Component, props) : null;',
           '}',
         ].join('\n');
         return { code: code.replace(importLine, lazy), map: null };

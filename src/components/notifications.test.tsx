@@ -1,7 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNotificationStore } from '../lib/notifications.ts';
-import { Notifications } from './notifications.tsx';
+
+// A fresh module per test: the loaded Flashbar is kept in the module.
+let Notifications: typeof import('./notifications.tsx').Notifications;
+beforeEach(async () => {
+  vi.resetModules();
+  ({ Notifications } = await import('./notifications.tsx'));
+});
 
 describe('Notifications', () => {
   it('shows a message that arrives before the Flashbar is loaded, with its action, and dismisses it', async () => {
