@@ -441,5 +441,29 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { chunkSizeWarningLimit: 2000 },
+  build: {
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Every module that index.html's entry imports statically (rolldown's `$initial` tag:
+          // React, the router, the frame, the SDK client, Cloudscape's shared internals…) is
+          // downloaded on every visit anyway; by default rolldown spreads them over a dozen
+          // chunks by which lazy pages also use them. One chunk (and one stylesheet) compresses
+          // better and is one request. The pages' own code stays in their lazy chunks.
+          // src/main.tsx (and index.html, which imports it) stays out of it, in the entry chunk:
+          // its top-level await waits for chunks loaded with import() (the Cognito Identity
+          // client), which import this one; with main.tsx inside, such an import would wait for
+          // main.tsx to finish, forever (checked: the console then hangs on "Starting").
+          groups: [
+            {
+              name: 'app',
+              tags: ['$initial'],
+              test: (id) => !/[\\/]src[\\/]main\.tsx$|\.html$/.test(id),
+            },
+          ],
+        },
+      },
+    },
+  },
 });
