@@ -137,7 +137,7 @@ test('Clone a Kinesis mapping to another alias of its function, and see it creat
   const { mapping, name, alias } = chosen;
 
   await mappingPage.goto(mapping.UUID);
-  await page.getByRole('button', { name: 'Clone' }).click();
+  await page.getByRole('link', { name: 'Clone' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Clone mapping' })).toBeVisible();
   await expect(mappingForm.field('EventSourceArn')).toHaveValue(mapping.EventSourceArn ?? '');
   await expect(mappingForm.field('BatchSize')).toHaveValue(
@@ -161,4 +161,37 @@ test('Clone a Kinesis mapping to another alias of its function, and see it creat
   expect(created.MaximumRetryAttempts).toBe(mapping.MaximumRetryAttempts);
   expect(created.ParallelizationFactor).toBe(mapping.ParallelizationFactor);
   expect(created.FunctionResponseTypes ?? []).toEqual(mapping.FunctionResponseTypes ?? []);
+});
+
+test('Clone to another region keeps what was typed across the region switch', async ({
+  page,
+  emulator,
+  mappingPage,
+  mappingForm,
+}) => {
+  const all = (await emulator.allMappings()) as Mapping[];
+  const sqs = all.find((m) => m.EventSourceArn?.includes(':sqs:') && m.State === 'Enabled');
+  if (!sqs) throw new Error('The default seed has no enabled SQS mapping.');
+  await mappingPage.goto(sqs.UUID);
+  await page.getByRole('link', { name: 'Clone' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clone mapping' })).toBeVisible();
+  await mappingForm.field('BatchSize').fill('7');
+  await mappingForm.functionName.fill('typed-before-the-switch');
+
+  await page.getByRole('button', { name: /Create in region/ }).click();
+  await page.getByRole('option', { name: 'eu-west-1' }).click();
+  await expect(page).toHaveURL(/region=eu-west-1/);
+  await expect(page.getByRole('button', { name: 'Region: eu-west-1' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clone mapping' })).toBeVisible();
+  await expect(page.getByText(`this clone is created in eu-west-1`)).toBeVisible();
+  await expect(mappingForm.field('BatchSize')).toHaveValue('7');
+  await expect(mappingForm.functionName).toHaveValue('typed-before-the-switch');
+  await expect(mappingForm.field('EventSourceArn')).toHaveValue(sqs.EventSourceArn ?? '');
+
+  // Reloading the tab keeps the draft too; Cancel forgets it and returns to the original.
+  await page.reload();
+  await expect(mappingForm.field('BatchSize')).toHaveValue('7');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Mapping ${sqs.UUID}` })).toBeVisible();
+  await expect(page).toHaveURL(/region=us-east-1/);
 });
