@@ -6,8 +6,8 @@
  * 1.43.11) after the original is deleted, and the new mapping must equal the original in every
  * member that is not read-only, tags included. Also: the generated shell script run by `sh` with the
  * real CLI recreates mappings the same way, the registry's option names are the CLI's, and the one
- * thing this CLI cannot take (Kafka's ConsumptionMode) is named. Time: ~20 s on an idle 2-core
- * machine (~30 CLI starts of ~1 s CPU each, run concurrently).
+ * thing this CLI cannot take (Kafka's ConsumptionMode) is named. Time: about 25 CLI starts of ~1 s
+ * CPU each, run concurrently (48 s measured on 2 cores at a load average of 11).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
