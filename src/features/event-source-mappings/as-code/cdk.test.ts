@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -112,6 +113,27 @@ describe('tsString', () => {
   ])('writes %j as %s', (value, expected) => {
     expect(tsString(value)).toBe(expected);
   });
+
+  it('writes any string (any code points) as a literal that evaluates to it, on one line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 20 }),
+        (values) => {
+          const literals = values.map(tsString);
+          for (const literal of literals) expect(literal).not.toMatch(/[\n\r\u2028\u2029]/);
+          const out = ts.transpileModule(`export const v = [${literals.join(', ')}];`, {
+            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+            reportDiagnostics: true,
+          });
+          expect(out.diagnostics).toEqual([]);
+          const exports: { v?: unknown } = {};
+          (new Function('exports', out.outputText) as (e: object) => void)(exports);
+          expect(exports.v).toEqual(values);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 30_000);
 });
 
 describe('toCdk golden files', () => {

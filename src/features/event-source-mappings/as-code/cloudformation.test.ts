@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -555,6 +556,20 @@ describe('toCloudFormation', () => {
     expect(text.split('\n').filter((l) => !l.startsWith('#') && l !== '')).toEqual(['A: 1']);
     expect(parseYaml(text)).toEqual({ A: 1 });
   });
+
+  it('writes any strings (any code points) so that YAML 1.1 and 1.2 read them back exactly', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), text, (values, key) => {
+        const template = { Values: values, Tags: [{ Key: key, Value: `${key} ${key}` }] };
+        const yaml = renderTemplateYaml(template, { top: [], before: [] });
+        for (const version of ['1.1', '1.2'] as const) {
+          expect(parseYaml(yaml, version)).toEqual(template);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
 
   it('escapes C1 controls, DEL and the BOM too', () => {
     const value = 'del\u007f nel\u0085 c1\u009b bom\ufeff ls\u2028 ps\u2029 tab\t';

@@ -68,16 +68,18 @@ export interface TemplateComments {
 const UNSAFE_IN_YAML = '\\u007f-\\u009f\\u2028\\u2029\\ufeff\\ufffe\\uffff';
 
 /**
- * Strings written double-quoted: those with {@link UNSAFE_IN_YAML} characters, and those with a
- * tab, which YAML 1.1 parsers such as PyYAML refuse in a plain scalar.
+ * Strings written double-quoted (on one line, with escapes): those with {@link UNSAFE_IN_YAML}
+ * characters; those with a tab, which YAML 1.1 parsers such as PyYAML refuse in a plain scalar;
+ * and those with a line break, because the `yaml` library's block scalars lose the spaces of
+ * whitespace-only lines (`"\\n \\n"` is read back as `"\\n\\n"`; yaml 2.9.1).
  */
-const NEEDS_DOUBLE_QUOTES = new RegExp(`[\\t${UNSAFE_IN_YAML}]`);
+const NEEDS_DOUBLE_QUOTES = new RegExp(`[\\t\\n\\r${UNSAFE_IN_YAML}]`);
 
 /**
  * Writes a template as YAML with comments. The document is YAML 1.1, as CloudFormation reads it,
  * so every string that YAML 1.1 would read as something else (`yes`, `on`, `12:30`, `0x1F`,
- * `2024-01-01`) is quoted, strings with a tab or an {@link UNSAFE_IN_YAML} character are
- * double-quoted (those characters escaped); lines are never folded.
+ * `2024-01-01`) is quoted, strings with a tab, a line break or an {@link UNSAFE_IN_YAML}
+ * character are double-quoted on one line (those characters escaped); lines are never folded.
  * @param template the template as plain values ({@link CfnRef} for `!Ref`).
  * @param comments the comments to place (a line break inside a line becomes a space).
  * @returns the YAML text, ending with a newline. Throws `Error` when a comment path is missing.
@@ -110,7 +112,7 @@ export function renderTemplateYaml(
   // Outside the double-quoted scalars above, these characters can only be in comments, where the
   // escape is harmless text.
   return doc
-    .toString({ lineWidth: 0 })
+    .toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER })
     .replace(
       new RegExp(`[${UNSAFE_IN_YAML}]`, 'g'),
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
