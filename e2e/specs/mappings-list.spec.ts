@@ -156,7 +156,7 @@ test.describe('mappings list', () => {
       )?.match(/(\d+) matches/)?.[1],
     );
     const firstPage = await mappingsPage.rows.getByRole('link').allTextContents();
-    await page.getByRole('button', { name: 'Export view' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: /^CSV/ }).click();
     const file = await (await download).path();
