@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -385,6 +385,32 @@ function cloudscapeLazyContentDisplay(): Plugin {
 }
 
 /**
+ * React Router 7 ships a production build (`dist/production`, without its development warnings:
+ * `ENABLE_DEV_WARNINGS = false`, the only difference) but its package exports name only
+ * `dist/development`, whatever the mode. In production builds this plugin resolves `react-router`
+ * and `react-router/dom` to the production files next to the development ones; the build fails if
+ * they are missing.
+ */
+function reactRouterProductionBuild(): Plugin {
+  const development = /[\\/]react-router[\\/]dist[\\/]development[\\/]/;
+  return {
+    name: 'react-router-production-build',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== 'react-router' && source !== 'react-router/dom') return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !development.test(resolved.id)) return resolved;
+      const production = resolved.id.replace(development, (match) =>
+        match.replace('development', 'production'),
+      );
+      if (!existsSync(production)) this.error(`${production} (for ${source}) does not exist`);
+      return { ...resolved, id: production };
+    },
+  };
+}
+
+/**
  * Fails a production build in which any module imports a Node built-in. Vite swaps `node:fs`,
  * `child_process`… for an empty browser stub and only warns; such an import means a Node entry
  * of a package (such as @aws-sdk/credential-providers' barrel) slipped into the console, where it
@@ -415,6 +441,7 @@ export default defineConfig({
     lambdaClientLazyEventStreams(),
     cloudscapeMessagesSubset(),
     cloudscapeLazyContentDisplay(),
+    reactRouterProductionBuild(),
     awsSdkPackageVersionOnly(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
