@@ -28,4 +28,18 @@ describe('followPollInterval', () => {
     expect(followPollInterval(state('Disabling', 1, 2))).toBe(4 * TRANSITIONAL_POLL_INTERVAL_MS);
     expect(followPollInterval(state('Disabling', 8))).toBe(MAX_POLL_INTERVAL_MS);
   });
+
+  it('tries again, backing off, when the first read failed past its retries', () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'TooManyRequestsException',
+    });
+    const failed = (fetchFailureCount: number) => ({
+      state: { data: undefined, error: throttled, fetchFailureCount },
+    });
+    expect(followPollInterval(failed(1))).toBe(2 * TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(failed(20))).toBe(MAX_POLL_INTERVAL_MS);
+    expect(
+      followPollInterval({ state: { data: undefined, error: null, fetchFailureCount: 0 } }),
+    ).toBe(false);
+  });
 });

@@ -15,8 +15,9 @@ export const MAX_POLL_INTERVAL_MS = 30_000;
  * transitional rows): every {@link TRANSITIONAL_POLL_INTERVAL_MS} while the State is
  * transitional, doubled for each retry the last read needed (the SDK's `$metadata.attempts` − 1,
  * or TanStack Query's failure count while it retries a throttled read) up to
- * {@link MAX_POLL_INTERVAL_MS}, so a throttled account is asked less often; `false` once the
- * State is stable or the mapping is gone (404). With `refetchIntervalInBackground: false`
+ * {@link MAX_POLL_INTERVAL_MS}, so a throttled account is asked less often; also, backing off,
+ * after a first read that failed (no data yet); `false` once the State is stable or the mapping is
+ * gone (404). With `refetchIntervalInBackground: false`
  * (TanStack's default, set explicitly by {@link FOLLOW_POLLING}) nothing is polled while the tab
  * is hidden; the query is read again when it is shown.
  * @param query the detail query (its state).
@@ -28,7 +29,10 @@ export function followPollInterval(query: {
   >;
 }): number | false {
   const { data, error, fetchFailureCount } = query.state;
-  if (isResourceNotFound(error) || !isTransitionalState(data?.State)) return false;
+  if (isResourceNotFound(error)) return false;
+  // A first read that failed past its retries (no data yet, e.g. throttled 8 times) is tried
+  // again, backing off: else a followed list row would never be read again.
+  if (data === undefined ? !error : !isTransitionalState(data.State)) return false;
   const retries = Math.max((data?.$metadata?.attempts ?? 1) - 1, fetchFailureCount, 0);
   return Math.min(TRANSITIONAL_POLL_INTERVAL_MS * 2 ** Math.min(retries, 10), MAX_POLL_INTERVAL_MS);
 }
