@@ -16,17 +16,92 @@ export interface MappingColumn extends TableProps.ColumnDefinition<MappingRow> {
   text: (row: MappingRow) => string;
   /** Shown unless the user's preferences say otherwise. */
   visibleByDefault: boolean;
+  /** What the column sorts on; `sortingComparator` compares the same keys. */
+  sortKey: MappingSortKey;
 }
 
-const byText =
-  (field: (row: MappingRow) => string) =>
-  (a: MappingRow, b: MappingRow): number =>
-    collator.compare(field(a), field(b));
+/**
+ * A column's sort key: a text compared with {@link collator} (number-aware, case-insensitive), or
+ * a number compared numerically.
+ */
+export type MappingSortKey =
+  | { kind: 'text'; of: (row: MappingRow) => string }
+  | { kind: 'number'; of: (row: MappingRow) => number };
 
-const byNumber =
-  (field: (row: MappingRow) => number | undefined) =>
-  (a: MappingRow, b: MappingRow): number =>
-    (field(a) ?? -1) - (field(b) ?? -1);
+const byText = (of: (row: MappingRow) => string): MappingSortKey => ({ kind: 'text', of });
+
+const byNumber = (field: (row: MappingRow) => number | undefined): MappingSortKey => ({
+  kind: 'number',
+  of: (row) => field(row) ?? -1,
+});
+
+/** Cloudscape's comparator for a sort key (the Table names the sorted column by it). */
+function comparatorOf(key: MappingSortKey): (a: MappingRow, b: MappingRow) => number {
+  const { of } = key;
+  return key.kind === 'text' ? (a, b) => collator.compare(of(a), of(b)) : (a, b) => of(a) - of(b);
+}
+
+/**
+ * Each distinct text of a column's sort key, ranked in {@link collator} order (texts the collator
+ * calls equal share a rank), per array of rows: built once, then every sort of those rows (or of a
+ * filtered part of them) compares integers instead of calling the collator 130,000 times.
+ */
+const textRanks = new WeakMap<readonly MappingRow[], Map<string, Map<string, number>>>();
+
+function ranksOf(
+  universe: readonly MappingRow[],
+  columnId: string,
+  of: (row: MappingRow) => string,
+): Map<string, number> {
+  let byColumn = textRanks.get(universe);
+  if (!byColumn) textRanks.set(universe, (byColumn = new Map()));
+  const cached = byColumn.get(columnId);
+  if (cached) return cached;
+  const distinct = [...new Set(universe.map(of))].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((text, i) => {
+    if (i > 0 && collator.compare(distinct[i - 1] ?? '', text) !== 0) rank += 1;
+    ranks.set(text, rank);
+  });
+  byColumn.set(columnId, ranks);
+  return ranks;
+}
+
+/**
+ * Sorts rows by a column: the same order as `rows.slice().sort()` with the column's
+ * `sortingComparator` (times -1 when descending; a stable sort, so ties keep their order either
+ * way), which is what collection-hooks' `processItems` does, but each row's key is read once and
+ * texts are compared by their rank among `universe`'s texts (cached per `universe` array).
+ * @param rows the rows to sort (not changed).
+ * @param column the column sorted by.
+ * @param descending largest (or last in collator order) first.
+ * @param universe the rows `rows` were taken from (e.g. every loaded row, before filtering); its
+ *   identity keys the rank cache.
+ * @returns a new array.
+ */
+export function sortMappingRows(
+  rows: readonly MappingRow[],
+  column: Pick<MappingColumn, 'id' | 'sortKey'>,
+  descending: boolean,
+  universe: readonly MappingRow[] = rows,
+): MappingRow[] {
+  const key = column.sortKey;
+  let keys: number[];
+  if (key.kind === 'number') {
+    keys = rows.map(key.of);
+  } else {
+    const texts = rows.map(key.of);
+    let ranks = ranksOf(universe, column.id, key.of);
+    // A row from outside the universe: rank these rows themselves (never stale).
+    if (texts.some((t) => !ranks.has(t))) ranks = ranksOf(rows, column.id, key.of);
+    keys = texts.map((t) => ranks.get(t) ?? 0);
+  }
+  const direction = descending ? -1 : 1;
+  const order = rows.map((_, i) => i);
+  order.sort((i, j) => ((keys[i] ?? 0) - (keys[j] ?? 0)) * direction);
+  return order.map((i) => rows[i] as MappingRow);
+}
 
 /** The text of a cell that is one line, truncated with an ellipsis, whole in its tooltip. */
 function Truncated({ text, secondary }: { text: string; secondary?: boolean }) {
@@ -48,7 +123,7 @@ function Truncated({ text, secondary }: { text: string; secondary?: boolean }) {
  * @param options.regionLink adds `?region=<Region>` to detail links (all-regions view).
  */
 export function mappingColumns(options: { regionLink: boolean }): MappingColumn[] {
-  return [
+  const columns: Omit<MappingColumn, 'sortingComparator'>[] = [
     {
       id: 'UUID',
       label: 'UUID',
@@ -69,7 +144,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
           '-'
         ),
       isRowHeader: true,
-      sortingComparator: byText((r) => r.UUID),
+      sortKey: byText((r) => r.UUID),
       width: 100,
       minWidth: 90,
       visibleByDefault: true,
@@ -90,7 +165,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
         ) : (
           <span title={r.mapping.FunctionArn}>{r.FunctionName || '-'}</span>
         ),
-      sortingComparator: byText((r) => `${r.FunctionName}:${r.Qualifier}`),
+      sortKey: byText((r) => `${r.FunctionName}:${r.Qualifier}`),
       width: 170,
       minWidth: 120,
       visibleByDefault: true,
@@ -108,7 +183,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
           </Box>
         </span>
       ),
-      sortingComparator: byText((r) => r.SourceName),
+      sortKey: byText((r) => r.SourceName),
       width: 166,
       minWidth: 120,
       visibleByDefault: true,
@@ -119,7 +194,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'Source type',
       text: (r) => r.SourceType,
       cell: (r) => r.SourceType,
-      sortingComparator: byText((r) => r.SourceType),
+      sortKey: byText((r) => r.SourceType),
       width: 150,
       visibleByDefault: false,
     },
@@ -129,7 +204,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'State',
       text: (r) => r.State,
       cell: (r) => <MappingStateIndicator state={r.State || undefined} />,
-      sortingComparator: byText((r) => r.State),
+      sortKey: byText((r) => r.State),
       width: 124,
       visibleByDefault: true,
     },
@@ -143,7 +218,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
           : HEALTH_LABELS[r.Health],
       cell: (r) => <MappingHealthIndicator health={r.health} />,
       // Worst first when ascending: the order of HEALTH_CLASSES.
-      sortingComparator: (a, b) => a.HealthRank - b.HealthRank,
+      sortKey: byNumber((r) => r.HealthRank),
       width: 182,
       visibleByDefault: true,
     },
@@ -153,7 +228,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'BatchSize',
       text: (r) => (r.BatchSize === undefined ? '' : String(r.BatchSize)),
       cell: (r) => r.BatchSize ?? '-',
-      sortingComparator: byNumber((r) => r.BatchSize),
+      sortKey: byNumber((r) => r.BatchSize),
       width: 118,
       visibleByDefault: true,
     },
@@ -167,7 +242,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
           <ProcessingResultIndicator result={r.LastProcessingResult || undefined} />
         </span>
       ),
-      sortingComparator: byText((r) => r.LastProcessingResult),
+      sortKey: byText((r) => r.LastProcessingResult),
       width: 188,
       minWidth: 120,
       visibleByDefault: true,
@@ -178,7 +253,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'StateTransitionReason',
       text: (r) => r.StateTransitionReason,
       cell: (r) => <Truncated text={r.StateTransitionReason} />,
-      sortingComparator: byText((r) => r.StateTransitionReason),
+      sortKey: byText((r) => r.StateTransitionReason),
       width: 140,
       minWidth: 110,
       visibleByDefault: true,
@@ -189,7 +264,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'LastModified',
       text: (r) => (r.LastModified ? new Date(r.LastModified).toISOString() : ''),
       cell: (r) => (r.LastModified ? formatDateTime(r.LastModified) : '-'),
-      sortingComparator: byNumber((r) => r.LastModified),
+      sortKey: byNumber((r) => r.LastModified),
       width: 200,
       visibleByDefault: false,
     },
@@ -199,7 +274,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'Region',
       text: (r) => r.Region,
       cell: (r) => r.Region,
-      sortingComparator: byText((r) => r.Region),
+      sortKey: byText((r) => r.Region),
       width: 120,
       visibleByDefault: false,
     },
@@ -209,11 +284,12 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'EventSourceArn',
       text: (r) => r.EventSourceArn,
       cell: (r) => <Truncated text={r.EventSourceArn} />,
-      sortingComparator: byText((r) => r.EventSourceArn),
+      sortKey: byText((r) => r.EventSourceArn),
       width: 300,
       visibleByDefault: false,
     },
   ];
+  return columns.map((c) => ({ ...c, sortingComparator: comparatorOf(c.sortKey) }));
 }
 
 /** Ids of the columns the list can be sorted by (all of them), for reading a sort from a URL. */

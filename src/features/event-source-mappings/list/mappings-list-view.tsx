@@ -41,7 +41,7 @@ import { toCsv, toMappingsJson } from './export-view.ts';
 import { useFollowTransitions } from './follow-transitions.ts';
 import { HealthCounts } from './health-counts.tsx';
 import { PAGE_SIZES, type MappingsListView } from './list-view-state.ts';
-import { mappingColumns } from './mapping-columns.tsx';
+import { mappingColumns, sortMappingRows } from './mapping-columns.tsx';
 import {
   MAPPING_FILTERING_PROPERTIES,
   mappingFilteringOptions,
@@ -96,6 +96,15 @@ function useNow(intervalMs = 60_000): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/**
+ * The same query object while its tokens and operation are unchanged: the route parses a new one
+ * from the URL on every change of the view (a page, a sort), and the filter memo is keyed on it.
+ */
+function useStableQuery(query: MappingsListView['query']): MappingsListView['query'] {
+  const text = JSON.stringify(query);
+  return useMemo(() => JSON.parse(text) as MappingsListView['query'], [text]);
 }
 
 const number = (n: number) => n.toLocaleString('en-US');
@@ -296,29 +305,35 @@ export function MappingsListView(props: MappingsListViewProps) {
   }, [rows]);
   const filteringOptions = useMemo(() => mappingFilteringOptions(rows), [rows]);
 
-  const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
-  const processed = useMemo(
+  // Filter, then sort, then page, each memoised on what it depends on: a page change or a
+  // selection re-derives nothing, a sort does not filter again. The query is parsed from the URL on
+  // every change of the view, so it is compared by value.
+  const query = useStableQuery(view.query);
+  const filteredRows = useMemo(
     () =>
-      processItems(
-        rows,
-        {
-          propertyFilteringQuery: view.query,
-          sortingColumns: sortColumn
-            ? [{ sortingColumn: sortColumn, isDescending: view.sort?.descending ?? false }]
-            : [],
-          currentPageIndex: view.page,
-        },
-        {
-          propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES },
-          sorting: {},
-          pagination: { pageSize },
-        },
-      ),
-    [rows, view.query, view.page, view.sort?.descending, sortColumn, pageSize],
+      query.tokens.length === 0
+        ? rows
+        : processItems(
+            rows,
+            { propertyFilteringQuery: query },
+            { propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES } },
+          ).items,
+    [rows, query],
   );
-  const pageRows = processed.items;
-  const matching = processed.allPageItems;
-  const pagesCount = processed.pagesCount ?? 1;
+  const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
+  const sortDescending = view.sort?.descending ?? false;
+  const matching = useMemo(
+    () =>
+      sortColumn ? sortMappingRows(filteredRows, sortColumn, sortDescending, rows) : filteredRows,
+    [filteredRows, sortColumn, sortDescending, rows],
+  );
+  // Paged as collection-hooks' processItems pages: a page past the end shows page 1.
+  const pagesCount = Math.ceil(matching.length / pageSize);
+  const pageIndex = view.page >= 1 && view.page <= pagesCount ? view.page : 1;
+  const pageRows = useMemo(
+    () => matching.slice((pageIndex - 1) * pageSize, pageIndex * pageSize),
+    [matching, pageIndex, pageSize],
+  );
   useFollowTransitions(pageRows);
 
   // Selection: keys of rows, across pages (and regions).
@@ -681,7 +696,7 @@ export function MappingsListView(props: MappingsListViewProps) {
             filter={
               <div ref={filterRef}>
                 <MappingsFilter
-                  query={view.query}
+                  query={query}
                   filteringOptions={filteringOptions}
                   countText={filtered ? countText : undefined}
                   regionLabel={regions[0] ?? 'This region'}
