@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Button from '@cloudscape-design/components/button';
 import Box from '@cloudscape-design/components/box';
 import Icon from '@cloudscape-design/components/icon';
@@ -17,9 +18,14 @@ export interface HealthCountsProps {
 
 /**
  * How many loaded mappings fall in each health class, worst first, each a one-click filter
- * (pressed again, it clears). Classes with no mapping are left out, except Healthy.
+ * (pressed again, it clears). Classes with no mapping are left out, except Healthy. Memoised: a
+ * selection or a page change does not re-render it.
  */
-export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
+export const HealthCounts = memo(function HealthCounts({
+  counts,
+  active,
+  onSelect,
+}: HealthCountsProps) {
   return (
     // A span: it sits in the list header's description, a <p>.
     <span role="navigation" aria-label="Health">
@@ -45,4 +51,4 @@ export function HealthCounts({ counts, active, onSelect }: HealthCountsProps) {
       ))}
     </span>
   );
-}
+});

@@ -1,4 +1,5 @@
 import Box from '@cloudscape-design/components/box';
+import { memo } from 'react';
 import type { TableProps } from '@cloudscape-design/components/table';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -103,17 +104,103 @@ export function sortMappingRows(
   return order.map((i) => rows[i] as MappingRow);
 }
 
+// The cells are memoised components with plain-value props: selecting a row, or rows re-derived
+// with the same values (a progress report, the function inventory), re-renders the table's rows
+// but not the Cloudscape links, boxes and status indicators inside their cells.
+
 /** The text of a cell that is one line, truncated with an ellipsis, whole in its tooltip. */
-function Truncated({ text, secondary }: { text: string; secondary?: boolean }) {
+const Truncated = memo(function Truncated({ text }: { text: string }) {
   if (!text) return <>-</>;
   return (
     <span title={text}>
-      <Box variant="span" color={secondary ? 'text-body-secondary' : 'inherit'}>
+      <Box variant="span" color="inherit">
         {text}
       </Box>
     </span>
   );
-}
+});
+
+/** The UUID cell: a link to the mapping's detail page. */
+const UuidCell = memo(function UuidCell({
+  uuid,
+  href,
+  rowKey,
+}: {
+  uuid: string;
+  href: string;
+  rowKey: string;
+}) {
+  return (
+    <span title={uuid}>
+      <RouterLink href={href} ariaLabel={uuid} data-mapping-link={rowKey}>
+        {uuid}
+      </RouterLink>
+    </span>
+  );
+});
+
+/** The function cell: name, then `:qualifier` in the secondary colour; the ARN in its tooltip. */
+const FunctionCell = memo(function FunctionCell({
+  name,
+  qualifier,
+  functionArn,
+}: {
+  name: string;
+  qualifier: string;
+  functionArn: string | undefined;
+}) {
+  return qualifier ? (
+    <span title={functionArn}>
+      {name}
+      <Box variant="span" color="text-body-secondary">
+        :{qualifier}
+      </Box>
+    </span>
+  ) : (
+    <span title={functionArn}>{name || '-'}</span>
+  );
+});
+
+/** The event source cell: resource name, then its kind, smaller; the ARN in its tooltip. */
+const SourceCell = memo(function SourceCell({
+  name,
+  type,
+  title,
+}: {
+  name: string;
+  type: string;
+  title: string;
+}) {
+  return (
+    <span title={title}>
+      {name}{' '}
+      <Box variant="span" color="text-body-secondary" fontSize="body-s">
+        {type}
+      </Box>
+    </span>
+  );
+});
+
+const StateCell = memo(MappingStateIndicator);
+
+/** The health cell; the same while the class, cause and summary are. */
+const HealthCell = memo(
+  MappingHealthIndicator,
+  (a, b) =>
+    a.health === b.health ||
+    (a.health.class === b.health.class &&
+      a.health.cause === b.health.cause &&
+      a.health.summary === b.health.summary),
+);
+
+/** The LastProcessingResult cell, whole in its tooltip. */
+const ProcessingResultCell = memo(function ProcessingResultCell({ result }: { result: string }) {
+  return (
+    <span title={result || undefined}>
+      <ProcessingResultIndicator result={result || undefined} />
+    </span>
+  );
+});
 
 /**
  * The mappings table's columns, in their default order. Widths are chosen so the default columns
@@ -131,15 +218,11 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       text: (r) => r.UUID,
       cell: (r) =>
         r.UUID ? (
-          <span title={r.UUID}>
-            <RouterLink
-              href={`/mappings/${encodeURIComponent(r.UUID)}${options.regionLink ? `?region=${encodeURIComponent(r.Region)}` : ''}`}
-              ariaLabel={r.UUID}
-              data-mapping-link={r.key}
-            >
-              {r.UUID}
-            </RouterLink>
-          </span>
+          <UuidCell
+            uuid={r.UUID}
+            href={`/mappings/${encodeURIComponent(r.UUID)}${options.regionLink ? `?region=${encodeURIComponent(r.Region)}` : ''}`}
+            rowKey={r.key}
+          />
         ) : (
           '-'
         ),
@@ -154,17 +237,13 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       label: 'Function',
       header: 'Function',
       text: (r) => (r.Qualifier ? `${r.FunctionName}:${r.Qualifier}` : r.FunctionName),
-      cell: (r) =>
-        r.Qualifier ? (
-          <span title={r.mapping.FunctionArn}>
-            {r.FunctionName}
-            <Box variant="span" color="text-body-secondary">
-              :{r.Qualifier}
-            </Box>
-          </span>
-        ) : (
-          <span title={r.mapping.FunctionArn}>{r.FunctionName || '-'}</span>
-        ),
+      cell: (r) => (
+        <FunctionCell
+          name={r.FunctionName}
+          qualifier={r.Qualifier}
+          functionArn={r.mapping.FunctionArn}
+        />
+      ),
       sortKey: byText((r) => `${r.FunctionName}:${r.Qualifier}`),
       width: 170,
       minWidth: 120,
@@ -176,12 +255,11 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       header: 'Event source',
       text: (r) => r.SourceName,
       cell: (r) => (
-        <span title={r.EventSourceArn || r.SourceName}>
-          {r.SourceName}{' '}
-          <Box variant="span" color="text-body-secondary" fontSize="body-s">
-            {r.SourceType}
-          </Box>
-        </span>
+        <SourceCell
+          name={r.SourceName}
+          type={r.SourceType}
+          title={r.EventSourceArn || r.SourceName}
+        />
       ),
       sortKey: byText((r) => r.SourceName),
       width: 166,
@@ -203,7 +281,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       label: 'State',
       header: 'State',
       text: (r) => r.State,
-      cell: (r) => <MappingStateIndicator state={r.State || undefined} />,
+      cell: (r) => <StateCell state={r.State || undefined} />,
       sortKey: byText((r) => r.State),
       width: 124,
       visibleByDefault: true,
@@ -216,7 +294,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
         r.health.cause
           ? `${HEALTH_LABELS[r.Health]} (${PROBLEM_CAUSE_LABELS[r.health.cause]})`
           : HEALTH_LABELS[r.Health],
-      cell: (r) => <MappingHealthIndicator health={r.health} />,
+      cell: (r) => <HealthCell health={r.health} />,
       // Worst first when ascending: the order of HEALTH_CLASSES.
       sortKey: byNumber((r) => r.HealthRank),
       width: 182,
@@ -237,11 +315,7 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       label: 'LastProcessingResult',
       header: 'LastProcessingResult',
       text: (r) => r.LastProcessingResult,
-      cell: (r) => (
-        <span title={r.LastProcessingResult || undefined}>
-          <ProcessingResultIndicator result={r.LastProcessingResult || undefined} />
-        </span>
-      ),
+      cell: (r) => <ProcessingResultCell result={r.LastProcessingResult} />,
       sortKey: byText((r) => r.LastProcessingResult),
       width: 188,
       minWidth: 120,

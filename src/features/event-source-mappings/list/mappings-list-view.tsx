@@ -14,7 +14,7 @@ import PropertyFilter, {
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { processItems } from '@cloudscape-design/collection-hooks/operations';
 import {
   Children,
@@ -244,6 +244,91 @@ const MappingsFilter = memo(function MappingsFilter({
   );
 });
 
+/**
+ * The Lambda-side filters dialog. Memoised (a hidden Cloudscape modal still renders its content):
+ * selecting a row does not re-render its form.
+ */
+const ServerFiltersModal = memo(function ServerFiltersModal({
+  visible,
+  functionName,
+  eventSourceArn,
+  onDismiss,
+  onApply,
+}: {
+  visible: boolean;
+  functionName: string | undefined;
+  eventSourceArn: string | undefined;
+  onDismiss: () => void;
+  onApply: (filters: MappingListFilters) => void;
+}) {
+  const value = useMemo(
+    () => ({
+      ...(functionName !== undefined ? { FunctionName: functionName } : {}),
+      ...(eventSourceArn !== undefined ? { EventSourceArn: eventSourceArn } : {}),
+    }),
+    [functionName, eventSourceArn],
+  );
+  return (
+    <Modal visible={visible} onDismiss={onDismiss} header="Lambda-side filters">
+      <SpaceBetween size="m">
+        <Box variant="p">
+          Lambda&apos;s ListEventSourceMappings returns only the mappings of this function or event
+          source; the property filter then works on those.
+        </Box>
+        <MappingFilters value={value} onApply={onApply} />
+      </SpaceBetween>
+    </Modal>
+  );
+});
+
+const SHORTCUT_ITEMS = LIST_SHORTCUTS.map((s) => ({ label: s.keys, value: s.action }));
+
+/** The keyboard shortcuts dialog (`?`), memoised like {@link ServerFiltersModal}. */
+const ShortcutsModal = memo(function ShortcutsModal({
+  visible,
+  onDismiss,
+}: {
+  visible: boolean;
+  onDismiss: () => void;
+}) {
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onDismiss}
+      header="Keyboard shortcuts"
+      footer={
+        <Box float="right">
+          <Button variant="primary" onClick={onDismiss}>
+            Close
+          </Button>
+        </Box>
+      }
+    >
+      <KeyValuePairs columns={1} items={SHORTCUT_ITEMS} />
+    </Modal>
+  );
+});
+
+const keyIndexes = new WeakMap<readonly MappingRow[], ReadonlyMap<string, number>>();
+
+/** Each row's position by its key, built once per array of rows. */
+function indexByKey(rows: readonly MappingRow[]): ReadonlyMap<string, number> {
+  let index = keyIndexes.get(rows);
+  if (!index) {
+    const built = new Map<string, number>();
+    rows.forEach((r, i) => built.set(r.key, i));
+    keyIndexes.set(rows, (index = built));
+  }
+  return index;
+}
+
+const TABLE_ARIA_LABELS: TableProps.AriaLabels<MappingRow> = {
+  tableLabel: 'Event source mappings',
+  selectionGroupLabel: 'Mapping selection',
+  allItemsSelectionLabel: () => 'Select all mappings on this page',
+  itemSelectionLabel: (_s, r) => `Select mapping ${r.UUID}`,
+};
+
 const EMPTY_COUNTS = Object.fromEntries(HEALTH_CLASSES.map((c) => [c, 0])) as Record<
   HealthClass,
   number
@@ -340,10 +425,17 @@ export function MappingsListView(props: MappingsListViewProps) {
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
   // Only rows the view shows count as selected (and a filter change clears the selection): an
   // action never reaches mappings the user can no longer see.
-  const selectedRows = useMemo(
-    () => (selectedKeys.size === 0 ? [] : matching.filter((r) => selectedKeys.has(r.key))),
-    [matching, selectedKeys],
-  );
+  // In the view's order; found through the keys (a few selected rows, not a scan of 10,000).
+  const selectedRows = useMemo(() => {
+    if (selectedKeys.size === 0) return [];
+    const index = indexByKey(matching);
+    const at: number[] = [];
+    for (const key of selectedKeys) {
+      const i = index.get(key);
+      if (i !== undefined) at.push(i);
+    }
+    return at.sort((x, y) => x - y).map((i) => matching[i] as MappingRow);
+  }, [matching, selectedKeys]);
 
   const selectedMappings = useMemo(
     () => selectedRows.map((r): EventSourceMappingConfiguration => r.mapping),
@@ -385,18 +477,22 @@ export function MappingsListView(props: MappingsListViewProps) {
     (t) => t.propertyKey === 'Health' && t.operator === '=',
   );
   const activeHealth = HEALTH_CLASSES.find((c) => c === healthToken?.value);
-  const selectHealth = (health: HealthClass | undefined) => {
-    const tokens = view.query.tokens.filter((t) => t.propertyKey !== 'Health');
-    setView({
-      query: {
-        operation: 'and',
-        tokens: health
-          ? [...tokens, { propertyKey: 'Health', operator: '=', value: health }]
-          : tokens,
-      },
-      page: 1,
-    });
-  };
+  // Reads the view at the time of the click (stable, so the memoised counts do not re-render).
+  const selectHealth = useCallback(
+    (health: HealthClass | undefined) => {
+      const tokens = latestView.current.query.tokens.filter((t) => t.propertyKey !== 'Health');
+      setView({
+        query: {
+          operation: 'and',
+          tokens: health
+            ? [...tokens, { propertyKey: 'Health', operator: '=', value: health }]
+            : tokens,
+        },
+        page: 1,
+      });
+    },
+    [setView],
+  );
 
   const displayColumns = useMemo(() => {
     const ids = preferences.contentDisplay.filter((c) => c.visible).map((c) => c.id);
@@ -404,6 +500,10 @@ export function MappingsListView(props: MappingsListViewProps) {
     if (multiRegion && !ids.includes('Region')) ids.splice(1, 0, 'Region');
     return ids;
   }, [preferences.contentDisplay, multiRegion]);
+  const columnDisplay = useMemo(
+    () => displayColumns.map((id) => ({ id, visible: true })),
+    [displayColumns],
+  );
 
   const exportView = (format: 'csv' | 'json') => {
     const scope = multiRegion ? 'all-regions' : (regions[0] ?? 'region');
@@ -425,6 +525,19 @@ export function MappingsListView(props: MappingsListViewProps) {
   const filterRef = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [serverFiltersOpen, setServerFiltersOpen] = useState(false);
+  const closeHelp = useCallback(() => setHelpOpen(false), [setHelpOpen]);
+  const closeServerFilters = useCallback(() => setServerFiltersOpen(false), [setServerFiltersOpen]);
+  const onFiltersChange = useRef(props.onFiltersChange);
+  useEffect(() => {
+    onFiltersChange.current = props.onFiltersChange;
+  });
+  const applyServerFilters = useCallback(
+    (next: MappingListFilters) => {
+      setServerFiltersOpen(false);
+      onFiltersChange.current(next);
+    },
+    [setServerFiltersOpen],
+  );
   useListKeyboard({
     table: tableRef,
     filter: filterRef,
@@ -452,7 +565,8 @@ export function MappingsListView(props: MappingsListViewProps) {
     (f) => f.state.error && (f.state.status === 'error' || f.state.hasNextPage),
   );
 
-  const allMatchingSelected = matching.length > 0 && matching.every((r) => selectedKeys.has(r.key));
+  // selectedRows are distinct rows of matching.
+  const allMatchingSelected = matching.length > 0 && selectedRows.length === matching.length;
   const selectionNote =
     selectedRows.length > 0 ? (
       <Inline>
@@ -508,7 +622,7 @@ export function MappingsListView(props: MappingsListViewProps) {
             items={pageRows as MappingRow[]}
             trackBy="key"
             columnDefinitions={columns}
-            columnDisplay={displayColumns.map((id) => ({ id, visible: true }))}
+            columnDisplay={columnDisplay}
             loading={rows.length === 0 && loadingAny && errors.length === 0}
             loadingText="Loading mappings"
             selectionType="multi"
@@ -536,12 +650,7 @@ export function MappingsListView(props: MappingsListViewProps) {
             contentDensity={preferences.contentDensity}
             stickyColumns={preferences.stickyFirstColumn ? { first: 1 } : undefined}
             resizableColumns
-            ariaLabels={{
-              tableLabel: 'Event source mappings',
-              selectionGroupLabel: 'Mapping selection',
-              allItemsSelectionLabel: () => 'Select all mappings on this page',
-              itemSelectionLabel: (_s, r) => `Select mapping ${r.UUID}`,
-            }}
+            ariaLabels={TABLE_ARIA_LABELS}
             header={
               <Header
                 variant="awsui-h1-sticky"
@@ -823,42 +932,14 @@ export function MappingsListView(props: MappingsListViewProps) {
           />
         </div>
       </SpaceBetween>
-      <Modal
+      <ServerFiltersModal
         visible={serverFiltersOpen}
-        onDismiss={() => setServerFiltersOpen(false)}
-        header="Lambda-side filters"
-      >
-        <SpaceBetween size="m">
-          <Box variant="p">
-            Lambda&apos;s ListEventSourceMappings returns only the mappings of this function or
-            event source; the property filter then works on those.
-          </Box>
-          <MappingFilters
-            value={filters}
-            onApply={(next) => {
-              setServerFiltersOpen(false);
-              props.onFiltersChange(next);
-            }}
-          />
-        </SpaceBetween>
-      </Modal>
-      <Modal
-        visible={helpOpen}
-        onDismiss={() => setHelpOpen(false)}
-        header="Keyboard shortcuts"
-        footer={
-          <Box float="right">
-            <Button variant="primary" onClick={() => setHelpOpen(false)}>
-              Close
-            </Button>
-          </Box>
-        }
-      >
-        <KeyValuePairs
-          columns={1}
-          items={LIST_SHORTCUTS.map((s) => ({ label: s.keys, value: s.action }))}
-        />
-      </Modal>
+        functionName={filters.FunctionName}
+        eventSourceArn={filters.EventSourceArn}
+        onDismiss={closeServerFilters}
+        onApply={applyServerFilters}
+      />
+      <ShortcutsModal visible={helpOpen} onDismiss={closeHelp} />
       {exportingCode ? (
         <LazyCodeExportModal
           mappings={exportingCode.map((r) => ({ mapping: r.mapping, region: r.Region }))}
