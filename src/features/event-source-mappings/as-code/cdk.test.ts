@@ -4,23 +4,20 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { REQUEST_MEMBERS, type RequestMemberName } from '../form/request-members';
-import { SOURCE_TYPES, type SourceType } from '../form/source-limits';
+import { REQUEST_MEMBERS } from '../form/request-members';
+import { SOURCE_TYPES } from '../form/source-limits';
 import { cdkPropName, toCdk, tsString } from './cdk';
 import { cloudFormationProperties } from './cloudformation';
-import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
-import { resourceNames, type MappingCode } from './mapping-code';
-import { toMappingCode } from './recreate-request';
-
-type Json = Record<string, unknown>;
-
-const literal = { functionReference: 'literal' } as const;
-const reference = { functionReference: 'reference' } as const;
-
-const codeOf = (type: SourceType, includeDefaults = false): MappingCode => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults });
-};
+import { HOSTILE_STRINGS } from './fixtures';
+import { resourceNames } from './mapping-code';
+import {
+  codeOf,
+  hostileCode,
+  literal,
+  missingCreateMembers,
+  reference,
+  type Json,
+} from './test-helpers';
 
 /** The `new CfnEventSourceMapping(…)` statements of a generated module. */
 const statementsOf = (text: string): string =>
@@ -492,11 +489,7 @@ describe('toCdk', () => {
   });
 
   it('writes every hostile string as a literal that evaluates to exactly that string (no interpolation)', () => {
-    const code = toMappingCode(hostileMapping(), {
-      region: 'us-east-1',
-      tags: hostileTags(),
-      includeDefaults: false,
-    });
+    const code = hostileCode();
     const { text } = toCdk([code], literal);
     const [created] = evaluate(text);
     expect(created?.props).toEqual(
@@ -511,33 +504,16 @@ describe('toCdk', () => {
   });
 });
 
-/** Values for members no fixture uses, so every create member is exercised. */
-const SAMPLES: Partial<Record<RequestMemberName, unknown>> = { TumblingWindowInSeconds: 120 };
-
 describe('every create member of the registry', () => {
   it('shows up in the CfnEventSourceMapping props under its CDK name when a mapping uses it', () => {
     const codes = SOURCE_TYPES.map((t) => codeOf(t));
-    const missing: string[] = [];
-    for (const member of REQUEST_MEMBERS.filter((m) => m.create)) {
-      const key = member.name as keyof MappingCode['request'];
-      const sample = SAMPLES[member.name];
-      const code =
-        codes.find((c) => c.request[key] !== undefined) ??
-        (sample === undefined
-          ? undefined
-          : { ...codeOf('kinesis'), request: { ...codeOf('kinesis').request, [key]: sample } });
-      if (!code) {
-        missing.push(`${member.name} (no fixture or sample uses it)`);
-        continue;
-      }
+    const missing = missingCreateMembers({ codes }, (member, code) => {
       const [created] = evaluate(toCdk([code], literal).text);
-      if (
-        member.cloudFormation === null ||
-        created?.props[cdkPropName(member.cloudFormation)] === undefined
-      ) {
-        missing.push(member.name);
-      }
-    }
+      return (
+        member.cloudFormation !== null &&
+        created?.props[cdkPropName(member.cloudFormation)] !== undefined
+      );
+    });
     expect(missing).toEqual([]);
   });
 });

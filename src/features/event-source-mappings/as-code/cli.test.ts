@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_MEMBERS } from '../form/request-members';
 import { SOURCE_TYPES } from '../form/source-limits';
 import { toCliInputJson, toCliScript } from './cli';
-import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import { HOSTILE_STRINGS, hostileTags } from './fixtures';
 import type { MappingCode } from './mapping-code';
-import { toMappingCode } from './recreate-request';
-
-const fixtureCode = (type: (typeof SOURCE_TYPES)[number], includeDefaults = false) => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults });
-};
-const hostileCode = (): MappingCode =>
-  toMappingCode(hostileMapping(), {
-    region: 'us-east-1',
-    tags: hostileTags(),
-    includeDefaults: true,
-  });
+import { codeOf, hostileCode } from './test-helpers';
 
 /**
  * Stands in for `aws`: prints each call's argument count, then each argument, NUL-terminated (shell
@@ -131,7 +120,7 @@ const EVERY_MEMBER_CODE: MappingCode = {
 
 describe('toCliScript', () => {
   it('is a POSIX sh script: shebang, set -eu, a comment naming each UUID, one command each', () => {
-    const mappings = [fixtureCode('kinesis'), fixtureCode('mq-activemq')];
+    const mappings = [codeOf('kinesis'), codeOf('mq-activemq')];
     const { text, fileName, mediaType } = toCliScript(mappings, { functionReference: 'literal' });
     expect(fileName).toBe('create-event-source-mappings.sh');
     expect(mediaType).toBe('text/x-shellscript');
@@ -150,7 +139,7 @@ describe('toCliScript', () => {
   });
 
   it('renders the seed’s Amazon MQ mapping as the console’s own CLI command', () => {
-    const { text } = toCliScript([fixtureCode('mq-activemq')], { functionReference: 'literal' });
+    const { text } = toCliScript([codeOf('mq-activemq')], { functionReference: 'literal' });
     expect(text).toContain(
       [
         'aws lambda create-event-source-mapping \\',
@@ -167,7 +156,7 @@ describe('toCliScript', () => {
 
   it.each(SOURCE_TYPES)('%s: the shell passes exactly the request to aws', (type) => {
     for (const includeDefaults of [false, true]) {
-      const mapping = fixtureCode(type, includeDefaults);
+      const mapping = codeOf(type, includeDefaults);
       const [call, ...rest] = runScript(
         toCliScript([mapping], { functionReference: 'literal' }).text,
       );
@@ -177,7 +166,7 @@ describe('toCliScript', () => {
   });
 
   it('hostile strings reach aws intact', () => {
-    const mapping = hostileCode();
+    const mapping = hostileCode(true);
     const script = toCliScript([mapping], { functionReference: 'literal' }).text;
     execFileSync('/bin/sh', ['-n', '-c', script], { timeout: 10_000 });
     const calls = runScript(script);
@@ -192,7 +181,7 @@ describe('toCliScript', () => {
   });
 
   it('with functionReference reference: one variable per function, defaulted, overridable', () => {
-    const mappings = [fixtureCode('kinesis'), fixtureCode('sqs'), fixtureCode('kinesis')];
+    const mappings = [codeOf('kinesis'), codeOf('sqs'), codeOf('kinesis')];
     const { text } = toCliScript(mappings, { functionReference: 'reference' });
     expect(text).toContain(': "${ORDERS_PROCESSOR_LIVE_FUNCTION_NAME:=orders-processor:live}"');
     expect(text).toContain(': "${PAYMENTS_SETTLER_7_FUNCTION_NAME:=payments-settler:7}"');
@@ -216,8 +205,8 @@ describe('toCliScript', () => {
   it('keeps a $LATEST qualifier (and a name with quotes or braces) literal in the default', () => {
     const names = ['fn:$LATEST', 'odd"na`me\\', 'brace}$(id)\nnext'];
     const mappings = names.map((FunctionName) => ({
-      ...fixtureCode('sqs-fifo'),
-      request: { ...fixtureCode('sqs-fifo').request, FunctionName },
+      ...codeOf('sqs-fifo'),
+      request: { ...codeOf('sqs-fifo').request, FunctionName },
     }));
     const script = toCliScript(mappings, { functionReference: 'reference' }).text;
     const passed = runScript(script).map((argv) => argv[argv.indexOf('--function-name') + 1]);
@@ -247,7 +236,7 @@ describe('toCliScript', () => {
 
 describe('toCliInputJson', () => {
   it('one mapping: the request document, 2-space JSON, timestamp as ISO 8601', () => {
-    const mapping = fixtureCode('kinesis');
+    const mapping = codeOf('kinesis');
     const out = toCliInputJson([mapping], { functionReference: 'literal' });
     expect(out.fileName).toBe('create-event-source-mapping.json');
     expect(out.mediaType).toBe('application/json');
@@ -262,7 +251,7 @@ describe('toCliInputJson', () => {
   });
 
   it('several mappings: an array of documents in export order; functionReference does not apply', () => {
-    const mappings = SOURCE_TYPES.map((t) => fixtureCode(t));
+    const mappings = SOURCE_TYPES.map((t) => codeOf(t));
     const literal = toCliInputJson(mappings, { functionReference: 'literal' }).text;
     expect(toCliInputJson(mappings, { functionReference: 'reference' }).text).toBe(literal);
     const parsed = JSON.parse(literal) as Array<{ FunctionName: string }>;
@@ -271,7 +260,7 @@ describe('toCliInputJson', () => {
   });
 
   it('hostile strings survive JSON', () => {
-    const mapping = hostileCode();
+    const mapping = hostileCode(true);
     const parsed = JSON.parse(toCliInputJson([mapping], { functionReference: 'literal' }).text) as {
       Tags: Record<string, string>;
       Topics: string[];

@@ -1,41 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-import { REQUEST_MEMBERS, type RequestMemberName } from '../form/request-members';
 import type { SourceType } from '../form/source-limits';
-import {
-  CFN_YAML_TAGS,
-  cloudFormationProperties,
-  renderTemplateYaml,
-  toCloudFormation,
-} from './cloudformation';
-import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import { cloudFormationProperties, renderTemplateYaml, toCloudFormation } from './cloudformation';
+import { HOSTILE_STRINGS, MAPPING_FIXTURES } from './fixtures';
 import type { MappingCode } from './mapping-code';
-import { toMappingCode } from './recreate-request';
-
-type Json = Record<string, unknown>;
-
-const literal = { functionReference: 'literal' } as const;
-const reference = { functionReference: 'reference' } as const;
-
-const codeOf = (type: SourceType, includeDefaults = false): MappingCode => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults });
-};
-
-/** A mapping with a request of its own (region us-east-1). */
-const withRequest = (type: SourceType, request: MappingCode['request']): MappingCode => ({
-  ...codeOf(type),
-  request,
-});
-
-/** Parses YAML as CloudFormation does (1.1) or as a YAML 1.2 tool does, with `!Ref`. */
-const parseYaml = (text: string, version: '1.1' | '1.2' = '1.1'): Json =>
-  parse(text, { customTags: [...CFN_YAML_TAGS], version }) as Json;
-
-/** The text after `Resources:` (the resources of a template). */
-const resourcesOf = (text: string): string => text.slice(text.indexOf('Resources:\n'));
+import {
+  cloudFormationResourcesOf,
+  codeOf,
+  hostileCode,
+  literal,
+  missingCreateMembers,
+  parseYaml,
+  reference,
+  type Json,
+} from './test-helpers';
 
 describe('cloudFormationProperties', () => {
   it('converts Tags to a Key/Value list sorted by key, and sets FunctionName as given', () => {
@@ -192,7 +171,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes a Kinesis mapping: alias, AT_TIMESTAMP in epoch seconds, error handling, filter, destination, metrics, tags', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('kinesis')], literal).text)).toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('kinesis'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (us-east-1, kinesis).
         OrdersProcessorOrdersEventsMapping:
@@ -231,8 +210,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes a disabled DynamoDB mapping with only what differs from the defaults', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('dynamodb')], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('dynamodb'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
         InventorySyncInventoryMapping:
@@ -247,8 +225,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes the same DynamoDB mapping with the server defaults when asked', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('dynamodb', true)], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('dynamodb', true))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
         InventorySyncInventoryMapping:
@@ -271,7 +248,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes an SQS mapping: two filters, KmsKeyArn, ScalingConfig', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('sqs')], literal).text)).toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('sqs'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping 0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f (us-east-1, sqs).
         PaymentsSettlerPaymentsSettlementsMapping:
@@ -300,8 +277,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes an SQS FIFO mapping with nothing but its source and function', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('sqs-fifo')], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('sqs-fifo'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping 5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a (us-east-1, sqs-fifo).
         LedgerWriterLedgerEntriesFifoMapping:
@@ -314,7 +290,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes an MSK mapping: topic, SASL/SCRAM secret, AmazonManagedKafkaEventSourceConfig', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('msk')], literal).text)).toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('msk'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping b7e6d5c4-a3b2-4c1d-9e0f-a1b2c3d4e5f6 (us-east-1, msk).
         ClickstreamAggregatorAnalyticsProdMapping:
@@ -340,8 +316,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes a self-managed Kafka mapping: Endpoints.KafkaBootstrapServers, VPC and auth, provisioned mode, metrics, logging', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('self-managed-kafka')], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('self-managed-kafka'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f (us-east-1, self-managed-kafka).
         OrdersLedgerConsumerB1KafkaCorpExampleNet9096Mapping:
@@ -395,8 +370,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes the seed RabbitMQ mapping: BASIC_AUTH and VIRTUAL_HOST in order, tags', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('mq-rabbitmq')], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('mq-rabbitmq'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping dbbcce2f-fd7e-410e-a4d3-f8d883d52031 (us-east-1, mq-rabbitmq).
         GeoFanoutProdGeoRabbitmqProdMapping:
@@ -421,8 +395,7 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes a DocumentDB mapping with DocumentDBEventSourceConfig', () => {
-    expect(resourcesOf(toCloudFormation([codeOf('documentdb')], literal).text))
-      .toMatchInlineSnapshot(`
+    expect(cloudFormationResourcesOf(codeOf('documentdb'))).toMatchInlineSnapshot(`
       "Resources:
         # Exported from mapping e9f8a7b6-c5d4-4e3f-a2b1-c0d9e8f7a6b5 (us-east-1, documentdb).
         CatalogIndexerCatalogDocdbProdMapping:
@@ -526,11 +499,7 @@ describe('toCloudFormation', () => {
   });
 
   it('writes every hostile string so that YAML 1.1 and 1.2 parsers read it back exactly', () => {
-    const code = toMappingCode(hostileMapping(), {
-      region: 'us-east-1',
-      tags: hostileTags(),
-      includeDefaults: false,
-    });
+    const code = hostileCode();
     const { text } = toCloudFormation([code], literal);
     const expected = cloudFormationProperties(code, code.request.FunctionName);
     for (const version of ['1.1', '1.2'] as const) {
@@ -581,34 +550,17 @@ describe('toCloudFormation', () => {
   });
 });
 
-/** Values for members no fixture uses, so every create member is exercised. */
-const SAMPLES: Partial<Record<RequestMemberName, unknown>> = { TumblingWindowInSeconds: 120 };
-
 describe('every create member of the registry', () => {
   it('shows up in the CloudFormation template under its registry name when a mapping uses it', () => {
     const codes = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((t) => codeOf(t));
-    const missing: string[] = [];
-    for (const member of REQUEST_MEMBERS.filter((m) => m.create)) {
-      const key = member.name as keyof MappingCode['request'];
-      const sample = SAMPLES[member.name];
-      const code =
-        codes.find((c) => c.request[key] !== undefined) ??
-        (sample === undefined
-          ? undefined
-          : withRequest('kinesis', { ...codeOf('kinesis').request, [key]: sample }));
-      if (!code) {
-        missing.push(`${member.name} (no fixture or sample uses it)`);
-        continue;
-      }
+    const missing = missingCreateMembers({ codes }, (member, code) => {
       const resources = parseYaml(toCloudFormation([code], literal).text).Resources as Record<
         string,
         { Properties: Json }
       >;
       const properties = Object.values(resources)[0]?.Properties ?? {};
-      if (member.cloudFormation === null || properties[member.cloudFormation] === undefined) {
-        missing.push(member.name);
-      }
-    }
+      return member.cloudFormation !== null && properties[member.cloudFormation] !== undefined;
+    });
     expect(missing).toEqual([]);
   });
 });

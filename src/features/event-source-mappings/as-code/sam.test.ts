@@ -1,32 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-import {
-  REQUEST_MEMBERS,
-  SAM_EVENT_TYPES,
-  setPath,
-  type RequestMemberName,
-} from '../form/request-members';
+import { REQUEST_MEMBERS, SAM_EVENT_TYPES, setPath } from '../form/request-members';
 import { SOURCE_TYPES, type SourceType } from '../form/source-limits';
-import { CFN_YAML_TAGS, cloudFormationProperties } from './cloudformation';
-import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import { cloudFormationProperties } from './cloudformation';
+import { HOSTILE_STRINGS } from './fixtures';
 import type { MappingCode } from './mapping-code';
-import { toMappingCode } from './recreate-request';
 import { samPlacement, toSam } from './sam';
+import {
+  codeOf,
+  hostileCode,
+  literal,
+  missingCreateMembers,
+  parseYaml,
+  reference,
+  type Json,
+} from './test-helpers';
 
-type Json = Record<string, unknown>;
 interface Resource {
   Type: string;
   Properties: Json;
 }
-
-const literal = { functionReference: 'literal' } as const;
-const reference = { functionReference: 'reference' } as const;
-
-const codeOf = (type: SourceType): MappingCode => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: false });
-};
 
 /** A fixture SAM can take as an event: no tags, an unqualified function. */
 const expressible = (type: SourceType): MappingCode => {
@@ -35,8 +28,6 @@ const expressible = (type: SourceType): MappingCode => {
   return { ...code, request: { ...request, FunctionName: `${type}-handler` } };
 };
 
-const parseYaml = (text: string, version: '1.1' | '1.2' = '1.1'): Json =>
-  parse(text, { customTags: [...CFN_YAML_TAGS], version }) as Json;
 const resourcesOf = (text: string): Record<string, Resource> =>
   parseYaml(text).Resources as Record<string, Resource>;
 
@@ -719,11 +710,7 @@ describe('toSam', () => {
   });
 
   it('writes hostile strings in events and in resources so that YAML 1.1 and 1.2 read them back exactly', () => {
-    const hostile = toMappingCode(hostileMapping(), {
-      region: 'us-east-1',
-      tags: hostileTags(),
-      includeDefaults: false,
-    });
+    const hostile = hostileCode();
     // An SQS event carrying hostile strings too (queue ARN, filters).
     const event: MappingCode = {
       UUID: 'e0e0e0e0-0000-4000-8000-000000000000',
@@ -757,45 +744,28 @@ describe('toSam', () => {
   });
 });
 
-/** Values for members no fixture uses, so every create member is exercised. */
-const SAMPLES: Partial<Record<RequestMemberName, unknown>> = { TumblingWindowInSeconds: 120 };
-
 describe('every create member of the registry', () => {
   it('shows up in the SAM template, in the event or in the fallback resource, when a mapping uses it', () => {
     const codes = [
       ...SOURCE_TYPES.map((t) => codeOf(t)),
       ...SOURCE_TYPES.map((t) => expressible(t)),
     ];
-    const missing: string[] = [];
-    for (const member of REQUEST_MEMBERS.filter((m) => m.create)) {
-      const key = member.name as keyof MappingCode['request'];
-      const sample = SAMPLES[member.name];
-      const users = codes.filter((c) => c.request[key] !== undefined);
-      if (sample !== undefined) {
-        users.push({
-          ...expressible('kinesis'),
-          request: { ...expressible('kinesis').request, [key]: sample },
-        });
-      }
-      if (!users.length) missing.push(`${member.name} (no fixture or sample uses it)`);
-      for (const code of users) {
-        const resources = resourcesOf(toSam([code], literal).text);
-        const found = Object.values(resources).some((r) => {
-          if (r.Type === 'AWS::Lambda::EventSourceMapping') {
-            return (
-              member.cloudFormation !== null && r.Properties[member.cloudFormation] !== undefined
-            );
-          }
-          if (member.name === 'FunctionName') return r.Properties.FunctionName !== undefined;
-          return Object.values(r.Properties.Events as Record<string, Resource>).some(
-            (e) =>
-              member.cloudFormation !== null &&
-              eventToCloudFormation(e.Type, e.Properties)[member.cloudFormation] !== undefined,
+    const walk = { codes, users: 'all', sampleBase: expressible('kinesis') } as const;
+    const missing = missingCreateMembers(walk, (member, code) =>
+      Object.values(resourcesOf(toSam([code], literal).text)).some((r) => {
+        if (r.Type === 'AWS::Lambda::EventSourceMapping') {
+          return (
+            member.cloudFormation !== null && r.Properties[member.cloudFormation] !== undefined
           );
-        });
-        if (!found) missing.push(`${member.name} (${code.sourceType})`);
-      }
-    }
+        }
+        if (member.name === 'FunctionName') return r.Properties.FunctionName !== undefined;
+        return Object.values(r.Properties.Events as Record<string, Resource>).some(
+          (e) =>
+            member.cloudFormation !== null &&
+            eventToCloudFormation(e.Type, e.Properties)[member.cloudFormation] !== undefined,
+        );
+      }),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -1,12 +1,10 @@
 import type { CreateEventSourceMappingCommandInput } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 
-import { REQUEST_MEMBERS } from '../form/request-members';
 import type { RequestMemberName } from '../form/request-members';
 import type { SourceType } from '../form/source-limits';
-import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import { HOSTILE_STRINGS, MAPPING_FIXTURES } from './fixtures';
 import type { MappingCode } from './mapping-code';
-import { toMappingCode } from './recreate-request';
 import {
   TERRAFORM_NOT_EXPRESSIBLE,
   TERRAFORM_PROVIDER_VERSION,
@@ -14,14 +12,14 @@ import {
   hclString,
   toTerraform,
 } from './terraform';
-
-const literal = { functionReference: 'literal' } as const;
-const reference = { functionReference: 'reference' } as const;
-
-const codeOf = (type: SourceType): MappingCode => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: false });
-};
+import {
+  SAMPLES,
+  codeOf,
+  hostileCode,
+  literal,
+  missingCreateMembers,
+  reference,
+} from './test-helpers';
 
 /** The text of the one resource block of `text` (between its header and the closing brace). */
 const resourceOf = (text: string): string => {
@@ -517,12 +515,7 @@ variable "inventory_sync_function_name" {
   });
 
   it('escapes every hostile string, in keys and values, and leaves no raw line break inside a string', () => {
-    const f = hostileMapping();
-    const code = toMappingCode(f, {
-      region: 'us-east-1',
-      tags: hostileTags(),
-      includeDefaults: false,
-    });
+    const code = hostileCode();
     const { text } = toTerraform([code], reference);
     for (const s of HOSTILE_STRINGS) expect(text).toContain(hclString(s).slice(1, -1));
     // Each line is either a comment, a brace, or an argument, block or map entry.
@@ -542,42 +535,18 @@ const NOT_EXPRESSIBLE: ReadonlySet<RequestMemberName> = new Set<RequestMemberNam
   'LoggingConfig', // no logging_config argument in provider 6.31.0
 ]);
 
-/** Values for members no fixture uses, so every create member is exercised. */
-const SAMPLES: Partial<Record<RequestMemberName, unknown>> = {
-  TumblingWindowInSeconds: 120,
-  Enabled: false,
-};
-
 describe('every create member of the registry', () => {
   it('shows up in the HCL under its registry name when a mapping uses it (or is listed as not expressible)', () => {
-    const requests = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((t) => codeOf(t));
-    const missing: string[] = [];
-    for (const member of REQUEST_MEMBERS.filter((m) => m.create)) {
-      const user = requests.find(
-        (c) => c.request[member.name as keyof typeof c.request] !== undefined,
-      );
-      const sample = SAMPLES[member.name];
-      const code: MappingCode | undefined =
-        user ??
-        (sample === undefined
-          ? undefined
-          : {
-              ...codeOf('kinesis'),
-              request: { ...codeOf('kinesis').request, [member.name]: sample },
-            });
-      if (!code) {
-        missing.push(`${member.name} (no fixture or sample uses it)`);
-        continue;
-      }
+    const codes = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((t) => codeOf(t));
+    const samples = { ...SAMPLES, Enabled: false };
+    const missing = missingCreateMembers({ codes, samples }, (member, code) => {
       const body = resourceOf(toTerraform([code], literal).text);
       const written =
         member.terraform !== null &&
         new RegExp(`^ {2}${member.terraform} +(=|\\{)`, 'm').test(body);
       const commented = body.includes(`: ${member.name} = `);
-      if (NOT_EXPRESSIBLE.has(member.name) ? !commented || written : !written) {
-        missing.push(member.name);
-      }
-    }
+      return NOT_EXPRESSIBLE.has(member.name) ? commented && !written : written;
+    });
     expect(missing).toEqual([]);
   });
 });
