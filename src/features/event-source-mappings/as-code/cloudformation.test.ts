@@ -16,6 +16,26 @@ import {
   type Json,
 } from './test-helpers';
 
+/**
+ * The `Properties` of the one resource in the CloudFormation export of `code` (literal function
+ * name), as YAML at no indentation, after checking the lines above them: `Resources:`, the
+ * comment naming the live mapping, the logical ID and the resource type.
+ */
+function cloudFormationPropertiesOf(code: MappingCode, logicalId: string): string {
+  const lines = cloudFormationResourcesOf(code).split('\n');
+  expect(lines.slice(0, 5)).toEqual([
+    'Resources:',
+    `  # Exported from mapping ${code.UUID} (us-east-1, ${code.sourceType}).`,
+    `  ${logicalId}:`,
+    '    Type: AWS::Lambda::EventSourceMapping',
+    '    Properties:',
+  ]);
+  return lines
+    .slice(5)
+    .map((line) => line.replace(/^ {6}/, ''))
+    .join('\n');
+}
+
 describe('cloudFormationProperties', () => {
   it('converts Tags to a Key/Value list sorted by key, and sets FunctionName as given', () => {
     const props = cloudFormationProperties(codeOf('kinesis'), { Ref: 'Fn' });
@@ -171,249 +191,218 @@ describe('toCloudFormation golden files', () => {
   });
 
   it('writes a Kinesis mapping: alias, AT_TIMESTAMP in epoch seconds, error handling, filter, destination, metrics, tags', () => {
-    expect(cloudFormationResourcesOf(codeOf('kinesis'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (us-east-1, kinesis).
-        OrdersProcessorOrdersEventsMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/orders-events
-            FunctionName: orders-processor:live
-            BatchSize: 500
-            FilterCriteria:
-              Filters:
-                - Pattern: '{"data":{"eventType":["OrderPlaced","OrderCancelled"]}}'
-            MaximumBatchingWindowInSeconds: 5
-            ParallelizationFactor: 4
-            StartingPosition: AT_TIMESTAMP
-            StartingPositionTimestamp: 1777638600
-            DestinationConfig:
-              OnFailure:
-                Destination: arn:aws:sqs:us-east-1:123456789012:orders-events-dlq
-            MaximumRecordAgeInSeconds: 3600
-            BisectBatchOnFunctionError: true
-            MaximumRetryAttempts: 3
-            Tags:
-              - Key: cost-center
-                Value: cc-1042
-              - Key: env
-                Value: prod
-              - Key: team
-                Value: orders
-            FunctionResponseTypes:
-              - ReportBatchItemFailures
-            MetricsConfig:
-              Metrics:
-                - EventCount
+    expect(cloudFormationPropertiesOf(codeOf('kinesis'), 'OrdersProcessorOrdersEventsMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:kinesis:us-east-1:123456789012:stream/orders-events
+      FunctionName: orders-processor:live
+      BatchSize: 500
+      FilterCriteria:
+        Filters:
+          - Pattern: '{"data":{"eventType":["OrderPlaced","OrderCancelled"]}}'
+      MaximumBatchingWindowInSeconds: 5
+      ParallelizationFactor: 4
+      StartingPosition: AT_TIMESTAMP
+      StartingPositionTimestamp: 1777638600
+      DestinationConfig:
+        OnFailure:
+          Destination: arn:aws:sqs:us-east-1:123456789012:orders-events-dlq
+      MaximumRecordAgeInSeconds: 3600
+      BisectBatchOnFunctionError: true
+      MaximumRetryAttempts: 3
+      Tags:
+        - Key: cost-center
+          Value: cc-1042
+        - Key: env
+          Value: prod
+        - Key: team
+          Value: orders
+      FunctionResponseTypes:
+        - ReportBatchItemFailures
+      MetricsConfig:
+        Metrics:
+          - EventCount
       "
     `);
   });
 
   it('writes a disabled DynamoDB mapping with only what differs from the defaults', () => {
-    expect(cloudFormationResourcesOf(codeOf('dynamodb'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
-        InventorySyncInventoryMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
-            FunctionName: inventory-sync
-            Enabled: false
-            StartingPosition: LATEST
+    expect(cloudFormationPropertiesOf(codeOf('dynamodb'), 'InventorySyncInventoryMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
+      FunctionName: inventory-sync
+      Enabled: false
+      StartingPosition: LATEST
       "
     `);
   });
 
   it('writes the same DynamoDB mapping with the server defaults when asked', () => {
-    expect(cloudFormationResourcesOf(codeOf('dynamodb', true))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
-        InventorySyncInventoryMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
-            FunctionName: inventory-sync
-            Enabled: false
-            BatchSize: 100
-            MaximumBatchingWindowInSeconds: 0
-            ParallelizationFactor: 1
-            StartingPosition: LATEST
-            MaximumRecordAgeInSeconds: -1
-            BisectBatchOnFunctionError: false
-            MaximumRetryAttempts: -1
-            TumblingWindowInSeconds: 0
-            FunctionResponseTypes: []
+    expect(cloudFormationPropertiesOf(codeOf('dynamodb', true), 'InventorySyncInventoryMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
+      FunctionName: inventory-sync
+      Enabled: false
+      BatchSize: 100
+      MaximumBatchingWindowInSeconds: 0
+      ParallelizationFactor: 1
+      StartingPosition: LATEST
+      MaximumRecordAgeInSeconds: -1
+      BisectBatchOnFunctionError: false
+      MaximumRetryAttempts: -1
+      TumblingWindowInSeconds: 0
+      FunctionResponseTypes: []
       "
     `);
   });
 
   it('writes an SQS mapping: two filters, KmsKeyArn, ScalingConfig', () => {
-    expect(cloudFormationResourcesOf(codeOf('sqs'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping 0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f (us-east-1, sqs).
-        PaymentsSettlerPaymentsSettlementsMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:sqs:us-east-1:123456789012:payments-settlements
-            FunctionName: payments-settler:7
-            BatchSize: 50
-            FilterCriteria:
-              Filters:
-                - Pattern: '{"body":{"currency":["EUR","USD"]}}'
-                - Pattern: '{"attributes":{"ApproximateReceiveCount":[{"numeric":[">",3]}]}}'
-            MaximumBatchingWindowInSeconds: 10
-            Tags:
-              - Key: env
-                Value: prod
-              - Key: team
-                Value: payments
-            FunctionResponseTypes:
-              - ReportBatchItemFailures
-            ScalingConfig:
-              MaximumConcurrency: 20
-            KmsKeyArn: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+    expect(cloudFormationPropertiesOf(codeOf('sqs'), 'PaymentsSettlerPaymentsSettlementsMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:sqs:us-east-1:123456789012:payments-settlements
+      FunctionName: payments-settler:7
+      BatchSize: 50
+      FilterCriteria:
+        Filters:
+          - Pattern: '{"body":{"currency":["EUR","USD"]}}'
+          - Pattern: '{"attributes":{"ApproximateReceiveCount":[{"numeric":[">",3]}]}}'
+      MaximumBatchingWindowInSeconds: 10
+      Tags:
+        - Key: env
+          Value: prod
+        - Key: team
+          Value: payments
+      FunctionResponseTypes:
+        - ReportBatchItemFailures
+      ScalingConfig:
+        MaximumConcurrency: 20
+      KmsKeyArn: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
       "
     `);
   });
 
   it('writes an SQS FIFO mapping with nothing but its source and function', () => {
-    expect(cloudFormationResourcesOf(codeOf('sqs-fifo'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping 5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a (us-east-1, sqs-fifo).
-        LedgerWriterLedgerEntriesFifoMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:sqs:us-east-1:123456789012:ledger-entries.fifo
-            FunctionName: ledger-writer
+    expect(cloudFormationPropertiesOf(codeOf('sqs-fifo'), 'LedgerWriterLedgerEntriesFifoMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:sqs:us-east-1:123456789012:ledger-entries.fifo
+      FunctionName: ledger-writer
       "
     `);
   });
 
   it('writes an MSK mapping: topic, SASL/SCRAM secret, AmazonManagedKafkaEventSourceConfig', () => {
-    expect(cloudFormationResourcesOf(codeOf('msk'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping b7e6d5c4-a3b2-4c1d-9e0f-a1b2c3d4e5f6 (us-east-1, msk).
-        ClickstreamAggregatorAnalyticsProdMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:kafka:us-east-1:123456789012:cluster/analytics-prod/7d3a9f2e-1b4c-4d5e-8f6a-0b1c2d3e4f5a-3
-            FunctionName: clickstream-aggregator:prod
-            BatchSize: 1000
-            MaximumBatchingWindowInSeconds: 2
-            StartingPosition: TRIM_HORIZON
-            Tags:
-              - Key: team
-                Value: analytics
-            Topics:
-              - clickstream.page-views
-            SourceAccessConfigurations:
-              - Type: SASL_SCRAM_512_AUTH
-                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_analytics-prod-Xy12Ab
-            AmazonManagedKafkaEventSourceConfig:
-              ConsumerGroupId: clickstream-aggregator-prod
+    expect(cloudFormationPropertiesOf(codeOf('msk'), 'ClickstreamAggregatorAnalyticsProdMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:kafka:us-east-1:123456789012:cluster/analytics-prod/7d3a9f2e-1b4c-4d5e-8f6a-0b1c2d3e4f5a-3
+      FunctionName: clickstream-aggregator:prod
+      BatchSize: 1000
+      MaximumBatchingWindowInSeconds: 2
+      StartingPosition: TRIM_HORIZON
+      Tags:
+        - Key: team
+          Value: analytics
+      Topics:
+        - clickstream.page-views
+      SourceAccessConfigurations:
+        - Type: SASL_SCRAM_512_AUTH
+          URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:AmazonMSK_analytics-prod-Xy12Ab
+      AmazonManagedKafkaEventSourceConfig:
+        ConsumerGroupId: clickstream-aggregator-prod
       "
     `);
   });
 
   it('writes a self-managed Kafka mapping: Endpoints.KafkaBootstrapServers, VPC and auth, provisioned mode, metrics, logging', () => {
-    expect(cloudFormationResourcesOf(codeOf('self-managed-kafka'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f (us-east-1, self-managed-kafka).
-        OrdersLedgerConsumerB1KafkaCorpExampleNet9096Mapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            FunctionName: orders-ledger-consumer
-            BatchSize: 500
-            MaximumBatchingWindowInSeconds: 1
-            StartingPosition: LATEST
-            DestinationConfig:
-              OnFailure:
-                Destination: kafka://orders-ledger-dlq
-            Tags:
-              - Key: env
-                Value: prod
-              - Key: owner
-                Value: platform@example.com
-              - Key: team
-                Value: orders
-            Topics:
-              - orders.ledger
-            SourceAccessConfigurations:
-              - Type: VPC_SUBNET
-                URI: subnet:subnet-0a1b2c3d4e5f60718
-              - Type: VPC_SUBNET
-                URI: subnet:subnet-0f1e2d3c4b5a69788
-              - Type: VPC_SECURITY_GROUP
-                URI: security_group:sg-0123456789abcdef0
-              - Type: SASL_SCRAM_256_AUTH
-                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka/onprem-orders-Qw3rTy
-            SelfManagedEventSource:
-              Endpoints:
-                KafkaBootstrapServers:
-                  - b-1.kafka.corp.example.net:9096
-                  - b-2.kafka.corp.example.net:9096
-                  - b-3.kafka.corp.example.net:9096
-            SelfManagedKafkaEventSourceConfig:
-              ConsumerGroupId: c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f
-            MetricsConfig:
-              Metrics:
-                - EventCount
-                - ErrorCount
-                - KafkaMetrics
-            LoggingConfig:
-              SystemLogLevel: INFO
-            ProvisionedPollerConfig:
-              MinimumPollers: 2
-              MaximumPollers: 20
+    expect(
+      cloudFormationPropertiesOf(
+        codeOf('self-managed-kafka'),
+        'OrdersLedgerConsumerB1KafkaCorpExampleNet9096Mapping',
+      ),
+    ).toMatchInlineSnapshot(`
+      "FunctionName: orders-ledger-consumer
+      BatchSize: 500
+      MaximumBatchingWindowInSeconds: 1
+      StartingPosition: LATEST
+      DestinationConfig:
+        OnFailure:
+          Destination: kafka://orders-ledger-dlq
+      Tags:
+        - Key: env
+          Value: prod
+        - Key: owner
+          Value: platform@example.com
+        - Key: team
+          Value: orders
+      Topics:
+        - orders.ledger
+      SourceAccessConfigurations:
+        - Type: VPC_SUBNET
+          URI: subnet:subnet-0a1b2c3d4e5f60718
+        - Type: VPC_SUBNET
+          URI: subnet:subnet-0f1e2d3c4b5a69788
+        - Type: VPC_SECURITY_GROUP
+          URI: security_group:sg-0123456789abcdef0
+        - Type: SASL_SCRAM_256_AUTH
+          URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:kafka/onprem-orders-Qw3rTy
+      SelfManagedEventSource:
+        Endpoints:
+          KafkaBootstrapServers:
+            - b-1.kafka.corp.example.net:9096
+            - b-2.kafka.corp.example.net:9096
+            - b-3.kafka.corp.example.net:9096
+      SelfManagedKafkaEventSourceConfig:
+        ConsumerGroupId: c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f
+      MetricsConfig:
+        Metrics:
+          - EventCount
+          - ErrorCount
+          - KafkaMetrics
+      LoggingConfig:
+        SystemLogLevel: INFO
+      ProvisionedPollerConfig:
+        MinimumPollers: 2
+        MaximumPollers: 20
       "
     `);
   });
 
   it('writes the seed RabbitMQ mapping: BASIC_AUTH and VIRTUAL_HOST in order, tags', () => {
-    expect(cloudFormationResourcesOf(codeOf('mq-rabbitmq'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping dbbcce2f-fd7e-410e-a4d3-f8d883d52031 (us-east-1, mq-rabbitmq).
-        GeoFanoutProdGeoRabbitmqProdMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:mq:us-east-1:123456789012:broker:geo-rabbitmq-prod:b-9dde7de3-a883-455b-a55b-8f7de8fd23b6
-            FunctionName: geo-fanout-prod
-            Tags:
-              - Key: env
-                Value: prod
-              - Key: team
-                Value: geo
-            Queues:
-              - geo-retry
-            SourceAccessConfigurations:
-              - Type: BASIC_AUTH
-                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq/geo-rabbitmq-prod-6zfaUd
-              - Type: VIRTUAL_HOST
-                URI: /geo
+    expect(cloudFormationPropertiesOf(codeOf('mq-rabbitmq'), 'GeoFanoutProdGeoRabbitmqProdMapping'))
+      .toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:mq:us-east-1:123456789012:broker:geo-rabbitmq-prod:b-9dde7de3-a883-455b-a55b-8f7de8fd23b6
+      FunctionName: geo-fanout-prod
+      Tags:
+        - Key: env
+          Value: prod
+        - Key: team
+          Value: geo
+      Queues:
+        - geo-retry
+      SourceAccessConfigurations:
+        - Type: BASIC_AUTH
+          URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:mq/geo-rabbitmq-prod-6zfaUd
+        - Type: VIRTUAL_HOST
+          URI: /geo
       "
     `);
   });
 
   it('writes a DocumentDB mapping with DocumentDBEventSourceConfig', () => {
-    expect(cloudFormationResourcesOf(codeOf('documentdb'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Exported from mapping e9f8a7b6-c5d4-4e3f-a2b1-c0d9e8f7a6b5 (us-east-1, documentdb).
-        CatalogIndexerCatalogDocdbProdMapping:
-          Type: AWS::Lambda::EventSourceMapping
-          Properties:
-            EventSourceArn: arn:aws:rds:us-east-1:123456789012:cluster:catalog-docdb-prod
-            FunctionName: catalog-indexer:live
-            StartingPosition: LATEST
-            Tags:
-              - Key: team
-                Value: catalog
-            SourceAccessConfigurations:
-              - Type: BASIC_AUTH
-                URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:docdb/catalog-docdb-prod-Ab1Cd2
-            DocumentDBEventSourceConfig:
-              DatabaseName: catalog
-              CollectionName: products
-              FullDocument: UpdateLookup
+    expect(
+      cloudFormationPropertiesOf(codeOf('documentdb'), 'CatalogIndexerCatalogDocdbProdMapping'),
+    ).toMatchInlineSnapshot(`
+      "EventSourceArn: arn:aws:rds:us-east-1:123456789012:cluster:catalog-docdb-prod
+      FunctionName: catalog-indexer:live
+      StartingPosition: LATEST
+      Tags:
+        - Key: team
+          Value: catalog
+      SourceAccessConfigurations:
+        - Type: BASIC_AUTH
+          URI: arn:aws:secretsmanager:us-east-1:123456789012:secret:docdb/catalog-docdb-prod-Ab1Cd2
+      DocumentDBEventSourceConfig:
+        DatabaseName: catalog
+        CollectionName: products
+        FullDocument: UpdateLookup
       "
     `);
   });
