@@ -189,6 +189,9 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
   );
 }
 
+/** Suggestions past which the filter's dropdown is virtualised (Cloudscape's threshold). */
+const VIRTUAL_SCROLL_FROM = 500;
+
 /** Props of {@link MappingsFilter}. */
 interface MappingsFilterProps {
   query: MappingsListView['query'];
@@ -221,6 +224,9 @@ const MappingsFilter = memo(function MappingsFilter({
       onChange={({ detail }) => onViewChange({ query: detail, page: 1 })}
       filteringProperties={MAPPING_FILTERING_PROPERTIES}
       filteringOptions={filteringOptions}
+      // Cloudscape's advice past 500 suggestions: only the options in view are in the DOM (at
+      // 10,000 mappings a keystroke otherwise lays out several hundred options).
+      virtualScroll={filteringOptions.length > VIRTUAL_SCROLL_FROM}
       filteringPlaceholder="Filter mappings (press / to focus, ? for shortcuts)"
       filteringAriaLabel="Filter mappings"
       countText={countText}
