@@ -207,20 +207,55 @@ function cloudscapeFontFiles(): Plugin {
  * protocol imports `@smithy/core/event-streams` itself the first time a response is an event
  * stream (`HttpProtocol.loadEventStreamCapability` → `resolveEventStreamMarshaller`), so in
  * production builds this plugin makes the default provider return none: event streams still
- * work, loaded on demand (checked with a stubbed InvokeWithResponseStream response). The build
- * fails if the SDK's file no longer has the lines it replaces.
+ * work, loaded on demand (checked with a stubbed InvokeWithResponseStream response). The client
+ * (`LambdaClient.js`) also imports `resolveEventStreamSerdeConfig` through that module's index,
+ * which puts every file the index re-exports in the start-up graph (and, with the `app` chunk
+ * group below, in the start-up chunk); this plugin imports it from its own file instead. The
+ * build fails if the SDK's files no longer have the lines it replaces.
  */
 function lambdaClientLazyEventStreams(): Plugin {
   const runtimeConfig =
     /[\\/]@aws-sdk[\\/]client-lambda[\\/]dist-es[\\/]runtimeConfig\.browser\.js$/;
+  const client = /[\\/]@aws-sdk[\\/]client-lambda[\\/]dist-es[\\/]LambdaClient\.js$/;
   const importLine = 'import { eventStreamSerdeProvider } from "@smithy/core/event-streams";';
   const defaultLine = 'config?.eventStreamSerdeProvider ?? eventStreamSerdeProvider';
+  const resolverImport =
+    'import { resolveEventStreamSerdeConfig, } from "@smithy/core/event-streams";';
+  const resolverExport =
+    'export { resolveEventStreamSerdeConfig } from "./eventstream-serde-config-resolver/EventStreamSerdeConfig";';
   return {
     name: 'lambda-client-lazy-event-streams',
     apply: 'build',
     transform: {
-      filter: { id: runtimeConfig },
-      handler(code, id) {
+      filter: { id: [runtimeConfig, client] },
+      async handler(code, id) {
+        if (client.test(id)) {
+          // The client's one static use of the event-stream module, its config resolver, is
+          // imported from its own file: through the module's index, the whole codec was part of
+          // the start-up chunk (everything the index re-exports is in the static graph).
+          const index = await this.resolve('@smithy/core/event-streams', id);
+          const file =
+            index &&
+            resolve(index.id, '../eventstream-serde-config-resolver/EventStreamSerdeConfig.js');
+          if (
+            !code.includes(resolverImport) ||
+            !index ||
+            !file ||
+            !existsSync(file) ||
+            !readFileSync(index.id, 'utf8').includes(resolverExport)
+          ) {
+            this.error(
+              `${id} does not import resolveEventStreamSerdeConfig as this plugin expects`,
+            );
+          }
+          return {
+            code: code.replace(
+              resolverImport,
+              `import { resolveEventStreamSerdeConfig } from ${JSON.stringify(file)};`,
+            ),
+            map: null,
+          };
+        }
         if (!code.includes(importLine) || !code.includes(defaultLine)) {
           this.error(`${id} does not have the event-stream default this plugin replaces`);
         }
