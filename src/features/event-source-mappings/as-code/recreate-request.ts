@@ -53,7 +53,7 @@ import {
   type RequestMemberName,
 } from '../form/request-members';
 import { SOURCE_LIMITS, sourceTypeOfMapping, type SourceType } from '../form/source-limits';
-import { isEnabledState } from '../form/to-request';
+import { OPTIONAL_INTEGER_MEMBERS, isEnabledState } from '../form/to-request';
 import type { MappingCode } from './mapping-code';
 
 /** Options of {@link toMappingCode}. */
@@ -67,14 +67,7 @@ export interface RecreateOptions {
 }
 
 /** Integer members with a per-source default in `SOURCE_LIMITS`. */
-const INTEGER_MEMBERS = [
-  'BatchSize',
-  'MaximumBatchingWindowInSeconds',
-  'ParallelizationFactor',
-  'MaximumRecordAgeInSeconds',
-  'MaximumRetryAttempts',
-  'TumblingWindowInSeconds',
-] as const;
+const INTEGER_MEMBERS = ['BatchSize', ...OPTIONAL_INTEGER_MEMBERS] as const;
 type IntegerMember = (typeof INTEGER_MEMBERS)[number];
 const isIntegerMember = (name: string): name is IntegerMember =>
   (INTEGER_MEMBERS as readonly string[]).includes(name);

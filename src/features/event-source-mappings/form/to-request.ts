@@ -63,6 +63,19 @@ const accessEntry = (c: {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The integer members of the request that only some source types take (their `SOURCE_LIMITS`
+ * entry is `null` for the others; AWS Lambda API reference, CreateEventSourceMapping): every
+ * integer member with per-source limits and defaults except `BatchSize`, which every source takes.
+ */
+export const OPTIONAL_INTEGER_MEMBERS = [
+  'MaximumBatchingWindowInSeconds',
+  'ParallelizationFactor',
+  'MaximumRecordAgeInSeconds',
+  'MaximumRetryAttempts',
+  'TumblingWindowInSeconds',
+] as const;
+
+/**
  * Builds the CreateEventSourceMapping request from parsed form values. Only fields that apply to
  * the source type (per `SOURCE_LIMITS`) and that the user set are included; see the module doc for
  * the omission policy.
@@ -84,14 +97,7 @@ export function toCreateMappingInput(
       Filters: values.FilterCriteria.Filters.map((f) => ({ Pattern: f.Pattern })),
     };
   }
-  const integers = [
-    'MaximumBatchingWindowInSeconds',
-    'ParallelizationFactor',
-    'MaximumRecordAgeInSeconds',
-    'MaximumRetryAttempts',
-    'TumblingWindowInSeconds',
-  ] as const;
-  for (const f of integers) {
+  for (const f of OPTIONAL_INTEGER_MEMBERS) {
     const value = values[f];
     if (applies(f) && value !== undefined) out[f] = value;
   }
