@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -446,6 +447,45 @@ function reactRouterProductionBuild(): Plugin {
 }
 
 /**
+ * With `ESM_CONSOLE_MODULE_REPORT=1`, a production build also writes `.vite/modules.json`: for each
+ * JS chunk, the modules in it (paths relative to the project, `node_modules/...` for packages) with
+ * their code's size in bytes, raw and gzip -9 each, as rolldown rendered them before minification.
+ * `scripts/bundle-size.mjs --by-package` reads it to split the first route's gzip by package.
+ * Without the variable nothing is written (the deployed dist/ has no such file).
+ */
+function moduleReport(): Plugin {
+  let root = '';
+  return {
+    name: 'module-report',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    generateBundle(_options, bundle) {
+      if (process.env.ESM_CONSOLE_MODULE_REPORT !== '1') return;
+      const report: Record<string, Record<string, { raw: number; gzip: number }>> = {};
+      for (const [file, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        report[file] = Object.fromEntries(
+          Object.entries(chunk.modules).map(([id, module]) => {
+            const code = module.code ?? '';
+            const name = id.includes('/node_modules/')
+              ? `node_modules/${id.split('/node_modules/').at(-1)}`
+              : posix.relative(root, id.replace(/\\/g, '/'));
+            return [name, { raw: code.length, gzip: gzipSync(code, { level: 9 }).length }];
+          }),
+        );
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/modules.json',
+        source: `${JSON.stringify(report, null, 1)}\n`,
+      });
+    },
+  };
+}
+
+/**
  * Fails a production build in which any module imports a Node built-in. Vite swaps `node:fs`,
  * `child_process`… for an empty browser stub and only warns; such an import means a Node entry
  * of a package (such as @aws-sdk/credential-providers' barrel) slipped into the console, where it
@@ -477,6 +517,7 @@ export default defineConfig({
     cloudscapeMessagesSubset(),
     cloudscapeLazyContentDisplay(),
     reactRouterProductionBuild(),
+    moduleReport(),
     awsSdkPackageVersionOnly(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),

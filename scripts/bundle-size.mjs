@@ -6,10 +6,13 @@
 //     manifest (`vite build --manifest`, .vite/manifest.json): the route module of `/` and the
 //     credential provider's Cognito client, each with its static imports and CSS.
 //
-//   node scripts/bundle-size.mjs [dist] [--start <module>]... [--json]
+//   node scripts/bundle-size.mjs [dist] [--start <module>]... [--json] [--by-package [N]]
 //
 // `--start` replaces the default list of start-up modules (manifest keys, or their ends).
 // Without a manifest only index.html's files are counted, and the output says so.
+// `--by-package` splits the first route's JS gzip by package (top N, default 15) from the
+// build's module report: `ESM_CONSOLE_MODULE_REPORT=1 npx vite build --manifest --outDir <dir>`
+// writes `.vite/modules.json` (vite.config.ts, moduleReport).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +143,44 @@ export function firstRouteSize(dir, { startModules = DEFAULT_START_MODULES } = {
   };
 }
 
+/**
+ * The package (`react-dom`, `@aws-sdk/core`; a Cloudscape component as
+ * `@cloudscape-design/components/<component>`) or project directory of a module report name.
+ * @param name a key of `.vite/modules.json`, e.g. `node_modules/react-dom/cjs/x.js` or `src/lib/x.ts`.
+ */
+export function packageOf(name) {
+  const inPackage = /^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)(?:\/([^/]+))?/.exec(name);
+  if (!inPackage) return name.split('/').slice(0, 3).join('/');
+  const [, pkg, first] = inPackage;
+  return pkg === '@cloudscape-design/components' && first ? `${pkg}/${first}` : pkg;
+}
+
+/**
+ * The first route's JS gzip by package: each file's gzip split among its modules in proportion to
+ * their own gzip size (an estimate: gzip of a whole file is less than the sum of its parts).
+ * @param dir the build directory, with `.vite/modules.json` (see the command line above).
+ * @param files the first route's JS files (dist paths, `firstRouteSize(dir).js.files`).
+ * @returns `[package, bytes]` pairs, largest first.
+ * @throws Error when the build has no module report.
+ */
+export function gzipByPackage(dir, files) {
+  const reportFile = join(dir, '.vite', 'modules.json');
+  if (!existsSync(reportFile)) {
+    throw new Error(`${reportFile} is missing: build with ESM_CONSOLE_MODULE_REPORT=1`);
+  }
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const totals = new Map();
+  for (const { path, gzip } of files) {
+    const modules = Object.entries(report[path] ?? {});
+    const sum = modules.reduce((total, [, size]) => total + size.gzip, 0);
+    for (const [name, size] of modules) {
+      const pkg = packageOf(name);
+      totals.set(pkg, (totals.get(pkg) ?? 0) + (sum ? (size.gzip / sum) * gzip : 0));
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Prints {@link firstRouteSize} of a build directory (the command line above). */
@@ -148,10 +189,13 @@ function main(argv) {
   const json = args.includes('--json');
   const startModules = [];
   const positional = [];
+  let byPackage = 0;
   for (let i = 0; i < args.length; i += 1) {
     if (args[i] === '--json') continue;
     if (args[i] === '--start') startModules.push(args[(i += 1)]);
-    else positional.push(args[i]);
+    else if (args[i] === '--by-package') {
+      byPackage = /^\d+$/.test(args[i + 1] ?? '') ? Number(args[(i += 1)]) : 15;
+    } else positional.push(args[i]);
   }
   const dir = resolve(positional[0] ?? 'dist');
   const size = firstRouteSize(dir, startModules.length ? { startModules } : undefined);
@@ -179,6 +223,12 @@ function main(argv) {
   }
   for (const file of [...size.js.files, ...size.css.files].sort((a, b) => b.gzip - a.gzip)) {
     console.log(`    ${kB(file.gzip).padStart(9)}  ${file.path}`);
+  }
+  if (byPackage) {
+    console.log(`  JS gzip by package (estimated, top ${byPackage}):`);
+    for (const [pkg, bytes] of gzipByPackage(dir, size.js.files).slice(0, byPackage)) {
+      console.log(`    ${kB(bytes).padStart(9)}  ${pkg}`);
+    }
   }
 }
 
