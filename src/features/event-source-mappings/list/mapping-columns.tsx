@@ -38,8 +38,12 @@ const byNumber = (field: (row: MappingRow) => number | undefined): MappingSortKe
 
 /** Cloudscape's comparator for a sort key (the Table names the sorted column by it). */
 function comparatorOf(key: MappingSortKey): (a: MappingRow, b: MappingRow) => number {
+  if (key.kind === 'text') {
+    const { of } = key;
+    return (a, b) => collator.compare(of(a), of(b));
+  }
   const { of } = key;
-  return key.kind === 'text' ? (a, b) => collator.compare(of(a), of(b)) : (a, b) => of(a) - of(b);
+  return (a, b) => of(a) - of(b);
 }
 
 /**
