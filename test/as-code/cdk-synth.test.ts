@@ -15,53 +15,37 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
 import { toCdk } from '../../src/features/event-source-mappings/as-code/cdk';
-import {
-  CFN_YAML_TAGS,
-  toCloudFormation,
-} from '../../src/features/event-source-mappings/as-code/cloudformation';
-import {
-  MAPPING_FIXTURES,
-  hostileMapping,
-  hostileTags,
-} from '../../src/features/event-source-mappings/as-code/fixtures';
+import { toCloudFormation } from '../../src/features/event-source-mappings/as-code/cloudformation';
 import {
   resourceNames,
   type MappingCode,
 } from '../../src/features/event-source-mappings/as-code/mapping-code';
-import { toMappingCode } from '../../src/features/event-source-mappings/as-code/recreate-request';
 import { toSam } from '../../src/features/event-source-mappings/as-code/sam';
+import {
+  codeOf,
+  hostileCode,
+  parseYaml,
+  type Json,
+} from '../../src/features/event-source-mappings/as-code/test-helpers';
 import {
   SAM_EVENT_TYPES,
   setPath,
 } from '../../src/features/event-source-mappings/form/request-members';
-
-type Json = Record<string, unknown>;
+import { SOURCE_TYPES } from '../../src/features/event-source-mappings/form/source-limits';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'node_modules', '.tmp', `cdk-synth-${process.pid}`);
 const bin = (path: string): string => join(ROOT, 'node_modules', path);
 
 const MAPPINGS: MappingCode[] = [
-  ...Object.values(MAPPING_FIXTURES).map((f) =>
-    toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: false }),
-  ),
+  ...SOURCE_TYPES.map((type) => codeOf(type)),
   // With defaults kept: more members (DynamoDB's retry and age -1, FIFO's window 0…).
-  ...Object.values(MAPPING_FIXTURES).map((f) =>
-    toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: true }),
-  ),
-  toMappingCode(hostileMapping(), {
-    region: 'us-east-1',
-    tags: hostileTags(),
-    includeDefaults: false,
-  }),
+  ...SOURCE_TYPES.map((type) => codeOf(type, true)),
+  hostileCode(),
 ];
 const LOGICAL_IDS = resourceNames(MAPPINGS).map((n) => n.logicalId);
-
-const parseYaml = (text: string): Json =>
-  parse(text, { customTags: [...CFN_YAML_TAGS], version: '1.1' }) as Json;
 
 /** The CloudFormation export's Properties per logical ID (literal function names). */
 const cfnResources = (): Record<string, { Type: string; Properties: Json }> =>

@@ -33,6 +33,7 @@ import {
 } from '../../src/features/event-source-mappings/as-code/cli.ts';
 import { MAPPING_FIXTURES } from '../../src/features/event-source-mappings/as-code/fixtures.ts';
 import { toMappingCode } from '../../src/features/event-source-mappings/as-code/recreate-request.ts';
+import { codeOf } from '../../src/features/event-source-mappings/as-code/test-helpers.ts';
 import { REQUEST_MEMBERS } from '../../src/features/event-source-mappings/form/request-members.ts';
 import { parseFunctionArn } from '../../src/features/event-source-mappings/function-arn.ts';
 import {
@@ -206,11 +207,8 @@ async function cliCreate(json: string, name: string): Promise<EventSourceMapping
 const SCRIPT_TYPES = ['kinesis', 'dynamodb', 'sqs', 'self-managed-kafka'] as const;
 
 /** The request each fixture's original is created with: everything the fixture holds. */
-const originalRequest = (type: SourceType): CreateEventSourceMappingCommandInput => {
-  const f = MAPPING_FIXTURES[type];
-  return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: true })
-    .request;
-};
+const originalRequest = (type: SourceType): CreateEventSourceMappingCommandInput =>
+  codeOf(type, true).request;
 
 /** What the installed CLI's botocore knows of CreateEventSourceMapping (its own model). */
 const BOTOCORE_MODEL_SCRIPT = String.raw`

@@ -14,19 +14,19 @@ import type { CreateEventSourceMappingCommandInput } from '@aws-sdk/client-lambd
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import {
-  MAPPING_FIXTURES,
-  hostileMapping,
-  hostileTags,
-} from '../../src/features/event-source-mappings/as-code/fixtures';
 import type { MappingCode } from '../../src/features/event-source-mappings/as-code/mapping-code';
 import { resourceNames } from '../../src/features/event-source-mappings/as-code/mapping-code';
-import { toMappingCode } from '../../src/features/event-source-mappings/as-code/recreate-request';
 import { hclString, toTerraform } from '../../src/features/event-source-mappings/as-code/terraform';
-import { REQUEST_MEMBERS } from '../../src/features/event-source-mappings/form/request-members';
-import type { SourceType } from '../../src/features/event-source-mappings/form/source-limits';
-
-type Json = Record<string, unknown>;
+import {
+  codeOf,
+  hostileCode,
+  type Json,
+} from '../../src/features/event-source-mappings/as-code/test-helpers';
+import {
+  REQUEST_MEMBERS,
+  type RequestMemberName,
+} from '../../src/features/event-source-mappings/form/request-members';
+import { SOURCE_TYPES } from '../../src/features/event-source-mappings/form/source-limits';
 
 /**
  * The literal a parsed string denotes: `$${` → `${`, `%%{` → `%{`; any other `${` or `%{` is an
@@ -86,6 +86,12 @@ function fields(body: Json, pairs: readonly (readonly [string, string])[]): Json
   return out;
 }
 
+/** `[apiName, tfName]` pairs of a source access configuration (and of a schema registry's). */
+const ACCESS_FIELDS = [
+  ['Type', 'type'],
+  ['URI', 'uri'],
+] as const;
+
 function schemaRegistry(body: Json): Json {
   const config = body.schema_registry_config;
   if (config === undefined) return {};
@@ -100,10 +106,7 @@ function schemaRegistry(body: Json): Json {
         ? {}
         : {
             AccessConfigs: repeated(b.access_config, 'access_config').map((c) =>
-              fields(c, [
-                ['Type', 'type'],
-                ['URI', 'uri'],
-              ]),
+              fields(c, ACCESS_FIELDS),
             ),
           }),
       ...(b.schema_validation_config === undefined
@@ -117,6 +120,21 @@ function schemaRegistry(body: Json): Json {
   };
 }
 
+/** The blocks the provider allows once (MaxItems 1) that hold plain arguments only. */
+const FIELD_BLOCKS: Partial<Record<RequestMemberName, readonly (readonly [string, string])[]>> = {
+  ScalingConfig: [['MaximumConcurrency', 'maximum_concurrency']],
+  DocumentDBEventSourceConfig: [
+    ['DatabaseName', 'database_name'],
+    ['CollectionName', 'collection_name'],
+    ['FullDocument', 'full_document'],
+  ],
+  ProvisionedPollerConfig: [
+    ['MinimumPollers', 'minimum_pollers'],
+    ['MaximumPollers', 'maximum_pollers'],
+    ['PollerGroupName', 'poller_group_name'],
+  ],
+};
+
 /**
  * The CreateEventSourceMapping request a parsed resource says, read with the registry's Terraform
  * names and the provider's documented shapes (written here independently of the exporter).
@@ -126,6 +144,11 @@ function requestOf(resource: Json, variables: Json): Json {
   for (const { name, terraform } of REQUEST_MEMBERS) {
     if (!terraform || resource[terraform] === undefined) continue;
     const v = resource[terraform];
+    const blockFields = FIELD_BLOCKS[name];
+    if (blockFields) {
+      out[name] = fields(single(v, terraform), blockFields);
+      continue;
+    }
     switch (name) {
       case 'FunctionName': {
         const ref = /^\$\{var\.([a-z0-9_]+)\}$/.exec(String(v));
@@ -166,12 +189,7 @@ function requestOf(resource: Json, variables: Json): Json {
         break;
       }
       case 'SourceAccessConfigurations':
-        out[name] = repeated(v, terraform).map((c) =>
-          fields(c, [
-            ['Type', 'type'],
-            ['URI', 'uri'],
-          ]),
-        );
+        out[name] = repeated(v, terraform).map((c) => fields(c, ACCESS_FIELDS));
         break;
       case 'SelfManagedEventSource':
         out[name] = {
@@ -191,29 +209,12 @@ function requestOf(resource: Json, variables: Json): Json {
         };
         break;
       }
-      case 'ScalingConfig':
-        out[name] = fields(single(v, terraform), [['MaximumConcurrency', 'maximum_concurrency']]);
-        break;
-      case 'DocumentDBEventSourceConfig':
-        out[name] = fields(single(v, terraform), [
-          ['DatabaseName', 'database_name'],
-          ['CollectionName', 'collection_name'],
-          ['FullDocument', 'full_document'],
-        ]);
-        break;
       case 'MetricsConfig': {
         const b = single(v, terraform);
         out[name] =
           b.metrics === undefined ? {} : { Metrics: (b.metrics as unknown[]).map(literalOf) };
         break;
       }
-      case 'ProvisionedPollerConfig':
-        out[name] = fields(single(v, terraform), [
-          ['MinimumPollers', 'minimum_pollers'],
-          ['MaximumPollers', 'maximum_pollers'],
-          ['PollerGroupName', 'poller_group_name'],
-        ]);
-        break;
       default:
         out[name] = Array.isArray(v) ? v.map(literalOf) : typeof v === 'string' ? literalOf(v) : v;
     }
@@ -277,13 +278,7 @@ async function readBack(
   }
 }
 
-const FIXTURE_CODES = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((type) => {
-  const f = MAPPING_FIXTURES[type];
-  return [
-    type,
-    toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: false }),
-  ] as const;
-});
+const FIXTURE_CODES = SOURCE_TYPES.map((type) => [type, codeOf(type)] as const);
 
 describe('Terraform export read back by the HCL parser', () => {
   it('rejects invalid HCL (so a broken export fails these tests)', async () => {
@@ -304,19 +299,14 @@ describe('Terraform export read back by the HCL parser', () => {
       FIXTURE_CODES.map(([, c]) => c),
       'reference',
     );
-    const withDefaults = (Object.keys(MAPPING_FIXTURES) as SourceType[]).map((type) => {
-      const f = MAPPING_FIXTURES[type];
-      return toMappingCode(f.mapping, { region: f.region, tags: f.tags, includeDefaults: true });
-    });
-    await readBack(withDefaults, 'literal');
+    await readBack(
+      SOURCE_TYPES.map((type) => codeOf(type, true)),
+      'literal',
+    );
   });
 
   it('the hostile mapping and tags round-trip exactly, with no interpolation left', async () => {
-    const code = toMappingCode(hostileMapping(), {
-      region: 'us-east-1',
-      tags: hostileTags(),
-      includeDefaults: false,
-    });
+    const code = hostileCode();
     await readBack([code], 'literal');
     await readBack([code], 'reference');
   });
