@@ -2,6 +2,7 @@ import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
 import { describeEventSource, type EventSourceType } from '../event-source.ts';
 import { parseFunctionArn } from '../function-arn.ts';
+import { isTransitionalState } from '../mapping-state.ts';
 import {
   classifyMappingHealth,
   HEALTH_CLASSES,
@@ -91,9 +92,26 @@ function staticRow(mapping: EventSourceMappingConfiguration, region: string): St
   return row;
 }
 
+/** A row as last built, with what its health was classified from. */
+interface CachedRow {
+  row: MappingRow;
+  now: number;
+  functionStatus: FunctionReferenceStatus;
+}
+
+const builtRows = new WeakMap<EventSourceMappingConfiguration, CachedRow>();
+const builtLists = new WeakMap<
+  readonly EventSourceMappingConfiguration[],
+  { region: string; rows: MappingRow[] }
+>();
+
 /**
- * Builds the rows of one region's mappings. The flat fields are computed once per mapping object
- * (a WeakMap), the health on every call (it depends on the time and on the function inventory).
+ * Builds the rows of one region's mappings. The flat fields are computed once per mapping object;
+ * the health again only when what it depends on changed: the function's status, or the time for a
+ * transitional mapping (stuck is measured from `LastModified` to `now`; no other rule reads the
+ * time). When every row is the one the same `mappings` array gave last time, that same array is
+ * returned, so the filter, sort, counts and suggestions derived from it are not recomputed (after
+ * Back from a detail page, say, or a report with nothing new).
  * @param mappings the mappings as listed (in Lambda's order).
  * @param region the region they were listed in.
  * @param context current time and function existence.
@@ -103,14 +121,37 @@ export function toMappingRows(
   region: string,
   context: RowContext,
 ): MappingRow[] {
-  return mappings.map((mapping) => {
-    const row = staticRow(mapping, region);
-    const health = classifyMappingHealth(mapping, {
-      now: context.now,
-      functionStatus: mapping.FunctionArn ? context.functionStatus(mapping.FunctionArn) : 'unknown',
-    });
-    return { ...row, health, Health: health.class, HealthRank: healthRank(health.class) };
+  const previous = builtLists.get(mappings);
+  const previousRows = previous?.region === region ? previous.rows : undefined;
+  let same = previousRows?.length === mappings.length;
+  const rows = mappings.map((mapping, i) => {
+    const functionStatus = mapping.FunctionArn
+      ? context.functionStatus(mapping.FunctionArn)
+      : 'unknown';
+    const cached = builtRows.get(mapping);
+    if (
+      cached &&
+      cached.row.Region === region &&
+      cached.functionStatus === functionStatus &&
+      (cached.now === context.now || !isTransitionalState(mapping.State))
+    ) {
+      if (previousRows?.[i] !== cached.row) same = false;
+      return cached.row;
+    }
+    same = false;
+    const health = classifyMappingHealth(mapping, { now: context.now, functionStatus });
+    const row: MappingRow = {
+      ...staticRow(mapping, region),
+      health,
+      Health: health.class,
+      HealthRank: healthRank(health.class),
+    };
+    builtRows.set(mapping, { row, now: context.now, functionStatus });
+    return row;
   });
+  if (same && previousRows) return previousRows;
+  builtLists.set(mappings, { region, rows });
+  return rows;
 }
 
 const TEXT_OPERATORS = [':', '!:', '=', '!=', '^', '!^'] as const;
@@ -206,6 +247,11 @@ export const MAPPING_PROPERTY_KEYS: ReadonlySet<string> = new Set(
   MAPPING_FILTERING_PROPERTIES.map((p) => p.key),
 );
 
+const filteringOptionsOf = new WeakMap<
+  readonly MappingRow[],
+  readonly PropertyFilterProps.FilteringOption[]
+>();
+
 /** Properties whose values are suggested as the user types (few distinct values each). */
 const SUGGESTED: readonly (keyof MappingRow)[] = [
   'FunctionName',
@@ -224,12 +270,14 @@ const MAX_OPTIONS_PER_PROPERTY = 500;
  * Value suggestions for the property filter: every health class (with its label), and the
  * distinct values of the loaded rows for the properties with few values (function names,
  * qualifiers, source types, States, StateTransitionReason, regions, BatchSize), at most
- * {@link MAX_OPTIONS_PER_PROPERTY} each, sorted.
+ * {@link MAX_OPTIONS_PER_PROPERTY} each, sorted. Built once per rows array.
  * @param rows the loaded rows.
  */
 export function mappingFilteringOptions(
   rows: readonly MappingRow[],
-): PropertyFilterProps.FilteringOption[] {
+): readonly PropertyFilterProps.FilteringOption[] {
+  const cached = filteringOptionsOf.get(rows);
+  if (cached) return cached;
   const options: PropertyFilterProps.FilteringOption[] = HEALTH_CLASSES.map((c) => ({
     propertyKey: 'Health',
     value: c,
@@ -248,6 +296,7 @@ export function mappingFilteringOptions(
     );
     for (const value of sorted) options.push({ propertyKey: key, value });
   }
+  filteringOptionsOf.set(rows, options);
   return options;
 }
 

@@ -15,7 +15,6 @@ import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import { processItems } from '@cloudscape-design/collection-hooks/operations';
 import {
   Children,
   memo,
@@ -41,13 +40,14 @@ import { toCsv, toMappingsJson } from './export-view.ts';
 import { useFollowTransitions } from './follow-transitions.ts';
 import { HealthCounts } from './health-counts.tsx';
 import { PAGE_SIZES, type MappingsListView } from './list-view-state.ts';
-import { mappingColumns, sortMappingRows } from './mapping-columns.tsx';
+import { mappingColumns } from './mapping-columns.tsx';
 import {
   MAPPING_FILTERING_PROPERTIES,
   mappingFilteringOptions,
   toMappingRows,
   type MappingRow,
 } from './mapping-rows.ts';
+import { combineRegionRows, countHealth, filterMappingRows, sortViewRows } from './view-rows.ts';
 import { RegionFeed, type RegionFeedActions, type RegionFeedState } from './region-feed.tsx';
 import {
   DEFAULT_PAGE_SIZE,
@@ -88,12 +88,28 @@ interface Feed {
   actions: RegionFeedActions;
 }
 
-/** The current time, updated every minute (stuck = transitional for too long). */
+/**
+ * The time every mount of the list classifies by (stuck = transitional for too long), moved on
+ * once a minute: a list mounted again within the minute (Back from a detail page) uses the same
+ * time, so its rows are the ones already built and nothing is re-derived.
+ */
+const listClock = { now: Date.now() };
+
+/** {@link listClock}'s time, at most `intervalMs` old, re-rendering when it moves on. */
 function useNow(intervalMs = 60_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => {
+    if (Date.now() - listClock.now >= intervalMs) listClock.now = Date.now();
+    return listClock.now;
+  });
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      if (Date.now() - listClock.now >= intervalMs) listClock.now = Date.now();
+      setNow(listClock.now);
+      timer = setTimeout(tick, Math.max(1_000, listClock.now + intervalMs - Date.now()));
+    };
+    timer = setTimeout(tick, Math.max(1_000, listClock.now + intervalMs - Date.now()));
+    return () => clearTimeout(timer);
   }, [intervalMs]);
   return now;
 }
@@ -335,10 +351,7 @@ const TABLE_ARIA_LABELS: TableProps.AriaLabels<MappingRow> = {
   itemSelectionLabel: (_s, r) => `Select mapping ${r.UUID}`,
 };
 
-const EMPTY_COUNTS = Object.fromEntries(HEALTH_CLASSES.map((c) => [c, 0])) as Record<
-  HealthClass,
-  number
->;
+const NO_MAPPINGS: readonly EventSourceMappingConfiguration[] = [];
 
 /**
  * The fleet list: every mapping of one region or of all configured regions, loaded in the
@@ -384,38 +397,28 @@ export function MappingsListView(props: MappingsListViewProps) {
 
   const rows = useMemo(
     () =>
-      regions.flatMap((r) =>
-        toMappingRows(feeds[r]?.state.items ?? [], r, { now, functionStatus: inventory.statusOf }),
+      combineRegionRows(
+        regions.map((r) =>
+          toMappingRows(feeds[r]?.state.items ?? NO_MAPPINGS, r, {
+            now,
+            functionStatus: inventory.statusOf,
+          }),
+        ),
       ),
     [regions, feeds, now, inventory.statusOf],
   );
-  const counts = useMemo(() => {
-    const c = { ...EMPTY_COUNTS };
-    for (const row of rows) c[row.Health] += 1;
-    return c;
-  }, [rows]);
+  const counts = useMemo(() => countHealth(rows), [rows]);
   const filteringOptions = useMemo(() => mappingFilteringOptions(rows), [rows]);
 
-  // Filter, then sort, then page, each memoised on what it depends on: a page change or a
-  // selection re-derives nothing, a sort does not filter again. The query is parsed from the URL on
-  // every change of the view, so it is compared by value.
+  // Filter, then sort, then page, each memoised on what it depends on (and cached per rows array,
+  // for the next mount): a page change or a selection re-derives nothing, a sort does not filter
+  // again. The query is parsed from the URL on every change of the view, so it is compared by value.
   const query = useStableQuery(view.query);
-  const filteredRows = useMemo(
-    () =>
-      query.tokens.length === 0
-        ? rows
-        : processItems(
-            rows,
-            { propertyFilteringQuery: query },
-            { propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES } },
-          ).items,
-    [rows, query],
-  );
+  const filteredRows = useMemo(() => filterMappingRows(rows, query), [rows, query]);
   const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
   const sortDescending = view.sort?.descending ?? false;
   const matching = useMemo(
-    () =>
-      sortColumn ? sortMappingRows(filteredRows, sortColumn, sortDescending, rows) : filteredRows,
+    () => sortViewRows(filteredRows, sortColumn, sortDescending, rows),
     [filteredRows, sortColumn, sortDescending, rows],
   );
   // Paged as collection-hooks' processItems pages: a page past the end shows page 1.

@@ -12,6 +12,25 @@ import { mappingQueries, type MappingListFilters } from '../queries.ts';
  */
 export const FEED_REPORT_INTERVAL_MS = 1000;
 
+const NO_ITEMS: readonly EventSourceMappingConfiguration[] = [];
+const flattened = new WeakMap<readonly object[], readonly EventSourceMappingConfiguration[]>();
+
+/**
+ * Every mapping of the loaded pages, in order: one array per pages array of the query cache, so a
+ * feed mounted again (Back from a detail page) reports the same array and the view finds its rows
+ * already built.
+ */
+function itemsOf(
+  pages: readonly { EventSourceMappings?: EventSourceMappingConfiguration[] }[],
+): readonly EventSourceMappingConfiguration[] {
+  let items = flattened.get(pages);
+  if (!items) {
+    items = pages.flatMap((page) => page.EventSourceMappings ?? []);
+    flattened.set(pages, items);
+  }
+  return items;
+}
+
 /** One region's list as the mappings view sees it. */
 export interface RegionFeedState {
   region: string;
@@ -165,10 +184,7 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     }
   }, [autoLoadAll, status, hasNextPage, loadAll]);
 
-  const items = useMemo(
-    () => data?.pages.flatMap((page) => page.EventSourceMappings ?? []) ?? [],
-    [data],
-  );
+  const items = useMemo(() => (data ? itemsOf(data.pages) : NO_ITEMS), [data]);
   const state: Omit<RegionFeedState, 'reportedAt'> = useMemo(
     () => ({
       region,

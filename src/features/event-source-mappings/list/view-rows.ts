@@ -1,0 +1,101 @@
+import { processItems } from '@cloudscape-design/collection-hooks/operations';
+import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
+import type { MappingsFilterQuery } from './list-view-state.ts';
+import { sortMappingRows, type MappingColumn } from './mapping-columns.tsx';
+import { MAPPING_FILTERING_PROPERTIES, type MappingRow } from './mapping-rows.ts';
+
+// What the list derives from its rows, cached per rows array (a WeakMap, so nothing outlives the
+// rows): the list remounts on Back from a detail page, and when the rows are the same array
+// (toMappingRows returns the same one while nothing changed) it finds its counts, filter result
+// and sort again instead of recomputing them over 10,000 rows.
+
+const combined: { parts: readonly (readonly MappingRow[])[]; rows: readonly MappingRow[] }[] = [];
+
+/**
+ * The rows of several regions, in region order: the one region's own array when there is one, and
+ * for several the same concatenation as long as every region's array is the same.
+ * @param parts each shown region's rows.
+ */
+export function combineRegionRows(
+  parts: readonly (readonly MappingRow[])[],
+): readonly MappingRow[] {
+  if (parts.length === 1) return parts[0] ?? [];
+  const hit = combined.find(
+    (c) => c.parts.length === parts.length && c.parts.every((p, i) => p === parts[i]),
+  );
+  if (hit) return hit.rows;
+  const rows = parts.flat();
+  // One entry per region scope is enough (the view shows one at a time).
+  if (combined.length >= 2) combined.shift();
+  combined.push({ parts, rows });
+  return rows;
+}
+
+const counted = new WeakMap<readonly MappingRow[], Readonly<Record<HealthClass, number>>>();
+
+/**
+ * How many rows fall in each health class.
+ * @param rows the loaded rows.
+ */
+export function countHealth(rows: readonly MappingRow[]): Readonly<Record<HealthClass, number>> {
+  const cached = counted.get(rows);
+  if (cached) return cached;
+  const counts = Object.fromEntries(HEALTH_CLASSES.map((c) => [c, 0])) as Record<
+    HealthClass,
+    number
+  >;
+  for (const row of rows) counts[row.Health] += 1;
+  counted.set(rows, counts);
+  return counts;
+}
+
+const filtered = new WeakMap<readonly MappingRow[], { key: string; rows: readonly MappingRow[] }>();
+
+/**
+ * The rows that match a property filter query, in their order, as collection-hooks'
+ * `processItems` filters them (free text over every filtering property, tokens on one); `rows`
+ * itself when the query has no token. The last result per rows array is kept.
+ * @param rows the loaded rows.
+ * @param query the property filter's query.
+ */
+export function filterMappingRows(
+  rows: readonly MappingRow[],
+  query: MappingsFilterQuery,
+): readonly MappingRow[] {
+  if (query.tokens.length === 0) return rows;
+  const key = JSON.stringify(query);
+  const cached = filtered.get(rows);
+  if (cached?.key === key) return cached.rows;
+  const result = processItems(
+    rows,
+    { propertyFilteringQuery: query },
+    { propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES } },
+  ).items;
+  filtered.set(rows, { key, rows: result });
+  return result;
+}
+
+const sorted = new WeakMap<readonly MappingRow[], { key: string; rows: readonly MappingRow[] }>();
+
+/**
+ * The rows sorted by a column ({@link sortMappingRows}); `rows` itself without a column. The last
+ * result per rows array is kept.
+ * @param rows the rows to sort (e.g. the filtered ones).
+ * @param column the column sorted by, if any.
+ * @param descending largest first.
+ * @param universe the rows `rows` were taken from (for the sort's rank cache).
+ */
+export function sortViewRows(
+  rows: readonly MappingRow[],
+  column: Pick<MappingColumn, 'id' | 'sortKey'> | undefined,
+  descending: boolean,
+  universe: readonly MappingRow[],
+): readonly MappingRow[] {
+  if (!column) return rows;
+  const key = `${column.id}:${descending ? 'desc' : 'asc'}`;
+  const cached = sorted.get(rows);
+  if (cached?.key === key) return cached.rows;
+  const result = sortMappingRows(rows, column, descending, universe);
+  sorted.set(rows, { key, rows: result });
+  return result;
+}
