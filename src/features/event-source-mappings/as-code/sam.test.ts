@@ -217,6 +217,33 @@ function samResourcesOf(code: MappingCode): string {
   return resourcesSection(text);
 }
 
+/**
+ * The event (its `Type` and `Properties`, as YAML at no indentation) that the SAM template of one
+ * mapping declares under its function, after checking the head ({@link samResourcesOf}) and the
+ * lines above the event: the function's comment, logical ID, type, `FunctionName` and `Events`,
+ * the comment naming the live mapping and the event's logical ID.
+ */
+function samEventOf(code: MappingCode, functionId: string, logicalId: string): string {
+  const fn = code.request.FunctionName ?? '';
+  const lines = samResourcesOf(code).split('\n');
+  expect(lines.slice(0, 10)).toEqual([
+    'Resources:',
+    `  # Function ${fn}: its other properties (CodeUri, Handler, Runtime, Role…) are yours;`,
+    '  # merge these Events into your AWS::Serverless::Function.',
+    `  ${functionId}:`,
+    '    Type: AWS::Serverless::Function',
+    '    Properties:',
+    `      FunctionName: ${fn}`,
+    '      Events:',
+    `        # Exported from mapping ${code.UUID} (us-east-1, ${code.sourceType}).`,
+    `        ${logicalId}:`,
+  ]);
+  return lines
+    .slice(10)
+    .map((line) => line.replace(/^ {10}/, ''))
+    .join('\n');
+}
+
 describe('toSam golden files', () => {
   it('writes the seed ActiveMQ mapping as an MQ event of its function', () => {
     expect(toSam([codeOf('mq-activemq')], literal)).toMatchInlineSnapshot(`
@@ -256,41 +283,28 @@ describe('toSam golden files', () => {
   });
 
   it('writes a disabled DynamoDB mapping as a DynamoDB event', () => {
-    expect(samResourcesOf(codeOf('dynamodb'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Function inventory-sync: its other properties (CodeUri, Handler, Runtime, Role…) are yours;
-        # merge these Events into your AWS::Serverless::Function.
-        InventorySyncFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            FunctionName: inventory-sync
-            Events:
-              # Exported from mapping a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d (us-east-1, dynamodb).
-              InventorySyncInventoryMapping:
-                Type: DynamoDB
-                Properties:
-                  Stream: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
-                  StartingPosition: LATEST
-                  Enabled: false
+    expect(samEventOf(codeOf('dynamodb'), 'InventorySyncFunction', 'InventorySyncInventoryMapping'))
+      .toMatchInlineSnapshot(`
+      "Type: DynamoDB
+      Properties:
+        Stream: arn:aws:dynamodb:us-east-1:123456789012:table/inventory/stream/2026-03-02T08:15:44.120
+        StartingPosition: LATEST
+        Enabled: false
       "
     `);
   });
 
   it('writes an SQS FIFO mapping as an SQS event', () => {
-    expect(samResourcesOf(codeOf('sqs-fifo'))).toMatchInlineSnapshot(`
-      "Resources:
-        # Function ledger-writer: its other properties (CodeUri, Handler, Runtime, Role…) are yours;
-        # merge these Events into your AWS::Serverless::Function.
-        LedgerWriterFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            FunctionName: ledger-writer
-            Events:
-              # Exported from mapping 5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a (us-east-1, sqs-fifo).
-              LedgerWriterLedgerEntriesFifoMapping:
-                Type: SQS
-                Properties:
-                  Queue: arn:aws:sqs:us-east-1:123456789012:ledger-entries.fifo
+    expect(
+      samEventOf(
+        codeOf('sqs-fifo'),
+        'LedgerWriterFunction',
+        'LedgerWriterLedgerEntriesFifoMapping',
+      ),
+    ).toMatchInlineSnapshot(`
+      "Type: SQS
+      Properties:
+        Queue: arn:aws:sqs:us-east-1:123456789012:ledger-entries.fifo
       "
     `);
   });
