@@ -9,6 +9,17 @@ import type { MappingRow } from './mapping-rows.ts';
 /** At most this many rows are followed at once (one detail query each, polling every second). */
 export const MAX_FOLLOWED_ROWS = 20;
 
+/** What the followed rows' detail queries read (a stable `combine`: computed when they change). */
+function readFollowed(
+  all: readonly {
+    data: EventSourceMappingConfiguration | undefined;
+    error: unknown;
+    isError: boolean;
+  }[],
+): { data: EventSourceMappingConfiguration | undefined; gone: boolean }[] {
+  return all.map((r) => ({ data: r.data, gone: isResourceNotFound(r.error) && r.isError }));
+}
+
 /**
  * Follows the transitional rows the user is looking at (the current page; stuck ones are not
  * polled) through their detail queries, which poll `GetEventSourceMapping` while the State is
@@ -24,13 +35,19 @@ export function useFollowTransitions(rows: readonly MappingRow[]): void {
     () => rows.filter((r) => r.Health === 'transitional' && r.UUID).slice(0, MAX_FOLLOWED_ROWS),
     [rows],
   );
+  // The same array while the followed rows are: useQueries then leaves its observers alone when
+  // the list re-renders for something else (a selection).
+  const queries = useMemo(
+    () =>
+      followed.map((r) => ({
+        ...mappingQueries.detail(r.UUID, r.Region),
+        ...FOLLOW_POLLING,
+      })),
+    [followed],
+  );
   const results = useQueries({
-    queries: followed.map((r) => ({
-      ...mappingQueries.detail(r.UUID, r.Region),
-      ...FOLLOW_POLLING,
-    })),
-    combine: (all) =>
-      all.map((r) => ({ data: r.data, gone: isResourceNotFound(r.error) && r.isError })),
+    queries,
+    combine: readFollowed,
   });
   useEffect(() => {
     const byRegion = new Map<string, Map<string, EventSourceMappingConfiguration | null>>();
