@@ -46,7 +46,9 @@ describe('console header', { timeout: 20_000 }, () => {
     const { east, west } = regionalLambdas();
     setLambdaRegion('eu-west-1');
     renderConsole('/?region=eu-west-1');
-    await screen.findByText(UUID_2);
+    // The first test of the file also waits for the list route's first (cold) import, which
+    // takes seconds on a loaded 2-core machine.
+    await screen.findByText(UUID_2, {}, { timeout: 15_000 });
     expect(screen.getByRole('button', { name: 'Region: eu-west-1' })).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Account: 123456789012' })).toBeTruthy();
     expect(east.calls).toEqual([]);
