@@ -12,7 +12,12 @@ import {
   useBulkOperations,
   type BulkOperationsStore,
 } from '../bulk-operations-store.ts';
-import { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } from './bulk-confirm-modals.tsx';
+import { lazyExport, useLazyExport } from '../../../../lib/lazy-export.ts';
+
+/** The confirmation modals, downloaded with the first action chosen (not on the list's first load). */
+const CONFIRM_MODALS = lazyExport(() =>
+  import('./bulk-confirm-modals.tsx').then((module) => ({ default: module })),
+);
 
 /** Props of {@link BulkActions}. */
 export interface BulkActionsProps {
@@ -82,6 +87,8 @@ export function BulkActions({
     onStarted?.();
   };
 
+  const modals = useLazyExport(CONFIRM_MODALS, confirming !== undefined, confirming);
+  const { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } = modals ?? {};
   return (
     <>
       <ButtonDropdown
@@ -96,7 +103,8 @@ export function BulkActions({
       >
         Actions
       </ButtonDropdown>
-      {confirming?.action === 'delete' ? (
+      {!ConfirmBulkDeleteModal || !ConfirmSetEnabledModal ? null : confirming?.action ===
+        'delete' ? (
         <ConfirmBulkDeleteModal
           mappings={confirming.mappings}
           onDismiss={() => setConfirming(undefined)}

@@ -76,10 +76,11 @@ function setup(
   return { lambda, store, onStarted };
 }
 
-function chooseAction(name: 'Enable' | 'Disable' | 'Delete') {
+/** Chooses an action; its confirmation modal is downloaded on first use, so this waits for it. */
+async function chooseAction(name: 'Enable' | 'Disable' | 'Delete') {
   fireEvent.click(screen.getByRole('button', { name: 'Actions' }));
   fireEvent.click(screen.getByRole('menuitem', { name }));
-  return screen.getByRole('dialog');
+  return screen.findByRole('dialog');
 }
 
 const progress = () => screen.getByRole('status');
@@ -113,7 +114,7 @@ describe('BulkActions', { timeout: 20_000 }, () => {
       fakeMapping(3),
       fakeMapping(4, { State: 'Disabled' }),
     ]);
-    const dialog = chooseAction('Disable');
+    const dialog = await chooseAction('Disable');
     expect(within(dialog).getByText('Disable 3 mappings?')).toBeTruthy();
     expect(within(dialog).getByText('They stop polling their sources until enabled.')).toBeTruthy();
     expect(
@@ -140,7 +141,7 @@ describe('BulkActions', { timeout: 20_000 }, () => {
       .mockImplementation((_blob: Blob | MediaSource) => 'blob:mappings');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const { lambda } = setup([fakeMapping(1, { EventSourceArn: KINESIS }), fakeMapping(2)]);
-    const dialog = chooseAction('Delete');
+    const dialog = await chooseAction('Delete');
     expect(within(dialog).getByText('Delete 2 mappings?')).toBeTruthy();
     expect(within(dialog).getByText('Read positions are lost')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
@@ -183,7 +184,7 @@ describe('BulkOperationPanel', { timeout: 20_000 }, () => {
             )
           : undefined,
     });
-    fireEvent.click(within(chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
+    fireEvent.click(within(await chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
     await waitFor(() => expect(progress().textContent).toBe('Disable finished: 3 of 3 done'));
     expect(shows('2 succeeded, 1 failed, 0 skipped')).toBe(true);
 
@@ -220,7 +221,7 @@ describe('BulkOperationPanel', { timeout: 20_000 }, () => {
       fakeMapping(2, { State: 'Disabled' }),
       fakeMapping(3),
     ]);
-    fireEvent.click(within(chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
+    fireEvent.click(within(await chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
     await waitFor(() => expect(progress().textContent).toBe('Disable finished: 3 of 3 done'));
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     const dialog = screen.getByRole('dialog');
@@ -244,7 +245,7 @@ describe('BulkOperationPanel', { timeout: 20_000 }, () => {
       Array.from({ length: 30 }, (_, n) => fakeMapping(n)),
       { settle: false, latencyMs: 30 },
     );
-    fireEvent.click(within(chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
+    fireEvent.click(within(await chooseAction('Disable')).getByRole('button', { name: 'Disable' }));
     await waitFor(() =>
       expect(lambda.inputsOf('UpdateEventSourceMappingCommand').length).toBeGreaterThan(0),
     );
