@@ -344,6 +344,71 @@ function indexByKey(rows: readonly MappingRow[]): ReadonlyMap<string, number> {
   return index;
 }
 
+/** Props of {@link ExportMenu}. */
+interface ExportMenuProps {
+  /** Rows in the view (every page). */
+  matchingCount: number;
+  /** Selected rows in the view. */
+  selectedCount: number;
+  /** CSV or JSON of the view, or the selection as code. */
+  onExport: (kind: 'csv' | 'json' | 'code') => void;
+}
+
+/**
+ * The "Export" menu: the view as CSV or JSON, the selection as code (at most
+ * {@link CODE_EXPORT_MAX}). Memoised: a page change or a sort does not re-render it.
+ */
+const ExportMenu = memo(function ExportMenu({
+  matchingCount,
+  selectedCount,
+  onExport,
+}: ExportMenuProps) {
+  return (
+    <ButtonDropdown
+      items={[
+        {
+          id: 'view',
+          text: 'This view (filtered and sorted)',
+          items: [
+            { id: 'csv', text: `CSV (${number(matchingCount)} mappings)` },
+            { id: 'json', text: `JSON (${number(matchingCount)} mappings)` },
+          ],
+        },
+        {
+          id: 'selection',
+          text: 'Selected mappings',
+          items: [
+            {
+              id: 'code',
+              text: selectedCount > 0 ? `As code (${number(selectedCount)} selected)…` : 'As code…',
+              ...(selectedCount === 0
+                ? {
+                    disabled: true,
+                    disabledReason: 'Select the mappings to export as code first.',
+                  }
+                : selectedCount > CODE_EXPORT_MAX
+                  ? {
+                      disabled: true,
+                      disabledReason: `Select at most ${number(CODE_EXPORT_MAX)} mappings to export as code.`,
+                    }
+                  : {}),
+            },
+          ],
+        },
+      ]}
+      disabled={matchingCount === 0 && selectedCount === 0}
+      onItemClick={({ detail }) =>
+        onExport(detail.id === 'code' ? 'code' : detail.id === 'json' ? 'json' : 'csv')
+      }
+    >
+      Export
+    </ButtonDropdown>
+  );
+});
+
+/** The bulk actions, re-rendered only when the selection (or write access) changes. */
+const MemoBulkActions = memo(BulkActions);
+
 const TABLE_ARIA_LABELS: TableProps.AriaLabels<MappingRow> = {
   tableLabel: 'Event source mappings',
   selectionGroupLabel: 'Mapping selection',
@@ -559,6 +624,17 @@ export function MappingsListView(props: MappingsListViewProps) {
   // The selection being exported as code (kept as it was when the panel opened).
   const [exportingCode, setExportingCode] = useState<readonly MappingRow[]>();
   const singleBusy = single?.Health === 'transitional' || single?.Health === 'stuck';
+  // The latest export handler, behind a stable callback (the export menu is memoised).
+  const exportHandler = useRef<(kind: 'csv' | 'json' | 'code') => void>(() => undefined);
+  useEffect(() => {
+    exportHandler.current = (kind) => {
+      if (kind === 'code') setExportingCode(selectedRows);
+      else exportView(kind);
+    };
+  });
+  const onExport = useCallback((kind: 'csv' | 'json' | 'code') => exportHandler.current(kind), []);
+  const clearSelection = useCallback(() => setSelectedKeys(new Set()), [setSelectedKeys]);
+
   const loadedCount = rows.length;
   const filtered = view.query.tokens.length > 0;
   const countText = `${number(matching.length)} ${matching.length === 1 ? 'match' : 'matches'} of ${number(loadedCount)} loaded${moreInLambda || loadingAny ? ' (more to load)' : ''}`;
@@ -725,53 +801,15 @@ export function MappingsListView(props: MappingsListViewProps) {
                     >
                       Lambda-side filters{serverFiltered ? ' (on)' : ''}
                     </Button>
-                    <ButtonDropdown
-                      items={[
-                        {
-                          id: 'view',
-                          text: 'This view (filtered and sorted)',
-                          items: [
-                            { id: 'csv', text: `CSV (${number(matching.length)} mappings)` },
-                            { id: 'json', text: `JSON (${number(matching.length)} mappings)` },
-                          ],
-                        },
-                        {
-                          id: 'selection',
-                          text: 'Selected mappings',
-                          items: [
-                            {
-                              id: 'code',
-                              text:
-                                selectedRows.length > 0
-                                  ? `As code (${number(selectedRows.length)} selected)…`
-                                  : 'As code…',
-                              ...(selectedRows.length === 0
-                                ? {
-                                    disabled: true,
-                                    disabledReason: 'Select the mappings to export as code first.',
-                                  }
-                                : selectedRows.length > CODE_EXPORT_MAX
-                                  ? {
-                                      disabled: true,
-                                      disabledReason: `Select at most ${number(CODE_EXPORT_MAX)} mappings to export as code.`,
-                                    }
-                                  : {}),
-                            },
-                          ],
-                        },
-                      ]}
-                      disabled={matching.length === 0 && selectedRows.length === 0}
-                      onItemClick={({ detail }) => {
-                        if (detail.id === 'code') setExportingCode(selectedRows);
-                        else exportView(detail.id === 'json' ? 'json' : 'csv');
-                      }}
-                    >
-                      Export
-                    </ButtonDropdown>
-                    <BulkActions
+                    <ExportMenu
+                      matchingCount={matching.length}
+                      selectedCount={selectedRows.length}
+                      onExport={onExport}
+                    />
+                    <MemoBulkActions
                       selected={selectedMappings}
                       writeAccess={writeAccess}
-                      onStarted={() => setSelectedKeys(new Set())}
+                      onStarted={clearSelection}
                     />
                     <Button
                       href={
