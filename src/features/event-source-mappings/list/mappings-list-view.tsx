@@ -427,7 +427,17 @@ const NO_MAPPINGS: readonly EventSourceMappingConfiguration[] = [];
  * of the view, and keyboard shortcuts (`?`). The view itself lives in the URL (the caller keeps it).
  */
 export function MappingsListView(props: MappingsListViewProps) {
-  const { regions, view, onViewChange, filters, writeAccess } = props;
+  const { regions, onViewChange, filters, writeAccess } = props;
+  // A change of the view is shown at once, in an urgent render of the list, instead of waiting
+  // for the router, which renders the new URL in a transition (interruptible, so a sort or a page
+  // change took two or three times its work to reach the screen). When the URL comes back as a new
+  // props.view, that one is shown: the same values, so every derived memo is found unchanged.
+  const [shown, setShown] = useState<{ base: MappingsListView; view: MappingsListView }>();
+  const view = shown && shown.base === props.view ? shown.view : props.view;
+  const urlView = useRef(props.view);
+  useEffect(() => {
+    urlView.current = props.view;
+  }, [props.view]);
   const multiRegion = view.regions === 'all';
   const [feeds, setFeeds] = useState<Readonly<Record<string, Feed>>>({});
   const onFeedChange = useCallback((state: RegionFeedState, actions: RegionFeedActions) => {
@@ -533,6 +543,14 @@ export function MappingsListView(props: MappingsListViewProps) {
     latestView.current = view;
   }, [view]);
   const storedPageSize = preferences.pageSize;
+  // Not for a new region scope: the route gives the list other regions (and a new key) for it.
+  const showView = useCallback(
+    (next: MappingsListView) => {
+      const base = urlView.current;
+      if (next.regions === base.regions) setShown({ base, view: next });
+    },
+    [setShown],
+  );
   const setView = useCallback(
     (patch: Partial<MappingsListView>) => {
       const next = { ...latestView.current, ...patch };
@@ -543,9 +561,10 @@ export function MappingsListView(props: MappingsListViewProps) {
         next.pageSize = storedPageSize;
       }
       latestView.current = next;
+      showView(next);
       onViewChange(next);
     },
-    [onViewChange, storedPageSize, setSelectedKeys],
+    [onViewChange, storedPageSize, setSelectedKeys, showView],
   );
   const healthToken = view.query.tokens.find(
     (t) => t.propertyKey === 'Health' && t.operator === '=',
@@ -902,6 +921,7 @@ export function MappingsListView(props: MappingsListViewProps) {
                         ? { pageSize: detail.pageSize }
                         : {}),
                     };
+                    showView(latestView.current);
                     onViewChange(latestView.current);
                   }
                 }}
