@@ -94,7 +94,12 @@ export function sortMappingRows(
   const key = column.sortKey;
   let keys: number[];
   if (key.kind === 'number') {
-    keys = rows.map(key.of);
+    // Numbers ranked among these rows' own (equal numbers share a rank).
+    const values = rows.map(key.of);
+    const distinct = Float64Array.from(new Set(values)).sort();
+    const ranks = new Map<number, number>();
+    distinct.forEach((value, i) => ranks.set(value, i));
+    keys = values.map((v) => ranks.get(v) ?? 0);
   } else {
     const texts = rows.map(key.of);
     let ranks = ranksOf(universe, column.id, key.of);
@@ -102,10 +107,19 @@ export function sortMappingRows(
     if (texts.some((t) => !ranks.has(t))) ranks = ranksOf(rows, column.id, key.of);
     keys = texts.map((t) => ranks.get(t) ?? 0);
   }
-  const direction = descending ? -1 : 1;
-  const order = rows.map((_, i) => i);
-  order.sort((i, j) => ((keys[i] ?? 0) - (keys[j] ?? 0)) * direction);
-  return order.map((i) => rows[i] as MappingRow);
+  // Each row as rank × n + position in one Float64Array (exact below 2^53), sorted natively: by
+  // rank, ties in their original order, as the stable comparator sort orders them either way.
+  const n = rows.length;
+  const top = keys.reduce((max, k) => Math.max(max, k), 0);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const rank = keys[i] ?? 0;
+    packed[i] = (descending ? top - rank : rank) * n + i;
+  }
+  packed.sort();
+  const sorted = new Array<MappingRow>(n);
+  for (let k = 0; k < n; k += 1) sorted[k] = rows[(packed[k] ?? 0) % n] as MappingRow;
+  return sorted;
 }
 
 // The cells are memoised components with plain-value props: selecting a row, or rows re-derived

@@ -75,11 +75,11 @@ export function filterMappingRows(
   return result;
 }
 
-const sorted = new WeakMap<readonly MappingRow[], { key: string; rows: readonly MappingRow[] }>();
+const sorted = new WeakMap<readonly MappingRow[], Map<string, readonly MappingRow[]>>();
 
 /**
- * The rows sorted by a column ({@link sortMappingRows}); `rows` itself without a column. The last
- * result per rows array is kept.
+ * The rows sorted by a column ({@link sortMappingRows}); `rows` itself without a column. Each
+ * order asked for is kept per rows array (at most two per column).
  * @param rows the rows to sort (e.g. the filtered ones).
  * @param column the column sorted by, if any.
  * @param descending largest first.
@@ -93,9 +93,11 @@ export function sortViewRows(
 ): readonly MappingRow[] {
   if (!column) return rows;
   const key = `${column.id}:${descending ? 'desc' : 'asc'}`;
-  const cached = sorted.get(rows);
-  if (cached?.key === key) return cached.rows;
+  let byKey = sorted.get(rows);
+  if (!byKey) sorted.set(rows, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
   const result = sortMappingRows(rows, column, descending, universe);
-  sorted.set(rows, { key, rows: result });
+  byKey.set(key, result);
   return result;
 }
