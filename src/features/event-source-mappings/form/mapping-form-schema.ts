@@ -1010,8 +1010,9 @@ export const TAG_LIMITS = { maxTags: 50, keyMaxLength: 128, valueMaxLength: 256 
 /**
  * `Tags`: rows of key and value → a map. Keys 1–128 and values 0–256 characters of letters,
  * digits, spaces and `_ . : / = + - @` (service model `TagKey`, `TagValue`); a key may not start
- * with `aws:` (reserved by AWS) or repeat; at most 50 tags (Lambda's tag quota). Blank rows are
- * ignored. Parses to `undefined` when there are none.
+ * with `aws:` (reserved by AWS) or repeat; at most 50 tags (Lambda's tag quota). Keys and values
+ * are kept exactly, spaces included; rows of only spaces are ignored. Parses to `undefined` when
+ * there are none.
  */
 function tagsField(): z.ZodType<Record<string, string> | undefined, unknown> {
   const row = z.object({
@@ -1026,13 +1027,15 @@ function tagsField(): z.ZodType<Record<string, string> | undefined, unknown> {
       const seen = new Map<string, number>();
       let count = 0;
       (raw ?? []).forEach((r, i) => {
-        const key = text(r.Key);
-        const value = (r.Value ?? '').trim();
-        if (key === '' && value === '') return;
+        // Kept exactly as typed (AWS's patterns allow spaces anywhere, so a leading or trailing
+        // space is part of the tag, e.g. in a clone); only a row of nothing but spaces is blank.
+        const key = r.Key ?? '';
+        const value = r.Value ?? '';
+        if (key.trim() === '' && value.trim() === '') return;
         count += 1;
         const issue = (leaf: 'Key' | 'Value', message: string) =>
           ctx.addIssue({ code: 'custom', path: [i, leaf], message });
-        if (key === '') return issue('Key', 'Enter a tag key, or remove this row.');
+        if (key.trim() === '') return issue('Key', 'Enter a tag key, or remove this row.');
         if (key.length > TAG_LIMITS.keyMaxLength || !TAG_PATTERN.test(key)) {
           return issue(
             'Key',

@@ -18,6 +18,8 @@ describe('Tags in the form (service model TagKey 1..128, TagValue 0..256; 50 per
     ['k'.repeat(128), ''],
     ['team name', 'v'.repeat(256)],
     ['cost:center/é', 'a_b.c:d/e=f+g-h@i'],
+    // Spaces are part of a tag (the model's patterns allow them anywhere): kept, e.g. in a clone.
+    ['a b', ' lead and trail '],
   ])('accepts %j = %j', (Key, Value) => {
     expect(parseTags([{ Key, Value }])).toEqual({ data: { [Key]: Value }, issues: [] });
   });
@@ -34,6 +36,7 @@ describe('Tags in the form (service model TagKey 1..128, TagValue 0..256; 50 per
 
   it('ignores blank rows, refuses a repeated key and more than 50 tags', () => {
     expect(parseTags([{ Key: '', Value: '' }])).toEqual({ data: undefined, issues: [] });
+    expect(parseTags([{ Key: ' ', Value: '  ' }])).toEqual({ data: undefined, issues: [] });
     expect(
       parseTags([
         { Key: 'a', Value: '1' },
