@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_MEMBERS } from '../form/request-members';
 import { SOURCE_TYPES, sourceTypeOfMapping } from '../form/source-limits';
 import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
-import { toMappingCode } from './recreate-request';
+import { FORCE_NEW_MEMBERS, toMappingCode } from './recreate-request';
 
 const CREATE_MEMBERS = new Set<string>(REQUEST_MEMBERS.filter((m) => m.create).map((m) => m.name));
 const REGISTRY_ORDER = REQUEST_MEMBERS.map((m) => m.name as string);
@@ -161,7 +161,7 @@ describe('toMappingCode', () => {
     expect(code('mq-rabbitmq', true).request.BatchSize).toBe(100);
   });
 
-  it('keeps a generated Kafka ConsumerGroupId and provisioned mode; drops TRIM_HORIZON only where optional', () => {
+  it('keeps a generated Kafka ConsumerGroupId, provisioned mode and the StartingPosition Lambda filled in', () => {
     const kafka = code('self-managed-kafka', false).request;
     expect(kafka.SelfManagedKafkaEventSourceConfig).toEqual({
       ConsumerGroupId: MAPPING_FIXTURES['self-managed-kafka'].mapping.UUID,
@@ -175,8 +175,40 @@ describe('toMappingCode', () => {
         { ...MAPPING_FIXTURES[type].mapping, StartingPosition: 'TRIM_HORIZON' },
         { region: 'us-east-1', includeDefaults: false },
       ).request.StartingPosition;
-    expect(trim('self-managed-kafka')).toBeUndefined();
+    // Lambda fills in TRIM_HORIZON for self-managed Kafka, but the Terraform provider reads it
+    // back and its starting_position is ForceNew: leaving it out would plan a replacement.
+    expect(trim('self-managed-kafka')).toBe('TRIM_HORIZON');
     expect(trim('msk')).toBe('TRIM_HORIZON');
+  });
+
+  it('never leaves out a member the Terraform provider marks ForceNew, nor any part of it', () => {
+    const kafka = MAPPING_FIXTURES['self-managed-kafka'].mapping;
+    const mappings: EventSourceMappingConfiguration[] = [
+      ...SOURCE_TYPES.map((t) => MAPPING_FIXTURES[t].mapping),
+      hostileMapping(),
+      { ...kafka, StartingPosition: 'TRIM_HORIZON' },
+      {
+        ...kafka,
+        StartingPosition: 'AT_TIMESTAMP',
+        StartingPositionTimestamp: new Date('2026-01-02T03:04:05.000Z'),
+      },
+      {
+        ...kafka,
+        SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g', ConsumptionMode: 'Stream' },
+      },
+    ];
+    const checked = new Set<string>();
+    for (const mapping of mappings) {
+      const { request } = toMappingCode(mapping, { region: 'us-east-1', includeDefaults: false });
+      for (const name of FORCE_NEW_MEMBERS) {
+        const value = mapping[name as keyof EventSourceMappingConfiguration];
+        if (value === undefined) continue;
+        checked.add(name);
+        expect(request[name as keyof typeof request], `${mapping.UUID} ${name}`).toEqual(value);
+      }
+    }
+    // Every ForceNew member is in some mapping above.
+    expect([...checked].sort()).toEqual([...FORCE_NEW_MEMBERS].sort());
   });
 
   it('provisioned pollers all at their defaults are all kept (provisioned mode stays on); a default next to another value is dropped', () => {
@@ -192,7 +224,7 @@ describe('toMappingCode', () => {
     expect(at({ MinimumPollers: 1, MaximumPollers: 50 })).toEqual({ MaximumPollers: 50 });
   });
 
-  it('DocumentDB FullDocument Default and Kafka ConsumptionMode Stream are defaults; Queue mode keeps retries', () => {
+  it('DocumentDB FullDocument Default is a default; Kafka ConsumptionMode is kept; Queue mode keeps retries', () => {
     const docdb = toMappingCode(
       {
         ...MAPPING_FIXTURES.documentdb.mapping,
@@ -210,7 +242,11 @@ describe('toMappingCode', () => {
         },
         { region: 'us-east-1', includeDefaults: false },
       ).request;
-    expect(mode('Stream').SelfManagedKafkaEventSourceConfig).toEqual({ ConsumerGroupId: 'g' });
+    // SelfManagedKafkaEventSourceConfig is ForceNew in the Terraform provider: kept whole.
+    expect(mode('Stream').SelfManagedKafkaEventSourceConfig).toEqual({
+      ConsumerGroupId: 'g',
+      ConsumptionMode: 'Stream',
+    });
     expect(mode('Stream')).not.toHaveProperty('MaximumRetryAttempts');
     expect(mode('Queue')).toMatchObject({
       MaximumRetryAttempts: -1,

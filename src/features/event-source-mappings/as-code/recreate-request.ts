@@ -20,11 +20,15 @@
  *   (BatchSize 100/10, MaximumBatchingWindowInSeconds 0 where that is the default, ParallelizationFactor
  *   1, MaximumRecordAgeInSeconds −1, MaximumRetryAttempts −1, TumblingWindowInSeconds 0), SQS FIFO's
  *   echoed window 0 (FIFO has no window, `SOURCE_LIMITS['sqs-fifo']`), `BisectBatchOnFunctionError:
- *   false` and `Enabled: true` (Create API defaults), an optional StartingPosition at its default
- *   (self-managed Kafka's TRIM_HORIZON), an empty `FunctionResponseTypes`, DocumentDB's
- *   `FullDocument: Default` and Kafka's `ConsumptionMode: Stream` (model docs), and provisioned
- *   pollers at their registry defaults (`MEMBER_LEAVES`; when every value is a default all are
- *   kept, since an empty ProvisionedPollerConfig would turn provisioned mode off).
+ *   false` and `Enabled: true` (Create API defaults), an empty `FunctionResponseTypes`, and
+ *   DocumentDB's `FullDocument: Default` (model docs).
+ * - Never defaults, always kept as the mapping has them: the {@link FORCE_NEW_MEMBERS} (the
+ *   source, `StartingPosition`, `StartingPositionTimestamp`, `Topics`, `Queues`, the Kafka
+ *   configurations). Terraform adopts a mapping with the export's `import` block, then plans the
+ *   difference between the code and what the provider reads back; for these the provider's
+ *   schema says ForceNew, so a member the code leaves out and the provider reads back (a
+ *   self-managed Kafka mapping's `StartingPosition: TRIM_HORIZON`, which Lambda fills in) is
+ *   planned as "forces replacement": deleting the adopted mapping and creating a new one.
  * - Not defaults, always kept: Kafka's `ConsumerGroupId` even when Lambda generated it (the UUID,
  *   reference §1.3): it names the consumer group whose committed offsets the mapping reads from,
  *   which a new generated one would not; MaximumRetryAttempts in Kafka Queue mode (its default
@@ -65,6 +69,27 @@ export interface RecreateOptions {
   /** Keep the members equal to Lambda's server defaults (the export panel's switch). */
   includeDefaults: boolean;
 }
+
+/**
+ * The request members whose `aws_lambda_event_source_mapping` argument hashicorp/aws marks
+ * ForceNew (internal/service/lambda/event_source_mapping.go: `event_source_arn`,
+ * `starting_position`, `starting_position_timestamp`, `topics`, `queues`,
+ * `self_managed_event_source`, `amazon_managed_kafka_event_source_config` and
+ * `self_managed_kafka_event_source_config`; `document_db_event_source_config` is not). A change to
+ * any of them replaces the mapping, so {@link toMappingCode} never leaves them, or any part of
+ * them, out as a server default: after a Terraform import, leaving one out that the provider reads
+ * back would plan a replacement of the adopted mapping.
+ */
+export const FORCE_NEW_MEMBERS: ReadonlySet<RequestMemberName> = new Set<RequestMemberName>([
+  'EventSourceArn',
+  'StartingPosition',
+  'StartingPositionTimestamp',
+  'Topics',
+  'Queues',
+  'SelfManagedEventSource',
+  'AmazonManagedKafkaEventSourceConfig',
+  'SelfManagedKafkaEventSourceConfig',
+]);
 
 /** Integer members with a per-source default in `SOURCE_LIMITS`. */
 const INTEGER_MEMBERS = ['BatchSize', ...OPTIONAL_INTEGER_MEMBERS] as const;
@@ -117,10 +142,6 @@ function isScalarDefault(
   switch (name) {
     case 'BisectBatchOnFunctionError':
       return value === false;
-    case 'StartingPosition':
-      return (
-        limits.StartingPosition?.required === false && value === limits.StartingPosition.default
-      );
     case 'FunctionResponseTypes':
       return Array.isArray(value) && value.length === 0;
     default:
@@ -137,12 +158,6 @@ function withoutDefaultLeaves(
   const out: Record<string, unknown> = { ...value };
   if (name === 'DocumentDBEventSourceConfig' && out.FullDocument === FullDocument.Default) {
     delete out.FullDocument;
-  }
-  if (
-    name === 'SelfManagedKafkaEventSourceConfig' &&
-    out.ConsumptionMode === KafkaEventSourceMappingConsumptionMode.Stream
-  ) {
-    delete out.ConsumptionMode;
   }
   // Integer leaves of the registry (provisioned pollers) at their per-source default.
   for (const leaf of MEMBER_LEAVES) {
@@ -190,7 +205,7 @@ export function toMappingCode(
     } else {
       value = withoutShells(response[name]);
       if (value === undefined) continue;
-      if (!options.includeDefaults) {
+      if (!options.includeDefaults && !FORCE_NEW_MEMBERS.has(name)) {
         if (isScalarDefault(name, value, sourceType, mapping)) continue;
         if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
           value = withoutDefaultLeaves(name, value as Record<string, unknown>, sourceType);

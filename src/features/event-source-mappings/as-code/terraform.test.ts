@@ -5,6 +5,7 @@ import type { RequestMemberName } from '../form/request-members';
 import type { SourceType } from '../form/source-limits';
 import { HOSTILE_STRINGS, MAPPING_FIXTURES } from './fixtures';
 import type { MappingCode } from './mapping-code';
+import { toMappingCode } from './recreate-request';
 import {
   TERRAFORM_NOT_EXPRESSIBLE,
   TERRAFORM_PROVIDER_VERSION,
@@ -401,6 +402,17 @@ variable "inventory_sync_function_name" {
     const { text } = toTerraform([code], literal);
     expect(text).toMatch(/^ {2}region +?= "eu-west-1"$/m);
     expect(text).toContain(`id = "${code.UUID}@eu-west-1"`);
+  });
+
+  it('writes the StartingPosition Lambda filled in (TRIM_HORIZON on self-managed Kafka): starting_position is ForceNew, so leaving it out would plan a replacement after the import', () => {
+    const f = MAPPING_FIXTURES['self-managed-kafka'];
+    const code = toMappingCode(
+      { ...f.mapping, StartingPosition: 'TRIM_HORIZON' },
+      { region: f.region, tags: f.tags, includeDefaults: false },
+    );
+    const { text } = toTerraform([code], literal);
+    expect(text).toMatch(/^ {2}starting_position +?= "TRIM_HORIZON"$/m);
+    expect(text).toContain(`id = "${f.mapping.UUID}@us-east-1"`);
   });
 
   it('keeps what the provider cannot express as one-line comments carrying the value', () => {
