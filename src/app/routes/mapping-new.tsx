@@ -5,6 +5,7 @@ import Select from '@cloudscape-design/components/select';
 import Spinner from '@cloudscape-design/components/spinner';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
@@ -23,6 +24,7 @@ import {
   readCloneDraft,
   saveCloneDraft,
   type CloneDraft,
+  type CloneStart,
 } from '../../features/event-source-mappings/clone.ts';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import type { MappingFormFields } from '../../features/event-source-mappings/components/mapping-form-fields.ts';
@@ -31,6 +33,19 @@ import { mappingQueries } from '../../features/event-source-mappings/queries.ts'
 import { useWriteAccess } from '../../lib/write-access.ts';
 import { notifyMappingSaved } from '../mapping-saved-notification.ts';
 import { useRuntimeConfig } from '../provider.tsx';
+
+/**
+ * The form fields whose value names a region in an ARN (`arn:aws:sqs:<region>:…`, a function
+ * `arn:…:lambda:<region>:…`), by their AWS names (`EventSourceArn`, `SourceAccessConfigurations`…).
+ * @param values the form's values.
+ * @param region the region to look for.
+ */
+function fieldsNamingRegion(values: MappingFormFields, region: string): string[] {
+  const needle = `:${region}:`;
+  return Object.entries(values)
+    .filter(([, value]) => JSON.stringify(value ?? '').includes(needle))
+    .map(([field]) => field);
+}
 
 /** The create form in the active region; on success the console opens the new mapping. */
 function CreateMappingPage({
@@ -96,7 +111,7 @@ function CreateMappingPage({
  * another region — which reloads the page's data — or reloading the tab keeps what was typed; the
  * original is read only while there is no draft.
  */
-function CloneMapping({ uuid }: { uuid: string }) {
+function CloneMapping({ uuid, onStartOver }: { uuid: string; onStartOver: () => void }) {
   const navigate = useNavigate();
   const config = useRuntimeConfig();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
@@ -133,7 +148,28 @@ function CloneMapping({ uuid }: { uuid: string }) {
   );
 
   let initial: MappingFormFields | undefined = draft?.values;
-  let problem: React.ReactNode;
+  const notes: React.ReactNode[] = [];
+  if (draft) {
+    notes.push(
+      <Alert
+        key="draft"
+        type="info"
+        action={
+          <Button
+            onClick={() => {
+              clearCloneDraft(uuid);
+              onStartOver();
+            }}
+          >
+            Start over
+          </Button>
+        }
+      >
+        Your draft of this clone, kept in this tab, is restored. Start over to fill the form from{' '}
+        {uuid} again.
+      </Alert>,
+    );
+  }
   if (!initial) {
     if (detail.isPending || (arn !== undefined && tags.isPending)) {
       return (
@@ -163,8 +199,9 @@ function CloneMapping({ uuid }: { uuid: string }) {
         </ContentLayout>
       );
     }
+    let start: CloneStart;
     try {
-      initial = cloneFormValues(detail.data, region, tags.data);
+      start = cloneFormValues(detail.data, region, tags.data);
     } catch (error) {
       return (
         <ContentLayout header={header}>
@@ -174,20 +211,43 @@ function CloneMapping({ uuid }: { uuid: string }) {
         </ContentLayout>
       );
     }
-    if (tags.error) {
-      const { name, message } = toAwsError(tags.error);
-      problem = (
-        <Alert type="warning" header="Tags not copied">
-          The tags of {uuid} could not be read ({name}: {message}); add them below if the clone
-          needs them.
-        </Alert>
+    initial = start.values;
+    if (start.consumerGroupIdNotCopied) {
+      notes.push(
+        <Alert key="group" type="info" header="ConsumerGroupId not copied">
+          {uuid} reads in consumer group {start.consumerGroupIdNotCopied}. A consumer group ID must
+          be unique among your Kafka event sources (two mappings in one group split the topic's
+          partitions), so the clone gets a new one from Lambda unless you type one.
+        </Alert>,
       );
     }
+    if (tags.error) {
+      const { name, message } = toAwsError(tags.error);
+      notes.push(
+        <Alert key="tags" type="warning" header="Tags not copied">
+          The tags of {uuid} could not be read ({name}: {message}); add them below if the clone
+          needs them.
+        </Alert>,
+      );
+    }
+  }
+  // Values that name the original's region (ARNs of its source, secrets, function…) do not
+  // exist in another one; Lambda would refuse them only at Create.
+  const namingOldRegion =
+    region !== fromRegion && initial ? fieldsNamingRegion(initial, fromRegion) : [];
+  if (namingOldRegion.length) {
+    notes.push(
+      <Alert key="region" type="warning" header={`Still in ${fromRegion}`}>
+        {namingOldRegion.join(', ')} {namingOldRegion.length === 1 ? 'names' : 'name'} {fromRegion}:
+        change {namingOldRegion.length === 1 ? 'it' : 'them'} to resources in {region}, where this
+        clone is created.
+      </Alert>,
+    );
   }
   const regions = configuredRegions(config);
   const before = (
     <SpaceBetween size="s">
-      {problem}
+      {notes}
       <FormField
         label="Create in region"
         description={
@@ -233,7 +293,16 @@ export default function MappingNewRoute() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const clone = searchParams.get('clone');
-  if (clone) return <CloneMapping key={clone} uuid={clone} />;
+  const [attempt, setAttempt] = useState(0);
+  if (clone) {
+    return (
+      <CloneMapping
+        key={`${clone}/${attempt}`}
+        uuid={clone}
+        onStartOver={() => setAttempt((n) => n + 1)}
+      />
+    );
+  }
   return (
     <CreateMappingPage
       header={

@@ -8,7 +8,7 @@ import { toCreateMappingInput } from './form/to-request';
 describe('cloneFormValues', () => {
   it('pre-fills the create form with the mapping, its qualified function and its tags', () => {
     const { mapping, tags, region } = MAPPING_FIXTURES.kinesis;
-    const values = cloneFormValues(mapping, region, tags);
+    const { values } = cloneFormValues(mapping, region, tags);
     expect(values.sourceType).toBe('kinesis');
     expect(values.EventSourceArn).toBe(mapping.EventSourceArn);
     expect(values.FunctionName).toBe('orders-processor:live');
@@ -18,7 +18,7 @@ describe('cloneFormValues', () => {
   it.each(Object.entries(MAPPING_FIXTURES))(
     '%s: the form, unchanged, sends the request that recreates the mapping',
     (_type, { mapping, tags, region }) => {
-      const values = cloneFormValues(mapping, region, tags);
+      const { values } = cloneFormValues(mapping, region, tags);
       const parsed = createMappingFormSchema().safeParse(values);
       expect(parsed.error?.issues ?? []).toEqual([]);
       const request = toCreateMappingInput(parsed.data!);
@@ -34,6 +34,22 @@ describe('cloneFormValues', () => {
     },
   );
 
+  it.each(['msk', 'self-managed-kafka'] as const)(
+    '%s: leaves the ConsumerGroupId out (it must be unique among Kafka event sources)',
+    (type) => {
+      const { mapping, region } = MAPPING_FIXTURES[type];
+      const original =
+        mapping.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId ??
+        mapping.SelfManagedKafkaEventSourceConfig?.ConsumerGroupId;
+      expect(original).toBeTruthy();
+      const start = cloneFormValues(mapping, region);
+      expect(start.consumerGroupIdNotCopied).toBe(original);
+      const request = toCreateMappingInput(createMappingFormSchema().parse(start.values));
+      expect(request.AmazonManagedKafkaEventSourceConfig?.ConsumerGroupId).toBeUndefined();
+      expect(request.SelfManagedKafkaEventSourceConfig?.ConsumerGroupId).toBeUndefined();
+    },
+  );
+
   it('refuses a mapping whose source it does not recognise', () => {
     expect(() =>
       cloneFormValues({ UUID: 'x', EventSourceArn: 'arn:aws:s3:::b' }, 'us-east-1'),
@@ -46,7 +62,7 @@ describe('clone drafts', () => {
 
   it('keeps a draft per original mapping until it is cleared', () => {
     const { mapping, region } = MAPPING_FIXTURES.sqs;
-    const values = cloneFormValues(mapping, region);
+    const { values } = cloneFormValues(mapping, region);
     values.FunctionName = 'other-function:blue';
     saveCloneDraft({ UUID: 'u-1', fromRegion: 'us-east-1', values });
     expect(readCloneDraft('u-1')).toEqual({ UUID: 'u-1', fromRegion: 'us-east-1', values });

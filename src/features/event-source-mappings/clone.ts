@@ -11,10 +11,23 @@ import { toMappingCode } from './as-code/recreate-request';
 import { requestToFormValues } from './form/to-request';
 import { sourceTypeOfMapping } from './form/source-limits';
 
+/** A clone's starting values, and what was deliberately not copied. */
+export interface CloneStart {
+  /** The create form's values. */
+  values: MappingFormFields;
+  /**
+   * The original's Kafka `ConsumerGroupId`, left out: it "must be unique among all your Kafka
+   * event sources" (AWS, AmazonManagedKafkaEventSourceConfig / SelfManagedKafkaEventSourceConfig),
+   * and two mappings in one group split the topic's partitions. Lambda generates one when none is
+   * sent.
+   */
+  consumerGroupIdNotCopied?: string;
+}
+
 /**
  * Create-form values that recreate a mapping: `toMappingCode` (no read-only member, FunctionName
  * with its qualifier, Enabled from State, the tags), server defaults left empty so the form shows
- * them as defaults.
+ * them as defaults — except the Kafka ConsumerGroupId, which a clone must not share.
  * @param mapping a Get/List response.
  * @param region the region it was read in.
  * @param tags its tags (ListTags), when read.
@@ -24,7 +37,7 @@ export function cloneFormValues(
   mapping: EventSourceMappingConfiguration,
   region: string,
   tags?: Record<string, string>,
-): MappingFormFields {
+): CloneStart {
   const type = sourceTypeOfMapping(mapping);
   if (!type) throw new Error(`The console does not recognise the event source of ${mapping.UUID}.`);
   const { request } = toMappingCode(mapping, {
@@ -32,7 +45,13 @@ export function cloneFormValues(
     includeDefaults: false,
     ...(tags ? { tags } : {}),
   });
-  return requestToFormValues(request, type);
+  const values = requestToFormValues(request, type);
+  const groupId =
+    values.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId ||
+    values.SelfManagedKafkaEventSourceConfig.ConsumerGroupId;
+  values.AmazonManagedKafkaEventSourceConfig.ConsumerGroupId = '';
+  values.SelfManagedKafkaEventSourceConfig.ConsumerGroupId = '';
+  return groupId ? { values, consumerGroupIdNotCopied: groupId } : { values };
 }
 
 /** A clone in progress: the form's values and where the original lives. */
