@@ -211,7 +211,7 @@ describe('toMappingCode', () => {
     expect([...checked].sort()).toEqual([...FORCE_NEW_MEMBERS].sort());
   });
 
-  it('provisioned pollers all at their defaults are all kept (provisioned mode stays on); a default next to another value is dropped', () => {
+  it('keeps ProvisionedPollerConfig whole, exactly as the mapping has it (no leaf is a default)', () => {
     const at = (pollers: { MinimumPollers: number; MaximumPollers: number }) =>
       toMappingCode(
         { ...MAPPING_FIXTURES['self-managed-kafka'].mapping, ProvisionedPollerConfig: pollers },
@@ -221,7 +221,14 @@ describe('toMappingCode', () => {
       MinimumPollers: 1,
       MaximumPollers: 200,
     });
-    expect(at({ MinimumPollers: 1, MaximumPollers: 50 })).toEqual({ MaximumPollers: 50 });
+    expect(at({ MinimumPollers: 1, MaximumPollers: 30 })).toEqual({
+      MinimumPollers: 1,
+      MaximumPollers: 30,
+    });
+    expect(at({ MinimumPollers: 5, MaximumPollers: 200 })).toEqual({
+      MinimumPollers: 5,
+      MaximumPollers: 200,
+    });
   });
 
   it('DocumentDB FullDocument Default is a default; Kafka ConsumptionMode is kept; Queue mode keeps retries', () => {

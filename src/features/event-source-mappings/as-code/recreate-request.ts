@@ -22,6 +22,9 @@
  *   echoed window 0 (FIFO has no window, `SOURCE_LIMITS['sqs-fifo']`), `BisectBatchOnFunctionError:
  *   false` and `Enabled: true` (Create API defaults), an empty `FunctionResponseTypes`, and
  *   DocumentDB's `FullDocument: Default` (model docs).
+ * - `ProvisionedPollerConfig` is kept whole, exactly as the mapping has it: its minimum and maximum
+ *   are one setting (`{ MinimumPollers: 1, MaximumPollers: 30 }` is not `{ MaximumPollers: 30 }`
+ *   to a reader), and an emptied one (`{}`) would turn provisioned mode off.
  * - Never defaults, always kept as the mapping has them: the {@link FORCE_NEW_MEMBERS} (the
  *   source, `StartingPosition`, `StartingPositionTimestamp`, `Topics`, `Queues`, the Kafka
  *   configurations). Terraform adopts a mapping with the export's `import` block, then plans the
@@ -48,14 +51,7 @@ import {
 } from '@aws-sdk/client-lambda';
 
 import { parseFunctionArn } from '../function-arn';
-import {
-  MEMBER_LEAVES,
-  REQUEST_MEMBERS,
-  getPath,
-  leafApplies,
-  leafMember,
-  type RequestMemberName,
-} from '../form/request-members';
+import { REQUEST_MEMBERS, type RequestMemberName } from '../form/request-members';
 import { SOURCE_LIMITS, sourceTypeOfMapping, type SourceType } from '../form/source-limits';
 import { OPTIONAL_INTEGER_MEMBERS, isEnabledState } from '../form/to-request';
 import type { MappingCode } from './mapping-code';
@@ -149,23 +145,18 @@ function isScalarDefault(
   }
 }
 
-/** Structure leaves whose value equals their documented default (dropped without includeDefaults). */
+/**
+ * A structure without its leaves at their documented default (without includeDefaults): only
+ * DocumentDB's `FullDocument: Default`. A structure that would be left empty is kept as it is.
+ */
 function withoutDefaultLeaves(
   name: RequestMemberName,
   value: Record<string, unknown>,
-  type: SourceType,
-): Record<string, unknown> | undefined {
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...value };
   if (name === 'DocumentDBEventSourceConfig' && out.FullDocument === FullDocument.Default) {
     delete out.FullDocument;
   }
-  // Integer leaves of the registry (provisioned pollers) at their per-source default.
-  for (const leaf of MEMBER_LEAVES) {
-    if (leaf.kind !== 'integer' || leafMember(leaf) !== name || !leafApplies(leaf, type)) continue;
-    const key = leaf.path.split('.').slice(1).join('.');
-    if (key && getPath(value, key) === leaf.limits[type]?.default) delete out[key];
-  }
-  // An emptied structure would mean something else (`ProvisionedPollerConfig: {}` = on demand).
   return Object.keys(out).length ? out : value;
 }
 
@@ -208,7 +199,7 @@ export function toMappingCode(
       if (!options.includeDefaults && !FORCE_NEW_MEMBERS.has(name)) {
         if (isScalarDefault(name, value, sourceType, mapping)) continue;
         if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-          value = withoutDefaultLeaves(name, value as Record<string, unknown>, sourceType);
+          value = withoutDefaultLeaves(name, value as Record<string, unknown>);
         }
       }
     }
