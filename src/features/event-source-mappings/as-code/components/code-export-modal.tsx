@@ -42,8 +42,12 @@ type TagsResult = { tags: Record<string, string> } | { error: unknown };
  * the detail page already read them), {@link TAG_READS_AT_ONCE} at a time.
  * @returns per mapping (same order) its tags or the error; `undefined` while reading.
  */
-function useTagsOf(mappings: readonly ExportedMapping[]): readonly TagsResult[] | undefined {
+function useTagsOf(mappings: readonly ExportedMapping[]): {
+  results: readonly TagsResult[] | undefined;
+  done: number;
+} {
   const queryClient = useQueryClient();
+  const [done, setDone] = useState(0);
   const resources = mappings.map((m) => ({
     arn: m.mapping.EventSourceMappingArn,
     region: m.region,
@@ -55,6 +59,7 @@ function useTagsOf(mappings: readonly ExportedMapping[]): readonly TagsResult[] 
       queryFn: async ({ queryKey: [, items] }) => {
         const results = new Array<TagsResult>(items.length);
         let next = 0;
+        let finished = 0;
         const worker = async () => {
           while (next < items.length) {
             const i = next++;
@@ -66,6 +71,7 @@ function useTagsOf(mappings: readonly ExportedMapping[]): readonly TagsResult[] 
             } catch (error) {
               results[i] = { error };
             }
+            setDone(++finished);
           }
         };
         await Promise.all(Array.from({ length: TAG_READS_AT_ONCE }, worker));
@@ -73,7 +79,16 @@ function useTagsOf(mappings: readonly ExportedMapping[]): readonly TagsResult[] 
       },
     }),
   );
-  return query.data;
+  return { results: query.data, done };
+}
+
+/** At most this many UUIDs are named in a warning; the rest are counted. */
+const UUIDS_NAMED = 3;
+
+/** `a, b, c and 97 more` */
+function someUuids(uuids: readonly string[]): string {
+  const named = uuids.slice(0, UUIDS_NAMED).join(', ');
+  return uuids.length > UUIDS_NAMED ? `${named} and ${uuids.length - UUIDS_NAMED} more` : named;
 }
 
 /**
@@ -88,7 +103,12 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
   const [includeDefaults, setIncludeDefaults] = useState(false);
   const [asParameter, setAsParameter] = useState(false);
   const [format, setFormat] = useState<CodeFormat>('cli');
-  const tags = useTagsOf(mappings);
+  const read = useTagsOf(mappings);
+  // "Export without tags": the user chose not to wait for ListTags (e.g. while Lambda throttles).
+  const [withoutTags, setWithoutTags] = useState(false);
+  const tags: readonly TagsResult[] | undefined = withoutTags
+    ? mappings.map(() => ({ error: new Error('Export without tags was chosen.') }))
+    : read.results;
 
   const recognised = mappings.filter((m) => sourceTypeOfMapping(m.mapping) !== undefined);
   const unrecognised = mappings.filter((m) => sourceTypeOfMapping(m.mapping) === undefined);
@@ -134,10 +154,15 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
   let body: React.ReactNode;
   if (!codes) {
     body = (
-      <Box color="text-body-secondary">
-        <Spinner /> Reading the tags (ListTags) of{' '}
-        {mappings.length === 1 ? 'the mapping' : `${mappings.length} mappings`}
-      </Box>
+      <SpaceBetween size="xs">
+        <Box color="text-body-secondary">
+          <Spinner />{' '}
+          {mappings.length === 1
+            ? 'Reading the tags of the mapping (ListTags)'
+            : `Reading the tags (ListTags): ${read.done} of ${mappings.length} mappings`}
+        </Box>
+        <Button onClick={() => setWithoutTags(true)}>Export without tags</Button>
+      </SpaceBetween>
     );
   } else if (!rendered) {
     body = <Box color="text-body-secondary">No mapping to export.</Box>;
@@ -166,7 +191,7 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
             Download {code.fileName}
           </Button>
         </SpaceBetween>
-        <pre className="code-export" tabIndex={0} aria-label={`${info.label} code`}>
+        <pre className="code-export" tabIndex={0} role="region" aria-label={`${info.label} code`}>
           {code.text}
         </pre>
       </SpaceBetween>
@@ -211,13 +236,16 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
         {unrecognised.length ? (
           <Alert type="warning">
             Left out, because the console does not recognise their event source:{' '}
-            {unrecognised.map((m) => m.mapping.UUID).join(', ')}.
+            {someUuids(unrecognised.map((m) => m.mapping.UUID ?? ''))}.
           </Alert>
         ) : null}
         {tagErrors.length ? (
-          <Alert type="warning" header="Some tags could not be read">
-            Exported without tags:{' '}
-            {tagErrors.map((e) => `${e.UUID} (${e.error.name}: ${e.error.message})`).join('; ')}.
+          <Alert type="warning" header="Exported without tags">
+            {withoutTags
+              ? `The code has no Tags for ${tagErrors.length === 1 ? 'the mapping' : `the ${tagErrors.length} mappings`}, as chosen.`
+              : `The tags of ${someUuids(tagErrors.map((e) => e.UUID))} could not be read (${tagErrors[0]?.error.name}: ${tagErrors[0]?.error.message}), so the code has none for them.`}{' '}
+            Applying it to the live mappings (e.g. Terraform after its import) would remove their
+            tags.
           </Alert>
         ) : null}
         <Tabs
