@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_MEMBERS } from '../form/request-members';
 import { SOURCE_TYPES, sourceTypeOfMapping } from '../form/source-limits';
 import { HOSTILE_STRINGS, MAPPING_FIXTURES, hostileMapping, hostileTags } from './fixtures';
+import { CODE_FORMATS } from './mapping-code';
 import { FORCE_NEW_MEMBERS, toMappingCode } from './recreate-request';
+import { renderCode } from './render-code';
 
 const CREATE_MEMBERS = new Set<string>(REQUEST_MEMBERS.filter((m) => m.create).map((m) => m.name));
 const REGISTRY_ORDER = REQUEST_MEMBERS.map((m) => m.name as string);
@@ -116,16 +118,33 @@ describe('toMappingCode', () => {
     expect(code('sqs-fifo', false).request).not.toHaveProperty('Enabled');
   });
 
-  it('SQS FIFO: the echoed window 0 and BatchSize 10 are defaults', () => {
+  it('SQS FIFO: BatchSize 10 is a default, and the echoed window 0 is never written', () => {
     expect(code('sqs-fifo', false).request).toEqual({
       EventSourceArn: MAPPING_FIXTURES['sqs-fifo'].mapping.EventSourceArn,
       FunctionName: 'ledger-writer',
     });
-    expect(code('sqs-fifo', true).request).toMatchObject({
+    expect(code('sqs-fifo', true).request).toEqual({
+      EventSourceArn: MAPPING_FIXTURES['sqs-fifo'].mapping.EventSourceArn,
+      FunctionName: 'ledger-writer',
+      Enabled: true,
       BatchSize: 10,
-      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: [],
     });
   });
+
+  it.each(CODE_FORMATS)(
+    'SQS FIFO with includeDefaults: %s writes no batching window (Lambda refuses one on FIFO queues)',
+    (format) => {
+      const { text } = renderCode(format, [code('sqs-fifo', true)], {
+        functionReference: 'literal',
+      });
+      expect(text).toContain('ledger-entries.fifo');
+      expect(text).not.toMatch(/maximum[-_]?batching[-_]?window/i);
+      // The standard queue's window (its default 0 too) is still written with includeDefaults.
+      const standard = renderCode(format, [code('sqs', true)], { functionReference: 'literal' });
+      expect(standard.text).toMatch(/maximum[-_]?batching[-_]?window/i);
+    },
+  );
 
   it('SQS standard: window 0 is its default, but 0 on MQ (default 500 ms) is kept', () => {
     const sqs = toMappingCode(

@@ -17,11 +17,11 @@
  * - Server defaults — the values Lambda fills in when a member is not sent (reference §1.3 "observed
  *   create responses"; per-source defaults in `SOURCE_LIMITS`, the Developer Guide's parameter
  *   pages) — are left out unless `includeDefaults`: an integer equal to its `SOURCE_LIMITS` default
- *   (BatchSize 100/10, MaximumBatchingWindowInSeconds 0 where that is the default, ParallelizationFactor
- *   1, MaximumRecordAgeInSeconds −1, MaximumRetryAttempts −1, TumblingWindowInSeconds 0), SQS FIFO's
- *   echoed window 0 (FIFO has no window, `SOURCE_LIMITS['sqs-fifo']`), `BisectBatchOnFunctionError:
- *   false` and `Enabled: true` (Create API defaults), an empty `FunctionResponseTypes`, and
- *   DocumentDB's `FullDocument: Default` (model docs).
+ *   (BatchSize 100/10, MaximumBatchingWindowInSeconds 0 where that is the default,
+ *   ParallelizationFactor 1, MaximumRecordAgeInSeconds −1, MaximumRetryAttempts −1,
+ *   TumblingWindowInSeconds 0), `BisectBatchOnFunctionError: false` and `Enabled: true` (Create
+ *   API defaults), an empty `FunctionResponseTypes`, and DocumentDB's `FullDocument: Default`
+ *   (model docs).
  * - `ProvisionedPollerConfig` is kept whole, exactly as the mapping has it: its minimum and maximum
  *   are one setting (`{ MinimumPollers: 1, MaximumPollers: 30 }` is not `{ MaximumPollers: 30 }`
  *   to a reader), and an emptied one (`{}`) would turn provisioned mode off.
@@ -37,6 +37,10 @@
  *   which a new generated one would not; MaximumRetryAttempts in Kafka Queue mode (its default
  *   there is 0, not the table's −1); a window of 0 on Kafka, MQ and DocumentDB (their default is
  *   500 ms, which no integer expresses, CreateEventSourceMapping).
+ * - SQS FIFO's `MaximumBatchingWindowInSeconds` is never emitted, even with `includeDefaults`:
+ *   Lambda echoes `0` (reference §1.3, SQS), but FIFO queues take no batching window, and Create
+ *   refuses one: "Batching window is not supported for FIFO queues" (reference §3.2;
+ *   `SOURCE_LIMITS['sqs-fifo']` has no window).
  * - Empty shells are never emitted, even with `includeDefaults`: structures with nothing in them
  *   (`DestinationConfig: { OnFailure: {} }`, which Lambda echoes for streams and refuses on create:
  *   "The Destination field is required for an OnFailure configuration"; `FilterCriteria: {}` or
@@ -115,6 +119,14 @@ function withoutShells(value: unknown, top = true): unknown {
   return value;
 }
 
+/**
+ * Whether a source takes `MaximumBatchingWindowInSeconds` on Create: not SQS FIFO
+ * (`SOURCE_LIMITS['sqs-fifo']` has none; Lambda refuses it, "Batching window is not supported for
+ * FIFO queues", reference §3.2, yet echoes `MaximumBatchingWindowInSeconds: 0`, reference §1.3).
+ */
+const takesBatchingWindow = (type: SourceType): boolean =>
+  SOURCE_LIMITS[type].MaximumBatchingWindowInSeconds !== null;
+
 /** Whether Lambda's self-managed Kafka mapping reads in Queue mode (share group). */
 const isQueueMode = (mapping: EventSourceMappingConfiguration): boolean =>
   mapping.SelfManagedKafkaEventSourceConfig?.ConsumptionMode ===
@@ -131,8 +143,6 @@ function isScalarDefault(
   if (isIntegerMember(name)) {
     if (name === 'MaximumRetryAttempts' && isQueueMode(mapping)) return false;
     const limit = limits[name];
-    // SQS FIFO has no batching window; Lambda echoes 0 (reference §1.3 SQS), so 0 is "none".
-    if (name === 'MaximumBatchingWindowInSeconds' && limit === null) return value === 0;
     return limit?.default !== undefined && value === limit.default;
   }
   switch (name) {
@@ -196,6 +206,7 @@ export function toMappingCode(
     } else {
       value = withoutShells(response[name]);
       if (value === undefined) continue;
+      if (name === 'MaximumBatchingWindowInSeconds' && !takesBatchingWindow(sourceType)) continue;
       if (!options.includeDefaults && !FORCE_NEW_MEMBERS.has(name)) {
         if (isScalarDefault(name, value, sourceType, mapping)) continue;
         if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
