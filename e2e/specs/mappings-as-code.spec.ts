@@ -187,10 +187,16 @@ test('Clone to another region keeps what was typed across the region switch', as
   await expect(mappingForm.field('BatchSize')).toHaveValue('7');
   await expect(mappingForm.functionName).toHaveValue('typed-before-the-switch');
   await expect(mappingForm.field('EventSourceArn')).toHaveValue(sqs.EventSourceArn ?? '');
+  // The source ARN still names the original's region: the page says so before Create.
+  await expect(page.getByText('Still in us-east-1')).toBeVisible();
+  await expect(page.getByText(/EventSourceArn.* names? us-east-1/)).toBeVisible();
 
   // Reloading the tab keeps the draft too; Cancel forgets it and returns to the original.
   await page.reload();
   await expect(mappingForm.field('BatchSize')).toHaveValue('7');
+  await expect(
+    page.getByText(/Your draft of this clone, kept in this tab, is restored/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Mapping ${sqs.UUID}` })).toBeVisible();
   await expect(page).toHaveURL(/region=us-east-1/);
