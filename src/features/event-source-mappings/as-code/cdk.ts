@@ -127,7 +127,7 @@ export function toCdk(mappings: readonly MappingCode[], options: CodeFormatOptio
     ].join('\n');
   });
 
-  const header = headerLines(mappings, 'AWS CDK v2, TypeScript').map(
+  const header = headerLines(mappings, 'AWS CDK v2, TypeScript', 'cdk').map(
     (line) => `// ${commentText(line)}`,
   );
 
