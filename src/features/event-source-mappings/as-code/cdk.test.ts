@@ -463,8 +463,10 @@ describe('toCdk', () => {
     const out = toCdk([codeOf('sqs'), { ...codeOf('kinesis'), region: 'eu-west-1' }], literal);
     expect([out.fileName, out.mediaType]).toEqual(['event-source-mappings.ts', 'text/typescript']);
     expect(out.text).toContain(
-      '// These mappings come from 2 regions (us-east-1, eu-west-1), and a stack is regional:\n',
+      '// This construct has mappings of 2 regions (us-east-1, eu-west-1), and a stack is regional:\n' +
+        '// split it into a stack per region (the comment over each mapping names its region).\n',
     );
+    expect(out.text).not.toContain('each resource names its region');
     expect(out.text).toContain(
       '    // Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (eu-west-1, kinesis).\n',
     );

@@ -477,9 +477,11 @@ describe('toCloudFormation', () => {
       literal,
     );
     expect(text).toContain(
-      '# These mappings come from 2 regions (us-east-1, eu-west-1), and a stack is regional:\n' +
-        '# deploy the resources of each region in a stack of that region (each resource names its region).\n',
+      '# This template has mappings of 2 regions (us-east-1, eu-west-1), and a stack is regional:\n' +
+        '# split it into a stack per region (the comment over each resource names its region).\n',
     );
+    // No property names the region: only the comments do.
+    expect(text).not.toMatch(/^\s+Region:/m);
     expect(text).toContain(
       '  # Exported from mapping 6f2b7c1e-4a3d-4e8b-9c0f-1a2b3c4d5e6f (eu-west-1, kinesis).\n  OrdersProcessorOrdersEventsMapping:\n',
     );

@@ -502,7 +502,10 @@ describe('toSam', () => {
       literal,
     );
     expect([fileName, mediaType]).toEqual(['template.yaml', 'text/yaml']);
-    expect(text).toContain('and a stack is regional:');
+    expect(text).toContain(
+      '# This template has mappings of 2 regions (us-east-1, eu-west-1), and a stack is regional:\n' +
+        '# split it into a stack per region (the comment over each resource names its region).\n',
+    );
     expect(text).toContain('(eu-west-1, sqs-fifo)');
   });
 
