@@ -29,7 +29,7 @@ const resourceOf = (text: string): string => {
   return text.slice(start, end + 3);
 };
 
-const HEADER = `# 1 Lambda event source mapping, each with an import block: terraform plan adopts the live mapping instead of creating one.
+const HEADER = `# A Lambda event source mapping with an import block: terraform plan adopts the live mapping instead of creating a new one.
 # Written for the hashicorp/aws provider 6.31.0 (the region argument and the @region import ID need 6.0 or later) and Terraform 1.5 or later (import blocks).
 `;
 
@@ -395,6 +395,14 @@ variable "inventory_sync_function_name" {
         `${codeOf('dynamodb').UUID}@us-east-1`,
       ]),
     ]);
+  });
+
+  it('says what the import blocks do, in the plural for several mappings', () => {
+    const { text } = toTerraform([codeOf('sqs'), codeOf('kinesis')], literal);
+    expect(text.split('\n')[0]).toBe(
+      '# 2 Lambda event source mappings, each with an import block: terraform plan adopts the live mappings instead of creating new ones.',
+    );
+    expect(text.match(/^import \{$/gm)).toHaveLength(2);
   });
 
   it("pins each resource to its mapping's region and imports it there", () => {

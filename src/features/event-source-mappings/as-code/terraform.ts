@@ -470,8 +470,9 @@ function resourceBody(mapping: MappingCode, functionName: string): Item[] {
 }
 
 /**
- * Renders mappings as Terraform HCL: a header comment naming the provider version, then per
- * mapping a `resource "aws_lambda_event_source_mapping" "<identifier>"` (identifier from
+ * Renders mappings as Terraform HCL: a header comment saying what the import blocks do (in the
+ * singular for one mapping) and naming the provider version, then per mapping a
+ * `resource "aws_lambda_event_source_mapping" "<identifier>"` (identifier from
  * `resourceNames`) with its `region` and the arguments of its request (registry names, provider
  * shapes), and an `import { to = …, id = "<UUID>@<region>" }` block (the provider's Enhanced
  * Region Support guide: "To import a resource in a specific Region, append `@<region>` to the
@@ -497,7 +498,9 @@ export function toTerraform(
 
   const header: Item[] = [
     comment(
-      `${mappings.length} Lambda event source mapping${mappings.length === 1 ? '' : 's'}, each with an import block: terraform plan adopts the live mapping instead of creating one.`,
+      mappings.length === 1
+        ? 'A Lambda event source mapping with an import block: terraform plan adopts the live mapping instead of creating a new one.'
+        : `${mappings.length} Lambda event source mappings, each with an import block: terraform plan adopts the live mappings instead of creating new ones.`,
     ),
     comment(
       `Written for the hashicorp/aws provider ${TERRAFORM_PROVIDER_VERSION} (the region argument and the @region import ID need 6.0 or later) and Terraform 1.5 or later (import blocks).`,
