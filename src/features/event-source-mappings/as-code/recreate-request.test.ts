@@ -211,10 +211,6 @@ describe('toMappingCode', () => {
         StartingPosition: 'AT_TIMESTAMP',
         StartingPositionTimestamp: new Date('2026-01-02T03:04:05.000Z'),
       },
-      {
-        ...kafka,
-        SelfManagedKafkaEventSourceConfig: { ConsumerGroupId: 'g', ConsumptionMode: 'Stream' },
-      },
     ];
     const checked = new Set<string>();
     for (const mapping of mappings) {
@@ -250,7 +246,7 @@ describe('toMappingCode', () => {
     });
   });
 
-  it('DocumentDB FullDocument Default is a default; Kafka ConsumptionMode is kept; Queue mode keeps retries', () => {
+  it('DocumentDB FullDocument Default and Kafka ConsumptionMode Stream are defaults; Queue mode keeps retries', () => {
     const docdb = toMappingCode(
       {
         ...MAPPING_FIXTURES.documentdb.mapping,
@@ -268,11 +264,9 @@ describe('toMappingCode', () => {
         },
         { region: 'us-east-1', includeDefaults: false },
       ).request;
-    // SelfManagedKafkaEventSourceConfig is ForceNew in the Terraform provider: kept whole.
-    expect(mode('Stream').SelfManagedKafkaEventSourceConfig).toEqual({
-      ConsumerGroupId: 'g',
-      ConsumptionMode: 'Stream',
-    });
+    // SelfManagedKafkaEventSourceConfig is ForceNew in the Terraform provider, but the provider
+    // has no argument for ConsumptionMode: its consumer group is kept, the default mode is not.
+    expect(mode('Stream').SelfManagedKafkaEventSourceConfig).toEqual({ ConsumerGroupId: 'g' });
     expect(mode('Stream')).not.toHaveProperty('MaximumRetryAttempts');
     expect(mode('Queue')).toMatchObject({
       MaximumRetryAttempts: -1,

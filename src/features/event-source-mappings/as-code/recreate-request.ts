@@ -20,8 +20,8 @@
  *   (BatchSize 100/10, MaximumBatchingWindowInSeconds 0 where that is the default,
  *   ParallelizationFactor 1, MaximumRecordAgeInSeconds −1, MaximumRetryAttempts −1,
  *   TumblingWindowInSeconds 0), `BisectBatchOnFunctionError: false` and `Enabled: true` (Create
- *   API defaults), an empty `FunctionResponseTypes`, and DocumentDB's `FullDocument: Default`
- *   (model docs).
+ *   API defaults), an empty `FunctionResponseTypes`, DocumentDB's `FullDocument: Default` and
+ *   Kafka's `ConsumptionMode: Stream` (model docs; the Terraform provider has no argument for it).
  * - `ProvisionedPollerConfig` is kept whole, exactly as the mapping has it: its minimum and maximum
  *   are one setting (`{ MinimumPollers: 1, MaximumPollers: 30 }` is not `{ MaximumPollers: 30 }`
  *   to a reader), and an emptied one (`{}`) would turn provisioned mode off.
@@ -31,7 +31,8 @@
  *   difference between the code and what the provider reads back; for these the provider's
  *   schema says ForceNew, so a member the code leaves out and the provider reads back (a
  *   self-managed Kafka mapping's `StartingPosition: TRIM_HORIZON`, which Lambda fills in) is
- *   planned as "forces replacement": deleting the adopted mapping and creating a new one.
+ *   planned as "forces replacement": deleting the adopted mapping and creating a new one. (Their
+ *   one leaf the provider has no argument for, Kafka's `ConsumptionMode: Stream`, stays a default.)
  * - Not defaults, always kept: Kafka's `ConsumerGroupId` even when Lambda generated it (the UUID,
  *   reference §1.3): it names the consumer group whose committed offsets the mapping reads from,
  *   which a new generated one would not; MaximumRetryAttempts in Kafka Queue mode (its default
@@ -77,8 +78,8 @@ export interface RecreateOptions {
  * `self_managed_event_source`, `amazon_managed_kafka_event_source_config` and
  * `self_managed_kafka_event_source_config`; `document_db_event_source_config` is not). A change to
  * any of them replaces the mapping, so {@link toMappingCode} never leaves them, or any part of
- * them, out as a server default: after a Terraform import, leaving one out that the provider reads
- * back would plan a replacement of the adopted mapping.
+ * them the provider has an argument for, out as a server default: after a Terraform import,
+ * leaving one out that the provider reads back would plan a replacement of the adopted mapping.
  */
 export const FORCE_NEW_MEMBERS: ReadonlySet<RequestMemberName> = new Set<RequestMemberName>([
   'EventSourceArn',
@@ -156,8 +157,12 @@ function isScalarDefault(
 }
 
 /**
- * A structure without its leaves at their documented default (without includeDefaults): only
- * DocumentDB's `FullDocument: Default`. A structure that would be left empty is kept as it is.
+ * A structure without its leaves at their documented default (without includeDefaults):
+ * DocumentDB's `FullDocument: Default` and self-managed Kafka's `ConsumptionMode: Stream`. The
+ * latter is inside a ForceNew member, but the Terraform provider has no argument for it (its
+ * `self_managed_kafka_event_source_config` has `consumer_group_id` and `schema_registry_config`),
+ * so leaving it out plans no replacement; and awscli v1 (botocore 1.43.11) refuses it. A
+ * structure that would be left empty is kept as it is.
  */
 function withoutDefaultLeaves(
   name: RequestMemberName,
@@ -166,6 +171,12 @@ function withoutDefaultLeaves(
   const out: Record<string, unknown> = { ...value };
   if (name === 'DocumentDBEventSourceConfig' && out.FullDocument === FullDocument.Default) {
     delete out.FullDocument;
+  }
+  if (
+    name === 'SelfManagedKafkaEventSourceConfig' &&
+    out.ConsumptionMode === KafkaEventSourceMappingConsumptionMode.Stream
+  ) {
+    delete out.ConsumptionMode;
   }
   return Object.keys(out).length ? out : value;
 }
@@ -207,8 +218,10 @@ export function toMappingCode(
       value = withoutShells(response[name]);
       if (value === undefined) continue;
       if (name === 'MaximumBatchingWindowInSeconds' && !takesBatchingWindow(sourceType)) continue;
-      if (!options.includeDefaults && !FORCE_NEW_MEMBERS.has(name)) {
-        if (isScalarDefault(name, value, sourceType, mapping)) continue;
+      if (!options.includeDefaults) {
+        if (!FORCE_NEW_MEMBERS.has(name) && isScalarDefault(name, value, sourceType, mapping)) {
+          continue;
+        }
         if (typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
           value = withoutDefaultLeaves(name, value as Record<string, unknown>);
         }
