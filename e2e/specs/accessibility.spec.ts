@@ -171,6 +171,14 @@ for (const theme of ['Light', 'Dark'] as const) {
       // The typed confirmation has the focus as soon as the dialog opens.
       await expect(dialog.getByRole('textbox')).toBeFocused();
       findings.push(...(await seriousViolations(page, `delete dialog (${theme})`, DIALOG)));
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      // The "as code" panel, on its Terraform tab.
+      await page.getByRole('button', { name: 'View as code' }).click();
+      await page.getByRole('dialog').getByRole('tab', { name: 'Terraform' }).click();
+      await expect(page.getByRole('region', { name: 'Terraform code' })).toBeVisible();
+      findings.push(...(await seriousViolations(page, `as-code panel (${theme})`, DIALOG)));
       expect(findings).toEqual([]);
     });
 
