@@ -5,9 +5,11 @@
  * `aws lambda create-event-source-mapping --cli-input-json file://…` (Debian's awscli v1, botocore
  * 1.43.11) after the original is deleted, and the new mapping must equal the original in every
  * member that is not read-only, tags included. Also: the generated shell script run by `sh` with the
- * real CLI recreates mappings the same way, the registry's option names are the CLI's, and the one
- * thing this CLI cannot take (Kafka's ConsumptionMode) is named. Time: about 25 CLI starts of ~1 s
- * CPU each, run concurrently (48 s measured on 2 cores at a load average of 11).
+ * real CLI recreates mappings the same way, so does the panel's usage line for several mappings
+ * (`jq -c '.[]' … | while read …; do aws … --cli-input-json "$doc"; done`, which needs jq), the
+ * registry's option names are the CLI's, and the one thing this CLI cannot take (Kafka's
+ * ConsumptionMode) is named. Time: about 27 CLI starts of ~1 s CPU each, run concurrently (48 s
+ * measured on 2 cores at a load average of 11, before the jq loop's two).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningEmulator, sleep, startEmulator } from '../../emulator/test/helpers.ts';
 import {
+  CLI_INPUT_JSON_LOOP,
   toCliInputJson,
   toCliScript,
 } from '../../src/features/event-source-mappings/as-code/cli.ts';
@@ -335,6 +338,57 @@ describe.concurrent('CLI input JSON → aws lambda create-event-source-mapping (
     await expect(settled(original.mapping.UUID ?? '')).resolves.toMatchObject({
       Topics: ['orders.queue-mode'],
     });
+  });
+
+  it('several mappings: the usage line (jq loop over the array, --cli-input-json given the JSON text) run by sh recreates them', async () => {
+    // An emulator of its own: these originals would be duplicates of the other tests' ones.
+    const loopEmu = await startEmulator({
+      transitionMs: TRANSITION_MS,
+      seed: { region: REGION, functions: seedFunctions(), mappings: [] },
+    });
+    const loopDir = await mkdtemp(join(tmpdir(), 'cli-input-json-loop-'));
+    try {
+      const client = loopEmu.lambda({ maxAttempts: 3 });
+      const types = ['sqs', 'dynamodb'] as const;
+      const originals = await Promise.all(
+        types.map(async (type) =>
+          read(await createOriginal(originalRequest(type), client), client),
+        ),
+      );
+      const out = toCliInputJson(
+        originals.map(({ mapping, tags }) =>
+          toMappingCode(mapping, { region: REGION, tags, includeDefaults: false }),
+        ),
+        { functionReference: 'literal' },
+      );
+      expect(out.fileName).toBe('create-event-source-mappings.json');
+      await writeFile(join(loopDir, out.fileName), out.text);
+      await Promise.all(originals.map(({ mapping }) => deleteAndWait(mapping.UUID ?? '', client)));
+
+      // The usage line as the panel shows it, in the directory of the downloaded file; awscli v1
+      // takes the endpoint from AWS_ENDPOINT_URL and the region from AWS_DEFAULT_REGION.
+      const { stdout } = await run('/bin/sh', ['-c', CLI_INPUT_JSON_LOOP], {
+        cwd: loopDir,
+        env: { ...awsEnv(), AWS_ENDPOINT_URL: loopEmu.endpoint },
+        timeout: 30_000,
+      });
+      const printed = stdout
+        .split(/\n(?=\{)/)
+        .map((chunk) => JSON.parse(chunk) as EventSourceMappingConfiguration);
+      expect(printed).toHaveLength(types.length);
+      for (const [i, created] of printed.entries()) {
+        const original = originals[i];
+        const recreated = await read(created.UUID ?? '', client);
+        expect(recreated.mapping.UUID).not.toBe(original?.mapping.UUID);
+        expect(comparable(recreated.mapping), types[i]).toEqual(
+          comparable(original?.mapping ?? {}),
+        );
+        expect(recreated.tags).toEqual(original?.tags);
+      }
+    } finally {
+      await loopEmu.close();
+      await rm(loopDir, { recursive: true, force: true });
+    }
   });
 
   it('the AWS CLI script (toCliScript, functions as variables) run by sh recreates the mappings', async () => {

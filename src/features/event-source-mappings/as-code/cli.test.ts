@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 import { REQUEST_MEMBERS } from '../form/request-members';
 import { SOURCE_TYPES } from '../form/source-limits';
-import { toCliInputJson, toCliScript } from './cli';
+import { CLI_INPUT_JSON_LOOP, cliInputJsonUsage, toCliInputJson, toCliScript } from './cli';
 import { HOSTILE_STRINGS, hostileTags } from './fixtures';
 import type { MappingCode } from './mapping-code';
+import { CODE_FORMAT_INFO } from './render-code';
 import { codeOf, hostileCode } from './test-helpers';
 
 /**
@@ -257,6 +258,24 @@ describe('toCliInputJson', () => {
     const parsed = JSON.parse(literal) as Array<{ FunctionName: string }>;
     expect(parsed).toHaveLength(SOURCE_TYPES.length);
     expect(parsed.map((d) => d.FunctionName)).toEqual(mappings.map((m) => m.request.FunctionName));
+  });
+
+  it('several mappings: a plural file name, and the usage line loops over the array with jq', () => {
+    const out = toCliInputJson([codeOf('sqs'), codeOf('kinesis')], {
+      functionReference: 'literal',
+    });
+    expect(out.fileName).toBe('create-event-source-mappings.json');
+    expect(CLI_INPUT_JSON_LOOP).toBe(
+      `jq -c '.[]' create-event-source-mappings.json | while IFS= read -r doc; do aws lambda create-event-source-mapping --cli-input-json "$doc"; done`,
+    );
+    expect(cliInputJsonUsage(2)).toBe(
+      `An array of 2 request documents, one per mapping. Create them all with: ${CLI_INPUT_JSON_LOOP}`,
+    );
+    expect(cliInputJsonUsage(1)).toBe(
+      'The request as a document for aws lambda create-event-source-mapping --cli-input-json file://create-event-source-mapping.json.',
+    );
+    // The panel shows these lines.
+    expect(CODE_FORMAT_INFO['cli-input-json'].usage(3)).toBe(cliInputJsonUsage(3));
   });
 
   it('hostile strings survive JSON', () => {

@@ -104,18 +104,57 @@ export function toCliScript(
   };
 }
 
+/** The file name of the CLI input JSON of one mapping (a single document). */
+export const CLI_INPUT_JSON_FILE = 'create-event-source-mapping.json';
+
+/** The file name of the CLI input JSON of several mappings (an array of documents). */
+export const CLI_INPUT_JSONS_FILE = 'create-event-source-mappings.json';
+
+/**
+ * The shell command that creates every mapping of {@link CLI_INPUT_JSONS_FILE}, one
+ * `aws lambda create-event-source-mapping` per array element: `jq -c '.[]'` prints each document
+ * on one line (compact JSON escapes line breaks inside strings), and `--cli-input-json` takes the
+ * JSON text itself as well as `file://` (awscli v1 and v2; tested with awscli 1.45.11 in
+ * test/as-code/cli-round-trip.test.ts). The documents carry no region: the CLI's default region
+ * applies unless `--region` is added.
+ */
+export const CLI_INPUT_JSON_LOOP = `jq -c '.[]' ${CLI_INPUT_JSONS_FILE} | while IFS= read -r doc; do aws lambda create-event-source-mapping --cli-input-json "$doc"; done`;
+
+/**
+ * How to use the CLI input JSON, for the panel: for one mapping the `--cli-input-json file://`
+ * command, for several the {@link CLI_INPUT_JSON_LOOP} over the array.
+ * @param count the number of mappings exported (at least 1).
+ * @returns one or two sentences, naming the file and the command. Never throws.
+ */
+export function cliInputJsonUsage(count: number): string {
+  return count === 1
+    ? `The request as a document for aws lambda create-event-source-mapping --cli-input-json file://${CLI_INPUT_JSON_FILE}.`
+    : `An array of ${count} request documents, one per mapping. Create them all with: ${CLI_INPUT_JSON_LOOP}`;
+}
+
 /**
  * The `--cli-input-json` document of CreateEventSourceMapping: the request as `JSON.stringify`
  * writes it with a 2-space indent (member names as the API's; `StartingPositionTimestamp` as an
- * ISO 8601 string, which botocore accepts for a timestamp). For one mapping the document itself;
- * for several a JSON array of documents, one per mapping in export order — the CLI takes one
- * document per call, so each element is fed to its own `aws lambda create-event-source-mapping
- * --cli-input-json` (the panel says so). The region is not part of the request: pass `--region`.
+ * ISO 8601 string, which botocore accepts for a timestamp). For one mapping the document itself,
+ * in {@link CLI_INPUT_JSON_FILE}:
+ *
+ *     aws lambda create-event-source-mapping --cli-input-json file://create-event-source-mapping.json
+ *
+ * For several, a JSON array of documents, one per mapping in export order, in
+ * {@link CLI_INPUT_JSONS_FILE}. The CLI takes one document per call, so each element goes to its
+ * own call ({@link CLI_INPUT_JSON_LOOP}; `--cli-input-json` takes the JSON text as well as a
+ * `file://` path):
+ *
+ *     jq -c '.[]' create-event-source-mappings.json | while IFS= read -r doc; do
+ *       aws lambda create-event-source-mapping --cli-input-json "$doc"
+ *     done
+ *
+ * The region is not part of the request: pass `--region` (or set the CLI's default region).
  * `options.functionReference` does not apply (JSON has no variables): the FunctionName is literal.
  * @param mappings the mappings, in export order (at least one).
  * @param _options ignored (see above).
- * @returns the JSON, `create-event-source-mapping.json`, `application/json`. Throws `Error` when
- *   no mapping is given.
+ * @returns the JSON, {@link CLI_INPUT_JSON_FILE} for one mapping or {@link CLI_INPUT_JSONS_FILE}
+ *   for several, `application/json`. Throws `Error` when no mapping is given.
  */
 export function toCliInputJson(
   mappings: readonly MappingCode[],
@@ -126,7 +165,7 @@ export function toCliInputJson(
   const value = documents.length === 1 ? documents[0] : documents;
   return {
     text: `${JSON.stringify(value, null, 2)}\n`,
-    fileName: 'create-event-source-mapping.json',
+    fileName: documents.length === 1 ? CLI_INPUT_JSON_FILE : CLI_INPUT_JSONS_FILE,
     mediaType: 'application/json',
   };
 }

@@ -3,7 +3,7 @@
  * says what each format is, in the panel's words.
  */
 import { toCdk } from './cdk';
-import { toCliInputJson, toCliScript } from './cli';
+import { cliInputJsonUsage, toCliInputJson, toCliScript } from './cli';
 import { toCloudFormation } from './cloudformation';
 import type { CodeFormat, CodeFormatOptions, GeneratedCode, MappingCode } from './mapping-code';
 import { toSam } from './sam';
@@ -28,10 +28,7 @@ export const CODE_FORMAT_INFO: Readonly<Record<CodeFormat, CodeFormatInfo>> = {
   },
   'cli-input-json': {
     label: 'CLI input JSON',
-    usage: (n) =>
-      n === 1
-        ? 'The request as a document for aws lambda create-event-source-mapping --cli-input-json file://create-event-source-mapping.json.'
-        : `An array of ${n} request documents: give each element to aws lambda create-event-source-mapping --cli-input-json.`,
+    usage: cliInputJsonUsage,
     takesFunctionReference: false,
   },
   cloudformation: {
