@@ -450,21 +450,22 @@ describe('toCloudFormation', () => {
     });
   });
 
-  it('says that Lambda refuses a duplicate of a live mapping, and names the consumer group only for Kafka', () => {
+  it('says that Lambda refuses a duplicate of a live mapping, and that a ConsumerGroupId is unique only for Kafka', () => {
     const header = (codes: MappingCode[]): string => {
       const { text } = toCloudFormation(codes, literal);
       return text.slice(0, text.indexOf('AWSTemplateFormatVersion'));
     };
+    const oneLine = (text: string): string => text.replace(/\n# /g, ' ');
     const sqs = header([codeOf('sqs')]);
     expect(sqs).toContain('(ResourceConflictException)');
     expect(sqs).toContain('delete the live mapping (UUIDs below) first');
-    expect(sqs).toContain('a change set of type IMPORT with Id =\n# its UUID');
+    expect(oneLine(sqs)).toContain('a change set of type IMPORT with Id = its UUID');
     expect(sqs).not.toContain('stay until you delete them');
-    expect(sqs).not.toContain('consumer group');
-    expect(header([codeOf('sqs'), codeOf('msk')])).toContain(
-      "# function (ResourceConflictException); a second Kafka mapping with the same ConsumerGroupId (for\n# another function) would join the live one's consumer group.",
+    expect(sqs).not.toContain('ConsumerGroupId');
+    expect(oneLine(header([codeOf('sqs'), codeOf('msk')]))).toContain(
+      '(ResourceConflictException). A Kafka ConsumerGroupId must also be unique among your Kafka event sources (two mappings in one group split its partitions). So delete the live mapping',
     );
-    expect(header([codeOf('self-managed-kafka')])).toContain('consumer group');
+    expect(header([codeOf('self-managed-kafka')])).toContain('ConsumerGroupId must also be unique');
     // Comment lines stay short enough to read.
     for (const line of header([codeOf('msk')]).split('\n')) {
       expect(line.length).toBeLessThanOrEqual(98);

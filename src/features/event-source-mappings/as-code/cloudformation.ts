@@ -339,8 +339,9 @@ export function sourceLine(code: MappingCode): string {
  * and Lambda refuses a second mapping of the same source and function: Create answers
  * ResourceConflictException "An event source mapping with SQS arn … and function … already
  * exists" (reference §4, the same for streams and self-managed Kafka). When the export has a
- * Kafka mapping: a second one that Lambda does accept (another function) with the exported
- * ConsumerGroupId joins the live one's consumer group and takes part of its partitions. So the
+ * Kafka mapping: its ConsumerGroupId (which the export keeps) "must be unique among all your Kafka
+ * event sources" (Lambda API Reference, AmazonManagedKafkaEventSourceConfig and
+ * SelfManagedKafkaEventSourceConfig), and two mappings in one group split its partitions. So the
  * live mapping is deleted first, or imported: `AWS::Lambda::EventSourceMapping` is a Cloud
  * Control resource type, whose identifier is `Id` (the mapping's UUID; `Ref` returns it), and a
  * resource import needs a `DeletionPolicy` on each imported resource (CloudFormation User Guide,
@@ -354,7 +355,7 @@ function deployLines(mappings: readonly MappingCode[], tool: 'cloudformation' | 
   const text = [
     'A new stack creates new mappings, and Lambda refuses a second mapping of the same source and function (ResourceConflictException)',
     kafka
-      ? "; a second Kafka mapping with the same ConsumerGroupId (for another function) would join the live one's consumer group."
+      ? '. A Kafka ConsumerGroupId must also be unique among your Kafka event sources (two mappings in one group split its partitions).'
       : '.',
     tool === 'cdk'
       ? ' So delete the live mapping (UUIDs below) first, or adopt it with cdk import (a CloudFormation resource import with Id = its UUID; apply RemovalPolicy.RETAIN to the construct first).'
