@@ -5,7 +5,7 @@ import BreadcrumbGroup, {
 import TopNavigation, {
   type TopNavigationProps,
 } from '@cloudscape-design/components/top-navigation';
-import { useEffect, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { Outlet, useMatches, useNavigate, useSearchParams, type UIMatch } from 'react-router';
 import {
   getLambdaRegion,
@@ -113,7 +113,7 @@ const DENSITY_ITEMS: readonly { id: DensityPreference; text: string }[] = [
  * Compact), the current choice checked; stored for this browser (src/lib/appearance.ts).
  */
 function appearanceUtility(
-  { preference, systemDark }: AppearanceState,
+  { preference, systemDark }: Pick<AppearanceState, 'preference' | 'systemDark'>,
   set: (change: Partial<AppearancePreference>) => void,
 ): TopNavigationProps.Utility {
   return {
@@ -178,6 +178,123 @@ function preloadOtherPages(): () => void {
   return () => clearTimeout(timer);
 }
 
+/** Props of {@link TopBar}: plain values, so that it re-renders only when one changes. */
+interface TopBarProps {
+  region: string;
+  regions: readonly string[];
+  accountId: string | undefined;
+  accountStatus: string;
+  identityPoolId: string;
+  lambdaEndpoint: string | undefined;
+  preference: AppearanceState['preference'];
+  systemDark: boolean;
+  setAppearance: (change: Partial<AppearancePreference>) => void;
+  session: ConsoleSession;
+}
+
+/**
+ * The console's top navigation (title, Region, Account, Preferences, identity), memoised: Cloudscape's
+ * TopNavigation measures itself whenever its utilities change, which cost a style and layout pass
+ * on every URL change (sort, page, filter, Back) when they were rebuilt with the frame.
+ */
+const TopBar = memo(function TopBar({
+  region,
+  regions,
+  accountId,
+  accountStatus,
+  identityPoolId,
+  lambdaEndpoint,
+  preference,
+  systemDark,
+  setAppearance,
+  session,
+}: TopBarProps) {
+  const navigate = useNavigate();
+  const identity = useMemo(
+    () => ({
+      href: paths.mappings.getHref(),
+      title: 'Lambda event source mappings',
+      onFollow: (event: CustomEvent) => {
+        event.preventDefault();
+        void navigate(paths.mappings.getHref());
+      },
+    }),
+    [navigate],
+  );
+  const utilities = useMemo((): TopNavigationProps.Utility[] => {
+    // Only the URL changes here; useActiveRegion activates the region once the list's URL is
+    // committed. (The list's code may still be loading: a region set before that would make the
+    // URL sync write the old page's URL over this navigation.)
+    const switchRegion = (next: string) => {
+      if (next === region) return;
+      void navigate(
+        `${paths.mappings.getHref()}?${REGION_SEARCH_PARAM}=${encodeURIComponent(next)}`,
+      );
+    };
+    const config = { identityPoolId, lambdaEndpoint };
+    return [
+      {
+        type: 'menu-dropdown',
+        iconName: 'globe',
+        text: region,
+        title: 'Region',
+        ariaLabel: `Region: ${region}`,
+        description: regions.length > 1 ? 'Switch region' : 'The only region in config.json',
+        disableUtilityCollapse: true,
+        items: regions.map((r) => ({
+          id: r,
+          text: r,
+          ...(r === region ? { iconName: 'check' as const } : {}),
+        })),
+        onItemClick: ({ detail }) => switchRegion(detail.id),
+      },
+      {
+        type: 'menu-dropdown',
+        text: accountId
+          ? `Account ${accountId}`
+          : accountStatus === 'pending'
+            ? 'Account …'
+            : 'Account unknown',
+        title: 'AWS account',
+        ariaLabel: accountId ? `Account: ${accountId}` : 'Account',
+        description: 'The account your credentials act in',
+        items: [
+          {
+            id: 'account',
+            text: `Account ID: ${accountId ?? 'unknown'}`,
+            disabled: true,
+          },
+          { id: 'pool', text: `Identity pool: ${config.identityPoolId}`, disabled: true },
+          {
+            id: 'lambda',
+            text: `Lambda endpoint: ${config.lambdaEndpoint ?? 'AWS'}`,
+            disabled: true,
+          },
+        ],
+      },
+      appearanceUtility({ preference, systemDark }, setAppearance),
+      identityUtility(session),
+    ];
+  }, [
+    region,
+    regions,
+    accountId,
+    accountStatus,
+    identityPoolId,
+    lambdaEndpoint,
+    preference,
+    systemDark,
+    setAppearance,
+    session,
+    navigate,
+  ]);
+  return (
+    <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+      <TopNavigation identity={identity} utilities={utilities} />
+    </div>
+  );
+});
+
 /**
  * The console's frame around every page: top navigation (title, region selector, account,
  * preferences for theme and density, who is signed in), breadcrumbs from the matched routes, notifications, and the page in the content
@@ -192,74 +309,24 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const navigate = useNavigate();
   const matches = useMatches();
   const { region, settled } = useActiveRegion(config);
-  const regions = configuredRegions(config);
+  const regions = useMemo(() => configuredRegions(config), [config]);
   const { accountId, status: accountStatus } = useAccountId();
   const { set: setAppearance, ...appearance } = useAppearance();
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
-  // Only the URL changes here; useActiveRegion activates the region once the list's URL is
-  // committed. (The list's code may still be loading: a region set before that would make the
-  // URL sync write the old page's URL over this navigation.)
-  const switchRegion = (next: string) => {
-    if (next === region) return;
-    void navigate(`${paths.mappings.getHref()}?${REGION_SEARCH_PARAM}=${encodeURIComponent(next)}`);
-  };
   return (
     <>
-      <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
-        <TopNavigation
-          identity={{
-            href: paths.mappings.getHref(),
-            title: 'Lambda event source mappings',
-            onFollow: (event) => {
-              event.preventDefault();
-              void navigate(paths.mappings.getHref());
-            },
-          }}
-          utilities={[
-            {
-              type: 'menu-dropdown',
-              iconName: 'globe',
-              text: region,
-              title: 'Region',
-              ariaLabel: `Region: ${region}`,
-              description: regions.length > 1 ? 'Switch region' : 'The only region in config.json',
-              disableUtilityCollapse: true,
-              items: regions.map((r) => ({
-                id: r,
-                text: r,
-                ...(r === region ? { iconName: 'check' as const } : {}),
-              })),
-              onItemClick: ({ detail }) => switchRegion(detail.id),
-            },
-            {
-              type: 'menu-dropdown',
-              text: accountId
-                ? `Account ${accountId}`
-                : accountStatus === 'pending'
-                  ? 'Account …'
-                  : 'Account unknown',
-              title: 'AWS account',
-              ariaLabel: accountId ? `Account: ${accountId}` : 'Account',
-              description: 'The account your credentials act in',
-              items: [
-                {
-                  id: 'account',
-                  text: `Account ID: ${accountId ?? 'unknown'}`,
-                  disabled: true,
-                },
-                { id: 'pool', text: `Identity pool: ${config.identityPoolId}`, disabled: true },
-                {
-                  id: 'lambda',
-                  text: `Lambda endpoint: ${config.lambdaEndpoint ?? 'AWS'}`,
-                  disabled: true,
-                },
-              ],
-            },
-            appearanceUtility(appearance, setAppearance),
-            identityUtility(session),
-          ]}
-        />
-      </div>
+      <TopBar
+        region={region}
+        regions={regions}
+        accountId={accountId}
+        accountStatus={accountStatus}
+        identityPoolId={config.identityPoolId}
+        lambdaEndpoint={config.lambdaEndpoint}
+        preference={appearance.preference}
+        systemDark={appearance.systemDark}
+        setAppearance={setAppearance}
+        session={session}
+      />
       <AppLayout
         headerSelector="#top-nav"
         navigationHide
