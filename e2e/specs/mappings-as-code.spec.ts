@@ -189,6 +189,8 @@ test('Clone to another region keeps what was typed across the region switch', as
   await expect(mappingForm.field('EventSourceArn')).toHaveValue(sqs.EventSourceArn ?? '');
   // The source ARN still names the original's region: the page says so before Create.
   await expect(page.getByText('Still in us-east-1')).toBeVisible();
+  // A switch chosen here is not announced as a restored draft.
+  await expect(page.getByText(/is restored/)).toHaveCount(0);
   await expect(page.getByText(/EventSourceArn.* names? us-east-1/)).toBeVisible();
 
   // Reloading the tab keeps the draft too; Cancel forgets it and returns to the original.

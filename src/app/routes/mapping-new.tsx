@@ -8,7 +8,7 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
@@ -116,6 +116,10 @@ function CloneMapping({ uuid, onStartOver }: { uuid: string; onStartOver: () => 
   const config = useRuntimeConfig();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   const [draft] = useState<CloneDraft | undefined>(() => readCloneDraft(uuid));
+  // The region switch is done: from now on (a reload, Back) the draft is announced as restored.
+  useEffect(() => {
+    if (draft?.regionSwitch) saveCloneDraft({ ...draft, regionSwitch: false });
+  }, [draft]);
   const detail = useQuery({ ...mappingQueries.detail(uuid), enabled: !draft });
   const arn = detail.data?.EventSourceMappingArn;
   const tags = useQuery({
@@ -149,7 +153,7 @@ function CloneMapping({ uuid, onStartOver }: { uuid: string; onStartOver: () => 
 
   let initial: MappingFormFields | undefined = draft?.values;
   const notes: React.ReactNode[] = [];
-  if (draft) {
+  if (draft && !draft.regionSwitch) {
     notes.push(
       <Alert
         key="draft"
@@ -264,7 +268,7 @@ function CloneMapping({ uuid, onStartOver }: { uuid: string; onStartOver: () => 
             const next = selectedOption.value;
             if (!next || next === region) return;
             const values = latest.current ?? initial;
-            if (values) saveCloneDraft({ UUID: uuid, fromRegion, values });
+            if (values) saveCloneDraft({ UUID: uuid, fromRegion, values, regionSwitch: true });
             void navigate(paths.newMapping.getHref({ clone: uuid, region: next }));
           }}
           ariaLabel="Create in region"

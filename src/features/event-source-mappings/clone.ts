@@ -62,6 +62,11 @@ export interface CloneDraft {
   fromRegion: string;
   /** The form's values as last typed. */
   values: MappingFormFields;
+  /**
+   * Set when the draft is kept for a region switch the user chose on the clone page (the page
+   * reloads its data there), so that the page does not announce it as a restored draft.
+   */
+  regionSwitch?: boolean;
 }
 
 const draftKey = (uuid: string) => `lambda-esm-console:clone-draft:${uuid}`;
