@@ -62,8 +62,9 @@ export const CODE_FORMAT_INFO: Readonly<Record<CodeFormat, CodeFormatInfo>> = {
  * @param format the format.
  * @param mappings the mappings, in export order (at least one).
  * @param options how the function is written.
- * @returns the text, file name and media type; throws `Error` when a mapping has a member the
- *   format cannot express (the message names it).
+ * @returns the text, file name and media type. A member the format cannot express is named: the
+ *   CloudFormation and CDK exports throw an `Error` naming it, Terraform writes it as a
+ *   `# not expressible …` comment, SAM falls back to a plain resource with the reason.
  */
 export function renderCode(
   format: CodeFormat,
