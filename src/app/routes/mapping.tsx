@@ -18,6 +18,7 @@ import {
   MappingDetails,
   MappingStateSection,
 } from '../../features/event-source-mappings/components/mapping-details.tsx';
+import type { ExportedMapping } from '../../features/event-source-mappings/as-code/components/code-export-modal.tsx';
 import { LazyCodeExportModal } from '../../features/event-source-mappings/as-code/components/lazy-code-export-modal.tsx';
 import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
 import { EditMappingButton } from '../../features/event-source-mappings/components/edit-mapping-button.tsx';
@@ -41,7 +42,8 @@ function MappingDetail({ uuid }: { uuid: string }) {
   const access = useWriteAccess();
   const navigate = useNavigate();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
-  const [showCode, setShowCode] = useState(false);
+  // The mapping as it was when View as code was chosen (the panel renders from a stable list).
+  const [codeOf, setCodeOf] = useState<readonly ExportedMapping[]>();
   const {
     data: mapping,
     error,
@@ -136,7 +138,7 @@ function MappingDetail({ uuid }: { uuid: string }) {
             {refreshButton}
             <SetEnabledButton mapping={mapping} />
             <DeleteMappingButton mapping={mapping} />
-            <Button onClick={() => setShowCode(true)}>View as code</Button>
+            <Button onClick={() => setCodeOf([{ mapping, region }])}>View as code</Button>
             <Button
               href={access.allowed ? paths.newMapping.getHref({ clone: uuid }) : undefined}
               onFollow={(event) => {
@@ -186,11 +188,8 @@ function MappingDetail({ uuid }: { uuid: string }) {
         />
         <StateTransitions history={history} />
         <MappingDetails mapping={mapping} />
-        {showCode ? (
-          <LazyCodeExportModal
-            mappings={[{ mapping, region }]}
-            onDismiss={() => setShowCode(false)}
-          />
+        {codeOf ? (
+          <LazyCodeExportModal mappings={codeOf} onDismiss={() => setCodeOf(undefined)} />
         ) : null}
       </SpaceBetween>
     </ContentLayout>

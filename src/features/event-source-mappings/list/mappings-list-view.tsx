@@ -29,6 +29,7 @@ import { toAwsError } from '../../../api/errors.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { downloadText } from '../../../lib/download.ts';
+import type { ExportedMapping } from '../as-code/components/code-export-modal.tsx';
 import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
 import { BulkActions } from '../bulk/components/bulk-actions.tsx';
 import { BulkOperationPanel } from '../bulk/components/bulk-operation-panel.tsx';
@@ -641,13 +642,14 @@ export function MappingsListView(props: MappingsListViewProps) {
 
   const single = selectedRows.length === 1 ? selectedRows[0] : undefined;
   // The selection being exported as code (kept as it was when the panel opened).
-  const [exportingCode, setExportingCode] = useState<readonly MappingRow[]>();
+  const [exportingCode, setExportingCode] = useState<readonly ExportedMapping[]>();
   const singleBusy = single?.Health === 'transitional' || single?.Health === 'stuck';
   // The latest export handler, behind a stable callback (the export menu is memoised).
   const exportHandler = useRef<(kind: 'csv' | 'json' | 'code') => void>(() => undefined);
   useEffect(() => {
     exportHandler.current = (kind) => {
-      if (kind === 'code') setExportingCode(selectedRows);
+      if (kind === 'code')
+        setExportingCode(selectedRows.map((r) => ({ mapping: r.mapping, region: r.Region })));
       else exportView(kind);
     };
   });
@@ -1012,7 +1014,7 @@ export function MappingsListView(props: MappingsListViewProps) {
       <ShortcutsModal visible={helpOpen} onDismiss={closeHelp} />
       {exportingCode ? (
         <LazyCodeExportModal
-          mappings={exportingCode.map((r) => ({ mapping: r.mapping, region: r.Region }))}
+          mappings={exportingCode}
           onDismiss={() => setExportingCode(undefined)}
         />
       ) : null}

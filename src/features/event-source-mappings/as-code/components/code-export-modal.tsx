@@ -106,12 +106,19 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
   const read = useTagsOf(mappings);
   // "Export without tags": the user chose not to wait for ListTags (e.g. while Lambda throttles).
   const [withoutTags, setWithoutTags] = useState(false);
-  const tags: readonly TagsResult[] | undefined = withoutTags
-    ? mappings.map(() => ({ error: new Error('Export without tags was chosen.') }))
-    : read.results;
+  const tags = useMemo(
+    (): readonly TagsResult[] | undefined =>
+      withoutTags
+        ? mappings.map(() => ({ error: new Error('Export without tags was chosen.') }))
+        : read.results,
+    [withoutTags, mappings, read.results],
+  );
 
-  const recognised = mappings.filter((m) => sourceTypeOfMapping(m.mapping) !== undefined);
-  const unrecognised = mappings.filter((m) => sourceTypeOfMapping(m.mapping) === undefined);
+  const unrecognised = useMemo(
+    () => mappings.filter((m) => sourceTypeOfMapping(m.mapping) === undefined),
+    [mappings],
+  );
+  const recognisedCount = mappings.length - unrecognised.length;
   const tagErrors = (tags ?? []).flatMap((t, i) =>
     'error' in t ? [{ UUID: mappings[i]?.mapping.UUID ?? '', error: toAwsError(t.error) }] : [],
   );
@@ -119,7 +126,7 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
   const codes = useMemo((): MappingCode[] | undefined => {
     if (!tags) return undefined;
     return mappings.flatMap((m, i) => {
-      if (sourceTypeOfMapping(m.mapping) === undefined) return [];
+      if (unrecognised.includes(m)) return [];
       const t = tags[i];
       return [
         toMappingCode(m.mapping, {
@@ -129,7 +136,7 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
         }),
       ];
     });
-  }, [mappings, tags, includeDefaults]);
+  }, [mappings, unrecognised, tags, includeDefaults]);
 
   const rendered = useMemo(() => {
     if (!codes?.length) return undefined;
@@ -144,7 +151,7 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
     }
   }, [codes, format, asParameter]);
 
-  const count = recognised.length;
+  const count = recognisedCount;
   const info = CODE_FORMAT_INFO[format];
   const title =
     mappings.length === 1
