@@ -59,6 +59,14 @@ export interface EmulatorOptions {
    */
   allowGuest?: boolean;
   /**
+   * Whether Lambda requests may carry their SigV4 signature in the query string (query
+   * authentication, `X-Amz-Signature`…). `false` answers them as if the query members were
+   * absent (`MissingAuthenticationTokenException` without an Authorization header): a stand-in
+   * for an endpoint that does not take query authentication, for the console's fallback.
+   * Default `true`.
+   */
+  queryAuth?: boolean;
+  /**
    * What guest credentials may call: `read-only` (Get/List mappings, ListFunctions,
    * GetFunctionConfiguration, like the real guest role) or `read-write` (also create, update and
    * delete mappings). Default `read-only`.
@@ -111,6 +119,7 @@ export const DEFAULT_OPTIONS = {
   credentialsTtlSeconds: 3600,
   accountId: '123456789012',
   allowGuest: true,
+  queryAuth: true,
   guestAccess: 'read-only',
   testUser: 'alice@example.com',
   testPassword: 'Passw0rd!',
@@ -135,6 +144,8 @@ export class EmulatorState {
   allowGuest: boolean;
   /** What guest credentials may call (live setting). */
   guestAccess: GuestAccess;
+  /** Whether query-string SigV4 signatures are taken (live setting, {@link EmulatorOptions}). */
+  queryAuth: boolean;
   /** Lifetime of newly issued ID tokens in seconds (live setting). */
   idTokenTtlSeconds: number;
   readonly accountId: string;
@@ -174,6 +185,7 @@ export class EmulatorState {
     );
     this.allowGuest = options.allowGuest ?? DEFAULT_OPTIONS.allowGuest;
     this.guestAccess = options.guestAccess ?? DEFAULT_OPTIONS.guestAccess;
+    this.queryAuth = options.queryAuth ?? DEFAULT_OPTIONS.queryAuth;
     this.idTokenTtlSeconds = options.idTokenTtlSeconds ?? DEFAULT_OPTIONS.idTokenTtlSeconds;
     const publicUrl = options.publicUrl?.replace(/\/+$/, '');
     this.userPool = new LocalUserPool(

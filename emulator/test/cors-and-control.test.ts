@@ -202,6 +202,7 @@ describe('control endpoints', () => {
       latencyMs: 0,
       credentialsTtlSeconds: 3600,
       allowGuest: true,
+      queryAuth: true,
       guestAccess: 'read-only',
       idTokenTtlSeconds: 3600,
     });

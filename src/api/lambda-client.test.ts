@@ -176,13 +176,20 @@ describe('createRegionalLambdaClients', () => {
     expect(clientFor('eu-west-1')).not.toBe(east);
   });
 
-  /** Lambda that accepts only the access key `NEW`, answering others as AWS does an unknown key. */
+  /**
+   * Lambda that accepts only the access key `NEW` (from the Authorization header or, query-signed,
+   * `X-Amz-Credential`), answering others as AWS does an unknown key.
+   */
   const keyCheckingLambda = () => {
     const keys: string[] = [];
     return {
       keys,
       server: serve((request, _body, response) => {
-        const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+        const credential =
+          /Credential=([^,]+)/.exec(request.headers.authorization ?? '')?.[1] ??
+          new URL(request.url ?? '', 'http://x').searchParams.get('X-Amz-Credential') ??
+          '';
+        const key = credential.split('/')[0] ?? '';
         keys.push(key);
         if (key === 'NEW') answer(response, 200);
         else {
@@ -210,7 +217,12 @@ describe('createRegionalLambdaClients', () => {
       { renew, dispose: vi.fn() },
     );
     try {
-      const clientFor = createRegionalLambdaClients({ lambdaEndpoint: server.url }, credentials);
+      const clientFor = createRegionalLambdaClients(
+        { lambdaEndpoint: server.url },
+        credentials,
+        // Header-signed: query signing's fallback is tested in query-signing.test.ts.
+        null,
+      );
       const [east, west] = await Promise.all([
         clientFor('us-east-1').send(new ListEventSourceMappingsCommand({})),
         clientFor('eu-west-1').send(new ListEventSourceMappingsCommand({})),
@@ -234,7 +246,12 @@ describe('createRegionalLambdaClients', () => {
       { renew, dispose: vi.fn() },
     );
     try {
-      const clientFor = createRegionalLambdaClients({ lambdaEndpoint: server.url }, credentials);
+      const clientFor = createRegionalLambdaClients(
+        { lambdaEndpoint: server.url },
+        credentials,
+        // Header-signed: query signing's fallback is tested in query-signing.test.ts.
+        null,
+      );
       const error: unknown = await clientFor('us-east-1')
         .send(new ListEventSourceMappingsCommand({}))
         .catch((e: unknown) => e);
@@ -258,7 +275,12 @@ describe('createRegionalLambdaClients', () => {
       { renew, dispose: vi.fn() },
     );
     try {
-      const clientFor = createRegionalLambdaClients({ lambdaEndpoint: server.url }, credentials);
+      const clientFor = createRegionalLambdaClients(
+        { lambdaEndpoint: server.url },
+        credentials,
+        // Header-signed: query signing's fallback is tested in query-signing.test.ts.
+        null,
+      );
       await expect(
         clientFor('us-east-1').send(new ListEventSourceMappingsCommand({})),
       ).rejects.toMatchObject({ name: 'UnrecognizedClientException' });

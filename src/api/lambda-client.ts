@@ -15,6 +15,12 @@ import {
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import type { RuntimeConfig } from '../config/env.ts';
 import { isInvalidCredentials } from './errors.ts';
+import {
+  addQuerySigning,
+  createQuerySigningPolicy,
+  querySigningSigner,
+  type QuerySigningPolicy,
+} from './query-signing.ts';
 
 /**
  * Attempts per read (List/Get) call, first try included, sized for "Load all" (100
@@ -259,6 +265,9 @@ export function createCognitoCredentials(
  * @param requestTimeoutMs milliseconds each attempt may wait for a response before it fails with
  *   a `TimeoutError` (default {@link LAMBDA_REQUEST_TIMEOUT_MS}).
  * @param maxAttempts attempts per call (default {@link LAMBDA_MAX_ATTEMPTS}, reads).
+ * @param querySigning when given, GETs are signed in the query string while the policy is on
+ *   (one round trip instead of a CORS preflight and the request; see `query-signing.ts`), with
+ *   the header as the fallback; without it every request is signed in the header.
  * @returns a client whose endpoint is `config.lambdaEndpoint` when set (the emulator serves every
  *   region on one origin and takes the region from the SigV4 scope), AWS's otherwise; it retries
  *   with {@link createLambdaRetryStrategy} and corrects its clock from the responses' `Date`
@@ -270,8 +279,9 @@ export function createLambdaClient(
   credentials: CredentialsProvider,
   requestTimeoutMs: number = LAMBDA_REQUEST_TIMEOUT_MS,
   maxAttempts: number = LAMBDA_MAX_ATTEMPTS,
+  querySigning?: QuerySigningPolicy,
 ): LambdaClient {
-  return new LambdaClient({
+  const client = new LambdaClient({
     region,
     ...(config.lambdaEndpoint ? { endpoint: config.lambdaEndpoint } : {}),
     maxAttempts,
@@ -282,8 +292,17 @@ export function createLambdaClient(
     // instead of leaving the page spinning. (Node's handler, used by the unit tests, only warns
     // unless told to throw.)
     requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
+    ...(querySigning ? { signerConstructor: querySigningSigner(querySigning) } : {}),
   });
+  if (querySigning) addQuerySigning(client, querySigning);
+  return client;
 }
+
+/**
+ * The page's one {@link QuerySigningPolicy}: the Lambda clients of {@link createRegionalLambdaClients}
+ * query-sign their GETs until the first refusal turns it off for all of them.
+ */
+export const lambdaQuerySigning: QuerySigningPolicy = createQuerySigningPolicy();
 
 /** The app's Lambda clients: one sender per region, and a way to drop them all. */
 export type RegionalLambdaClients = ((region: string) => LambdaSender) & {
@@ -302,11 +321,14 @@ export type RegionalLambdaClients = ((region: string) => LambdaSender) & {
  * sent once more; its answer, success or error, is final.
  * @param config validated runtime configuration.
  * @param credentials shared credentials provider; without `renew`, errors are passed on as they are.
+ * @param querySigning the policy of query-signed GETs (default {@link lambdaQuerySigning});
+ *   `null` signs every request in the header.
  * @returns `region → sender`, the same sender for the same region every time.
  */
 export function createRegionalLambdaClients(
   config: Pick<RuntimeConfig, 'lambdaEndpoint'>,
   credentials: CredentialsProvider & Partial<RenewableCredentials>,
+  querySigning: QuerySigningPolicy | null = lambdaQuerySigning,
 ): RegionalLambdaClients {
   const clients = new Map<string, LambdaClient>();
   const senders = new Map<string, LambdaSender>();
@@ -325,6 +347,7 @@ export function createRegionalLambdaClients(
         credentials,
         LAMBDA_REQUEST_TIMEOUT_MS,
         read ? LAMBDA_MAX_ATTEMPTS : LAMBDA_WRITE_MAX_ATTEMPTS,
+        querySigning ?? undefined,
       );
       clients.set(key, client);
     }

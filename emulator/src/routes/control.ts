@@ -283,6 +283,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         latencyMs: state.latencyMs,
         credentialsTtlSeconds: state.credentialsTtlSeconds,
         allowGuest: state.allowGuest,
+        queryAuth: state.queryAuth,
         guestAccess: state.guestAccess,
         idTokenTtlSeconds: state.idTokenTtlSeconds,
       });
@@ -302,6 +303,9 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         if (input.allowGuest !== undefined && typeof input.allowGuest !== 'boolean') {
           throw new ControlError('allowGuest must be a boolean');
         }
+        if (input.queryAuth !== undefined && typeof input.queryAuth !== 'boolean') {
+          throw new ControlError('queryAuth must be a boolean');
+        }
         const guestAccess = input.guestAccess;
         if (
           guestAccess !== undefined &&
@@ -316,6 +320,7 @@ export function registerControlRoutes(app: FastifyInstance, state: EmulatorState
         if (ttl !== undefined) state.credentialsTtlSeconds = ttl;
         if (idTokenTtl !== undefined) state.idTokenTtlSeconds = idTokenTtl;
         if (typeof input.allowGuest === 'boolean') state.allowGuest = input.allowGuest;
+        if (typeof input.queryAuth === 'boolean') state.queryAuth = input.queryAuth;
         return send(reply, settings());
       });
     },

@@ -136,6 +136,7 @@ export function registerLambdaRoutes(app: FastifyInstance, state: EmulatorState)
         (id) => state.credentialsFor(id),
         'lambda',
         Date.now(),
+        { queryAuth: state.queryAuth },
       );
       const path = (request.raw.url ?? request.url).split('?')[0] ?? '';
       const fault = state.faults.take(request.method, path);
