@@ -1,6 +1,6 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyExport, useLazyExport } from './lazy-export.ts';
+import { lazyExport, preloadLazyExport, useLazyExport, useLazyExportState } from './lazy-export.ts';
 
 /** An importer whose module the test resolves or rejects. */
 function deferredImporter<T>() {
@@ -49,5 +49,54 @@ describe('useLazyExport', () => {
     await vi.waitFor(() => expect(importer).toHaveBeenCalledTimes(2));
     calls[1]!.resolve({ default: 'loaded' });
     await vi.waitFor(() => expect(result.current).toBe('loaded'));
+  });
+});
+
+describe('useLazyExportState', () => {
+  it('reports a failed load with its error, and retry() loads again', async () => {
+    const { importer, calls } = deferredImporter<string>();
+    const lazy = lazyExport(importer);
+    const { result } = renderHook(() => useLazyExportState(lazy, true));
+    expect(result.current).toMatchObject({ value: undefined, failed: false, error: undefined });
+    const error = new TypeError('Failed to fetch dynamically imported module: /assets/x.js');
+    calls[0]!.reject(error);
+    await vi.waitFor(() => expect(result.current.failed).toBe(true));
+    expect(result.current.error).toBe(error);
+    act(() => result.current.retry());
+    expect(result.current).toMatchObject({ failed: false, error: undefined });
+    await vi.waitFor(() => expect(importer).toHaveBeenCalledTimes(2));
+    calls[1]!.resolve({ default: 'loaded' });
+    await vi.waitFor(() => expect(result.current.value).toBe('loaded'));
+    expect(result.current.failed).toBe(false);
+  });
+
+  it('shows an export preloaded meanwhile without loading it again', async () => {
+    const { importer, calls } = deferredImporter<string>();
+    const lazy = lazyExport(importer);
+    const { result, rerender } = renderHook(({ wanted }) => useLazyExportState(lazy, wanted), {
+      initialProps: { wanted: false },
+    });
+    preloadLazyExport(lazy);
+    expect(importer).toHaveBeenCalledTimes(1);
+    calls[0]!.resolve({ default: 'preloaded' });
+    await vi.waitFor(() => expect(lazy.current()).toBe('preloaded'));
+    // The first render after the preload has it (no extra update, nothing loaded again).
+    rerender({ wanted: true });
+    expect(result.current.value).toBe('preloaded');
+    expect(importer).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed preload is not reported, and the component loads again when it wants it', async () => {
+    const { importer, calls } = deferredImporter<string>();
+    const lazy = lazyExport(importer);
+    preloadLazyExport(lazy);
+    calls[0]!.reject(new Error('offline'));
+    await vi.waitFor(() => expect(importer).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { result } = renderHook(() => useLazyExportState(lazy, true));
+    await vi.waitFor(() => expect(importer).toHaveBeenCalledTimes(2));
+    expect(result.current.failed).toBe(false);
+    calls[1]!.resolve({ default: 'second try' });
+    await vi.waitFor(() => expect(result.current.value).toBe('second try'));
   });
 });

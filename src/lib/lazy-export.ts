@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /**
  * A module's default export (e.g. a Cloudscape component) that is downloaded only when first
@@ -36,11 +36,81 @@ export function lazyExport<T>(importer: () => Promise<{ default: T }>): LazyExpo
 }
 
 /**
- * The export of a {@link LazyExport} for rendering: at once when it is already loaded, otherwise
- * `undefined` until it has loaded, which starts when `wanted` is true. The component re-renders
- * with a state update when it arrives (not a Suspense boundary, whose retry React puts behind
- * other updates, such as the mappings list's while it loads, for seconds). A failed load (e.g.
- * offline) leaves it `undefined` and is tried again when `retryKey` changes.
+ * Starts loading a {@link LazyExport} ahead of need (e.g. when the control that opens it is hovered
+ * or focused, or when a selection makes it likely), ignoring a failure: the component that renders
+ * it loads it again and shows the error.
+ * @param lazy the module-level {@link LazyExport}.
+ */
+export function preloadLazyExport<T>(lazy: LazyExport<T>): void {
+  lazy.load().catch(() => undefined);
+}
+
+/** What {@link useLazyExportState} returns. */
+export interface LazyExportState<T> {
+  /** The export, once loaded (by this component or any other); `undefined` before. */
+  value: T | undefined;
+  /**
+   * The error of this component's last load (e.g. a `TypeError` "Failed to fetch dynamically
+   * imported module"), while it has not been tried again; `undefined` otherwise.
+   */
+  error: unknown;
+  /** Whether the last load failed ({@link error} may itself be any value). */
+  failed: boolean;
+  /** Loads again after a failure (e.g. a Retry button). */
+  retry: () => void;
+}
+
+/**
+ * The export of a {@link LazyExport} for rendering, with the error of a failed load: the export at
+ * once when it is already loaded, otherwise `undefined` until it has loaded, which starts when
+ * `wanted` is true. The component re-renders with a state update when it arrives (not a Suspense
+ * boundary, whose retry React puts behind other updates, such as the mappings list's while it
+ * loads, for seconds). A failed load (e.g. offline) is reported in `error` and tried again when
+ * `retryKey` changes or `retry()` is called.
+ * @param lazy the module-level {@link LazyExport}.
+ * @param wanted whether to load it now (once loaded, the export is kept).
+ * @param retryKey any value; a new one after a failure loads again (e.g. the next message).
+ * @returns see {@link LazyExportState}.
+ */
+export function useLazyExportState<T>(
+  lazy: LazyExport<T>,
+  wanted: boolean,
+  retryKey?: unknown,
+): LazyExportState<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{
+    value?: T;
+    failedAt?: { key: unknown; attempt: number; error: unknown };
+  }>(() => ({ value: lazy.current() }));
+  // Loaded meanwhile by another component (or a preload): rendered at once, without an update.
+  const value = state.value ?? lazy.current();
+  const failedHere =
+    state.failedAt !== undefined &&
+    Object.is(state.failedAt.key, retryKey) &&
+    state.failedAt.attempt === attempt;
+  useEffect(() => {
+    if (!wanted || value !== undefined || failedHere) return;
+    let active = true;
+    lazy.load().then(
+      (loaded) => active && setState({ value: loaded }),
+      (error: unknown) => active && setState({ failedAt: { key: retryKey, attempt, error } }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [lazy, wanted, value, failedHere, retryKey, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return {
+    value,
+    error: failedHere && value === undefined ? state.failedAt?.error : undefined,
+    failed: failedHere && value === undefined,
+    retry,
+  };
+}
+
+/**
+ * The export of a {@link LazyExport} for rendering (see {@link useLazyExportState}, without the
+ * error): `undefined` while it is not loaded, and after a failed load until `retryKey` changes.
  * @param lazy the module-level {@link LazyExport}.
  * @param wanted whether to load it now (once loaded, the export is kept).
  * @param retryKey any value; a new one after a failure loads again (e.g. the next message).
@@ -51,20 +121,5 @@ export function useLazyExport<T>(
   wanted: boolean,
   retryKey?: unknown,
 ): T | undefined {
-  const [state, setState] = useState<{ value?: T; failedAt?: { key: unknown } }>(() => ({
-    value: lazy.current(),
-  }));
-  const failedHere = state.failedAt !== undefined && Object.is(state.failedAt.key, retryKey);
-  useEffect(() => {
-    if (!wanted || state.value !== undefined || failedHere) return;
-    let active = true;
-    lazy.load().then(
-      (value) => active && setState({ value }),
-      () => active && setState({ failedAt: { key: retryKey } }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [lazy, wanted, state.value, failedHere, retryKey]);
-  return state.value;
+  return useLazyExportState(lazy, wanted, retryKey).value;
 }

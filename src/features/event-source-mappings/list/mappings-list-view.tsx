@@ -32,7 +32,7 @@ import { downloadText } from '../../../lib/download.ts';
 import type { ExportedMapping } from '../as-code/components/code-export-modal.tsx';
 import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
 import { BulkActions } from '../bulk/components/bulk-actions.tsx';
-import { BulkOperationPanel } from '../bulk/components/bulk-operation-panel.tsx';
+import { LazyBulkOperationPanel } from '../bulk/components/lazy-bulk-operation-panel.tsx';
 import { MappingFilters } from '../components/mapping-filters.tsx';
 import { useFunctionInventory } from '../function-inventory.ts';
 import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
@@ -707,7 +707,7 @@ export function MappingsListView(props: MappingsListViewProps) {
         />
       ))}
       <SpaceBetween size="s">
-        <BulkOperationPanel writeAccess={writeAccess} />
+        <LazyBulkOperationPanel writeAccess={writeAccess} />
         {errors.map((f) => (
           <ErrorAlert
             key={f.state.region}

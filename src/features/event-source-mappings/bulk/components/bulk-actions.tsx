@@ -4,7 +4,7 @@ import ButtonDropdown, {
   type ButtonDropdownProps,
 } from '@cloudscape-design/components/button-dropdown';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BULK_MAX_MAPPINGS, targetStateOf, type BulkAction } from '../bulk-operation.ts';
 import {
   bulkOperationsStore,
@@ -12,9 +12,14 @@ import {
   useBulkOperations,
   type BulkOperationsStore,
 } from '../bulk-operations-store.ts';
-import { lazyExport, useLazyExport } from '../../../../lib/lazy-export.ts';
+import { LazyLoadErrorModal } from '../../../../components/lazy-load-error.tsx';
+import { lazyExport, preloadLazyExport, useLazyExportState } from '../../../../lib/lazy-export.ts';
+import { preloadBulkOperationPanel } from './lazy-bulk-operation-panel.tsx';
 
-/** The confirmation modals, downloaded with the first action chosen (not on the list's first load). */
+/**
+ * The confirmation modals, not part of the list's first load: downloaded once mappings are selected
+ * (with the progress panel, which imports them), so the one chosen opens at once.
+ */
 const CONFIRM_MODALS = lazyExport(() =>
   import('./bulk-confirm-modals.tsx').then((module) => ({ default: module })),
 );
@@ -30,6 +35,13 @@ export interface BulkActionsProps {
   /** Defaults to the app's store (tests pass their own). */
   store?: BulkOperationsStore;
 }
+
+/** Each action's menu item. */
+const ACTION_TEXT: Record<BulkAction, string> = {
+  enable: 'Enable',
+  disable: 'Disable',
+  delete: 'Delete',
+};
 
 /** Why an action cannot run on the selection, or undefined when it can. */
 function actionDisabledReason(
@@ -87,12 +99,22 @@ export function BulkActions({
     onStarted?.();
   };
 
-  const modals = useLazyExport(CONFIRM_MODALS, confirming !== undefined, confirming);
-  const { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } = modals ?? {};
+  const hasSelection = selected.length > 0;
+  useEffect(() => {
+    if (!hasSelection) return;
+    preloadLazyExport(CONFIRM_MODALS);
+    preloadBulkOperationPanel();
+  }, [hasSelection]);
+  const modals = useLazyExportState(CONFIRM_MODALS, confirming !== undefined, confirming);
+  const { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } = modals.value ?? {};
   return (
     <>
       <ButtonDropdown
-        items={[item('enable', 'Enable'), item('disable', 'Disable'), item('delete', 'Delete')]}
+        items={[
+          item('enable', ACTION_TEXT.enable),
+          item('disable', ACTION_TEXT.disable),
+          item('delete', ACTION_TEXT.delete),
+        ]}
         disabled={disabledReason !== undefined}
         {...(disabledReason ? { disabledReason } : {})}
         onItemClick={({ detail }) => {
@@ -103,8 +125,16 @@ export function BulkActions({
       >
         Actions
       </ButtonDropdown>
-      {!ConfirmBulkDeleteModal || !ConfirmSetEnabledModal ? null : confirming?.action ===
-        'delete' ? (
+      {!ConfirmBulkDeleteModal || !ConfirmSetEnabledModal ? (
+        confirming && modals.failed ? (
+          <LazyLoadErrorModal
+            header={ACTION_TEXT[confirming.action]}
+            error={modals.error}
+            onRetry={modals.retry}
+            onDismiss={() => setConfirming(undefined)}
+          />
+        ) : null
+      ) : confirming?.action === 'delete' ? (
         <ConfirmBulkDeleteModal
           mappings={confirming.mappings}
           onDismiss={() => setConfirming(undefined)}
