@@ -62,6 +62,7 @@ export class Emulator {
     await this.updateSettings({
       guestAccess: 'read-only',
       allowGuest: true,
+      queryAuth: true,
       credentialsTtlSeconds: 3600,
       idTokenTtlSeconds: 3600,
     });
@@ -132,12 +133,14 @@ export class Emulator {
   /**
    * Changes live settings: `transitionMs` (delay of each state transition), `guestAccess`
    * (`read-only` is the real stack's guest role; `read-write` lets guests write), `allowGuest`,
-   * and the lifetimes (seconds) of issued AWS credentials and of ID/access tokens (new ones only).
+   * `queryAuth` (`false`: query-signed requests are answered as if unsigned), and the lifetimes
+   * (seconds) of issued AWS credentials and of ID/access tokens (new ones only).
    */
   async updateSettings(settings: {
     transitionMs?: number;
     guestAccess?: 'read-only' | 'read-write';
     allowGuest?: boolean;
+    queryAuth?: boolean;
     credentialsTtlSeconds?: number;
     idTokenTtlSeconds?: number;
   }) {

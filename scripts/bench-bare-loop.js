@@ -6,11 +6,16 @@
 // with Vite and serves it on a page of its own origin, so Chromium's CORS preflights apply as they
 // do to the console.
 //
+// With `&querySigning=1` the client signs its GETs in the query string as the console does
+// (src/api/query-signing.ts: no CORS preflight, one round trip per page), without the console's
+// fallback; otherwise in the Authorization header, the SDK's default.
+//
 // The page runs the loop at once against `?endpoint=<emulator origin>` and leaves the outcome in
 // `window.bareLoopResult`: `{ loopMs, navToDoneMs, count, pages }` (milliseconds on the page's
 // performance timeline; `navToDoneMs` counts from navigation start, like the console's figures),
 // or `{ error }`.
 import { LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { createQuerySigningPolicy, querySigningSigner } from '../src/api/query-signing.ts';
 
 /** Pages the loop follows at most (10,000 mappings are 100 pages). */
 const MAX_PAGES = 1000;
@@ -18,14 +23,16 @@ const MAX_PAGES = 1000;
 /**
  * Lists every mapping of us-east-1 at `endpoint`, 100 per page, following `NextMarker`.
  * @param endpoint the emulator's origin, e.g. `http://127.0.0.1:4660`.
+ * @param querySigned sign in the query string (no preflight) instead of the header.
  * @returns `{ loopMs, navToDoneMs, count, pages }`.
  * @throws the SDK's error when a page fails (after the SDK's retries).
  */
-async function bareLoop(endpoint) {
+async function bareLoop(endpoint, querySigned = false) {
   const client = new LambdaClient({
     region: 'us-east-1',
     endpoint,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    ...(querySigned ? { signerConstructor: querySigningSigner(createQuerySigningPolicy()) } : {}),
   });
   const start = performance.now();
   let marker;
@@ -44,9 +51,10 @@ async function bareLoop(endpoint) {
 }
 
 window.bareLoop = bareLoop;
-const endpoint = new URLSearchParams(location.search).get('endpoint');
+const params = new URLSearchParams(location.search);
+const endpoint = params.get('endpoint');
 if (endpoint) {
-  bareLoop(endpoint).then(
+  bareLoop(endpoint, params.get('querySigning') === '1').then(
     (result) => {
       window.bareLoopResult = result;
     },
