@@ -5,8 +5,6 @@ import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import Modal from '@cloudscape-design/components/modal';
 import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter, {
   type PropertyFilterProps,
@@ -33,13 +31,17 @@ import type { ExportedMapping } from '../as-code/components/code-export-modal.ts
 import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
 import { BulkActions } from '../bulk/components/bulk-actions.tsx';
 import { LazyBulkOperationPanel } from '../bulk/components/lazy-bulk-operation-panel.tsx';
-import { MappingFilters } from '../components/mapping-filters.tsx';
 import { useFunctionInventory } from '../function-inventory.ts';
 import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
 import type { MappingListFilters } from '../queries.ts';
 import { toCsv, toMappingsJson } from './export-view.ts';
 import { useFollowTransitions } from './follow-transitions.ts';
 import { HealthCounts } from './health-counts.tsx';
+import {
+  LazyServerFiltersModal,
+  LazyShortcutsModal,
+  preloadListDialogs,
+} from './lazy-list-dialogs.tsx';
 import { PAGE_SIZES, type MappingsListView } from './list-view-state.ts';
 import { mappingColumns } from './mapping-columns.tsx';
 import {
@@ -55,7 +57,7 @@ import {
   defaultTablePreferences,
   useTablePreferences,
 } from './table-preferences.ts';
-import { LIST_SHORTCUTS, useListKeyboard } from './use-list-keyboard.ts';
+import { useListKeyboard } from './use-list-keyboard.ts';
 
 /**
  * The most mappings exported as code at once: their tags are read first (ListTags, 4 at a time),
@@ -267,70 +269,8 @@ const MappingsFilter = memo(function MappingsFilter({
   );
 });
 
-/**
- * The Lambda-side filters dialog. Memoised (a hidden Cloudscape modal still renders its content):
- * selecting a row does not re-render its form.
- */
-const ServerFiltersModal = memo(function ServerFiltersModal({
-  visible,
-  functionName,
-  eventSourceArn,
-  onDismiss,
-  onApply,
-}: {
-  visible: boolean;
-  functionName: string | undefined;
-  eventSourceArn: string | undefined;
-  onDismiss: () => void;
-  onApply: (filters: MappingListFilters) => void;
-}) {
-  const value = useMemo(
-    () => ({
-      ...(functionName !== undefined ? { FunctionName: functionName } : {}),
-      ...(eventSourceArn !== undefined ? { EventSourceArn: eventSourceArn } : {}),
-    }),
-    [functionName, eventSourceArn],
-  );
-  return (
-    <Modal visible={visible} onDismiss={onDismiss} header="Lambda-side filters">
-      <SpaceBetween size="m">
-        <Box variant="p">
-          Lambda&apos;s ListEventSourceMappings returns only the mappings of this function or event
-          source; the property filter then works on those.
-        </Box>
-        <MappingFilters value={value} onApply={onApply} />
-      </SpaceBetween>
-    </Modal>
-  );
-});
-
-const SHORTCUT_ITEMS = LIST_SHORTCUTS.map((s) => ({ label: s.keys, value: s.action }));
-
-/** The keyboard shortcuts dialog (`?`), memoised like {@link ServerFiltersModal}. */
-const ShortcutsModal = memo(function ShortcutsModal({
-  visible,
-  onDismiss,
-}: {
-  visible: boolean;
-  onDismiss: () => void;
-}) {
-  return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
-      header="Keyboard shortcuts"
-      footer={
-        <Box float="right">
-          <Button variant="primary" onClick={onDismiss}>
-            Close
-          </Button>
-        </Box>
-      }
-    >
-      <KeyValuePairs columns={1} items={SHORTCUT_ITEMS} />
-    </Modal>
-  );
-});
+/** The Lambda-side filters button downloads its dialog when hovered or focused. */
+const LIST_DIALOGS_TRIGGER = { onPointerEnter: preloadListDialogs, onFocus: preloadListDialogs };
 
 const keyIndexes = new WeakMap<readonly MappingRow[], ReadonlyMap<string, number>>();
 
@@ -814,6 +754,7 @@ export function MappingsListView(props: MappingsListViewProps) {
                     />
                     <Button
                       onClick={() => setServerFiltersOpen(true)}
+                      nativeButtonAttributes={LIST_DIALOGS_TRIGGER}
                       ariaLabel={
                         serverFiltered
                           ? `Lambda-side filters (active: ${serverFilterText})`
@@ -1004,14 +945,14 @@ export function MappingsListView(props: MappingsListViewProps) {
           />
         </div>
       </SpaceBetween>
-      <ServerFiltersModal
+      <LazyServerFiltersModal
         visible={serverFiltersOpen}
         functionName={filters.FunctionName}
         eventSourceArn={filters.EventSourceArn}
         onDismiss={closeServerFilters}
         onApply={applyServerFilters}
       />
-      <ShortcutsModal visible={helpOpen} onDismiss={closeHelp} />
+      <LazyShortcutsModal visible={helpOpen} onDismiss={closeHelp} />
       {exportingCode ? (
         <LazyCodeExportModal
           mappings={exportingCode}
