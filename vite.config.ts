@@ -486,6 +486,95 @@ function moduleReport(): Plugin {
 }
 
 /**
+ * How the list route (`src/app/routes/mappings.tsx`, the first route) is split into chunks. By
+ * default rolldown gives each set of importers its own chunk, so the modules the route imports
+ * statically (outside the app chunk) were spread over twenty-odd files for `/`, each compressed on
+ * its own and with its own stylesheet. This plugin sorts them into three sets, one chunk each:
+ * - `shared` (`list-shared`): what another page or the frame can also load (a mapping's page, the
+ *   code-export dialog, the Flashbar…): Table, Modal, the queries…;
+ * - `formsShared` (`list-forms-shared`): what only the create and edit forms load too (Select,
+ *   Autosuggest…), so that a mapping's page does not download it;
+ * - `list`: the rest, the route's own (with what it shares only with its own lazy parts, such as
+ *   the bulk-operation panel).
+ * `/` then loads the app chunk and these three: 7.7 kB less JS and 4.8 kB less CSS gzip than the
+ * same code in pieces. A mapping's page opened first loads 1.4 kB less JS than before, a form
+ * 6 kB more (what `list-shared` holds that it does not use). The not-found page's few modules stay in
+ * rolldown's own chunks. The sets are computed once the module graph is complete (`buildEnd`),
+ * before chunks are made; the build fails if the list route is not loaded with import() any more.
+ */
+function firstRouteModules(): {
+  plugin: Plugin;
+  shared: ReadonlySet<string>;
+  formsShared: ReadonlySet<string>;
+  list: ReadonlySet<string>;
+} {
+  const listRoute = /[\\/]src[\\/]app[\\/]routes[\\/]mappings\.tsx$/;
+  const notFoundRoute = /[\\/]src[\\/]app[\\/]routes[\\/]not-found\.tsx$/;
+  const formRoute = /[\\/]src[\\/]app[\\/]routes[\\/]mapping-(new|edit)\.tsx$/;
+  const shared = new Set<string>();
+  const formsShared = new Set<string>();
+  const list = new Set<string>();
+  const plugin: Plugin = {
+    name: 'first-route-modules',
+    apply: 'build',
+    buildEnd(error) {
+      if (error) return;
+      shared.clear();
+      formsShared.clear();
+      list.clear();
+      const info = (id: string) => this.getModuleInfo(id);
+      /** Modules reachable from `roots` by static imports, not entering `skip`. */
+      const closure = (roots: Iterable<string>, skip: ReadonlySet<string> = new Set()) => {
+        const seen = new Set<string>();
+        const queue = [...roots].filter((id) => !skip.has(id));
+        for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          for (const next of info(id)?.importedIds ?? []) {
+            if (!seen.has(next) && !skip.has(next)) queue.push(next);
+          }
+        }
+        return seen;
+      };
+      const ids = [...this.getModuleIds()];
+      const initial = closure(ids.filter((id) => info(id)?.isEntry));
+      const route = ids
+        .flatMap((id) => info(id)?.dynamicallyImportedIds ?? [])
+        .find((id) => listRoute.test(id));
+      if (!route) this.error('src/app/routes/mappings.tsx is not loaded with import() any more');
+      /** What can load from `roots` (static imports, then their import()s…), without the list. */
+      const loadable = (roots: readonly string[]) => {
+        const found = new Set<string>();
+        let next = roots.filter((id) => id !== route && !initial.has(id));
+        while (next.length > 0) {
+          const added = [...closure(next, initial)].filter((id) => !found.has(id));
+          for (const id of added) found.add(id);
+          next = added
+            .flatMap((id) => info(id)?.dynamicallyImportedIds ?? [])
+            .filter((id) => id !== route && !found.has(id) && !initial.has(id));
+        }
+        return found;
+      };
+      const lazyOfApp = [...initial].flatMap((id) => info(id)?.dynamicallyImportedIds ?? []);
+      // What another page or the frame can load (a mapping's page, the Flashbar…), and what only
+      // the create and edit forms load (Select, Autosuggest…: a mapping's page need not fetch it).
+      const pages = loadable(lazyOfApp.filter((id) => !formRoute.test(id)));
+      const forms = loadable(lazyOfApp.filter((id) => formRoute.test(id)));
+      // The not-found page's few modules (RouterLink) stay in rolldown's own small chunks, so that
+      // it does not load a shared chunk for them.
+      const notFound = loadable(lazyOfApp.filter((id) => notFoundRoute.test(id)));
+      for (const id of closure([route], initial)) {
+        if (notFound.has(id)) continue;
+        (pages.has(id) ? shared : forms.has(id) ? formsShared : list).add(id);
+      }
+    },
+  };
+  return { plugin, shared, formsShared, list };
+}
+
+const firstRoute = firstRouteModules();
+
+/**
  * Fails a production build in which any module imports a Node built-in. Vite swaps `node:fs`,
  * `child_process`… for an empty browser stub and only warns; such an import means a Node entry
  * of a package (such as @aws-sdk/credential-providers' barrel) slipped into the console, where it
@@ -518,6 +607,7 @@ export default defineConfig({
     cloudscapeLazyContentDisplay(),
     reactRouterProductionBuild(),
     moduleReport(),
+    firstRoute.plugin,
     awsSdkPackageVersionOnly(),
     previewSecurityHeadersPlugin(),
     runtimeConfigOverride(),
@@ -562,7 +652,31 @@ export default defineConfig({
             {
               name: 'app',
               tags: ['$initial'],
+              priority: 2,
               test: (id) => !/[\\/]src[\\/]main\.tsx$|\.html$/.test(id),
+            },
+            // The list route in three chunks (firstRouteModules). Without their dependencies: a
+            // module of the entry's graph that the app chunk leaves out because the entry only
+            // re-exports it from a barrel (react-query's useInfiniteQuery) would otherwise go into
+            // `list` with the list's module that uses it, and the forms, which use it too, would
+            // load `list`; rolldown gives it a chunk of its own. Each set holds the static imports
+            // of its modules (but the app's), so these chunks cannot import each other in a cycle.
+            {
+              name: 'list-shared',
+              priority: 1,
+              test: (id) => firstRoute.shared.has(id),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: 'list-forms-shared',
+              priority: 1,
+              test: (id) => firstRoute.formsShared.has(id),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: 'list',
+              test: (id) => firstRoute.list.has(id),
+              includeDependenciesRecursively: false,
             },
           ],
         },
