@@ -8,11 +8,11 @@ import {
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLambdaClient, type CredentialsProvider } from './lambda-client.ts';
 import {
   createQuerySigningPolicy,
-  mayBeQuerySigningRefusal,
+  isQuerySigningRefusal,
   QUERY_SIGNATURE_EXPIRES_SECONDS,
   type QuerySigningPolicy,
 } from './query-signing.ts';
@@ -75,6 +75,8 @@ function client(url: string, policy: QuerySigningPolicy) {
   return createLambdaClient({ lambdaEndpoint: url }, 'eu-west-1', credentials, 5_000, 1, policy);
 }
 
+const hostOf = (url: string) => new URL(url).host;
+
 describe('query-signed GETs', () => {
   it('carry the signature and the credentials in the query and no header of the SDK’s own', async () => {
     const server = await serve((_seen, response) => json(response, 200, PAGE));
@@ -108,7 +110,8 @@ describe('query-signed GETs', () => {
       ]) {
         expect(request?.headers[name], name).toBeUndefined();
       }
-      expect(policy).toMatchObject({ enabled: true, confirmed: true });
+      expect(policy.enabledFor(hostOf(server.url))).toBe(true);
+      expect(policy.confirmedFor(hostOf(server.url))).toBe(true);
     } finally {
       server.close();
     }
@@ -167,10 +170,59 @@ describe('query-signed GETs', () => {
 });
 
 describe('falling back to the Authorization header', () => {
-  it('after a refusal the header attempt gets past, for the rest of the page: one extra request', async () => {
-    // An endpoint that does not take query authentication (AWS's text when no Authorization came).
-    const server = await serve((seen, response) => {
+  const warnings: string[] = [];
+  beforeEach(() => {
+    warnings.length = 0;
+    vi.spyOn(console, 'warn').mockImplementation((message: unknown) => {
+      warnings.push(String(message));
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  /** An endpoint that does not take query authentication (AWS's text when no Authorization came). */
+  const headerOnly = () =>
+    serve((seen, response) => {
       if (seen.headers.authorization) json(response, 200, PAGE);
+      else {
+        json(
+          response,
+          403,
+          { message: 'Missing Authentication Token' },
+          'MissingAuthenticationTokenException',
+        );
+      }
+    });
+
+  it('after a refusal the header attempt gets past, for the rest of the page: one extra request', async () => {
+    const server = await headerOnly();
+    const policy = createQuerySigningPolicy();
+    try {
+      const lambda = client(server.url, policy);
+      await expect(lambda.send(new ListEventSourceMappingsCommand({}))).resolves.toMatchObject({
+        EventSourceMappings: [],
+      });
+      expect(server.seen.map(isQuerySigned)).toEqual([true, false]);
+      expect(policy.enabledFor(hostOf(server.url))).toBe(false);
+      expect(policy.refused.get(hostOf(server.url))).toBe(
+        'MissingAuthenticationTokenException: Missing Authentication Token',
+      );
+      // Said once in the console, without the request's URL (it holds the token).
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(hostOf(server.url));
+      expect(warnings[0]).toContain('MissingAuthenticationTokenException');
+      expect(warnings[0]).not.toMatch(/X-Amz-|token/);
+      // Another client of the same page: header-signed at once.
+      await client(server.url, policy).send(new ListEventSourceMappingsCommand({}));
+      expect(server.seen.map(isQuerySigned)).toEqual([true, false, false]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('also after query signing worked, when the endpoint says it saw no signature', async () => {
+    let takesQuery = true;
+    const server = await serve((seen, response) => {
+      if (takesQuery || seen.headers.authorization) json(response, 200, PAGE);
       else {
         json(
           response,
@@ -183,19 +235,33 @@ describe('falling back to the Authorization header', () => {
     const policy = createQuerySigningPolicy();
     try {
       const lambda = client(server.url, policy);
-      await expect(lambda.send(new ListEventSourceMappingsCommand({}))).resolves.toMatchObject({
-        EventSourceMappings: [],
-      });
-      expect(server.seen.map(isQuerySigned)).toEqual([true, false]);
-      expect(policy.enabled).toBe(false);
-      expect(policy.refusedWith).toBe(
-        'MissingAuthenticationTokenException: Missing Authentication Token',
-      );
-      // Another client of the same page: header-signed at once.
-      await client(server.url, policy).send(new ListEventSourceMappingsCommand({}));
-      expect(server.seen.map(isQuerySigned)).toEqual([true, false, false]);
+      await lambda.send(new ListEventSourceMappingsCommand({}));
+      expect(policy.confirmedFor(hostOf(server.url))).toBe(true);
+      takesQuery = false;
+      await expect(
+        lambda.send(new GetEventSourceMappingCommand({ UUID: 'u' })),
+      ).resolves.toBeTruthy();
+      expect(server.seen.map(isQuerySigned)).toEqual([true, true, false]);
+      expect(policy.enabledFor(hostOf(server.url))).toBe(false);
     } finally {
       server.close();
+    }
+  });
+
+  it('per endpoint host: a region whose endpoint refuses does not turn it off for the others', async () => {
+    const refusing = await headerOnly();
+    const taking = await serve((_seen, response) => json(response, 200, PAGE));
+    const policy = createQuerySigningPolicy();
+    try {
+      await client(taking.url, policy).send(new ListEventSourceMappingsCommand({}));
+      await client(refusing.url, policy).send(new ListEventSourceMappingsCommand({}));
+      await client(taking.url, policy).send(new ListEventSourceMappingsCommand({}));
+      expect(taking.seen.map(isQuerySigned)).toEqual([true, true]);
+      expect(refusing.seen.map(isQuerySigned)).toEqual([true, false]);
+      expect([...policy.refused.keys()]).toEqual([hostOf(refusing.url)]);
+    } finally {
+      refusing.close();
+      taking.close();
     }
   });
 
@@ -210,7 +276,7 @@ describe('falling back to the Authorization header', () => {
         client(server.url, policy).send(new ListEventSourceMappingsCommand({})),
       ).resolves.toMatchObject({ EventSourceMappings: [] });
       expect(server.seen.map(isQuerySigned)).toEqual([true, false]);
-      expect(policy.enabled).toBe(false);
+      expect(policy.enabledFor(hostOf(server.url))).toBe(false);
     } finally {
       server.close();
     }
@@ -231,13 +297,15 @@ describe('falling back to the Authorization header', () => {
         client(server.url, policy).send(new ListEventSourceMappingsCommand({})),
       ).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
       expect(server.seen.map(isQuerySigned)).toEqual([true, false]);
-      expect(policy).toMatchObject({ enabled: true, refusedWith: undefined });
+      expect(policy.enabledFor(hostOf(server.url))).toBe(true);
+      expect(policy.refused.size).toBe(0);
+      expect(warnings).toEqual([]);
     } finally {
       server.close();
     }
   });
 
-  it('never once a query-signed request succeeded: later errors are the answer', async () => {
+  it('once query signing worked at a host, its other errors are the answer', async () => {
     let calls = 0;
     const server = await serve((_seen, response) => {
       calls += 1;
@@ -252,23 +320,79 @@ describe('falling back to the Authorization header', () => {
         name: 'AccessDeniedException',
       });
       expect(server.seen.map(isQuerySigned)).toEqual([true, true]);
-      expect(policy).toMatchObject({ enabled: true, confirmed: true });
+      expect(policy.enabledFor(hostOf(server.url))).toBe(true);
     } finally {
       server.close();
     }
   });
 
-  it('does not take throttling, not-found, server errors or timeouts for a refusal', () => {
-    const withStatus = (name: string, httpStatusCode: number) =>
-      Object.assign(new Error('x'), { name, $metadata: { httpStatusCode } });
-    expect(mayBeQuerySigningRefusal(withStatus('TooManyRequestsException', 429))).toBe(false);
-    expect(mayBeQuerySigningRefusal(withStatus('ResourceNotFoundException', 404))).toBe(false);
-    expect(mayBeQuerySigningRefusal(withStatus('ServiceException', 500))).toBe(false);
-    expect(mayBeQuerySigningRefusal(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toBe(
-      false,
-    );
-    expect(mayBeQuerySigningRefusal(withStatus('InvalidSignatureException', 403))).toBe(true);
-    expect(mayBeQuerySigningRefusal(withStatus('IncompleteSignatureException', 400))).toBe(true);
-    expect(mayBeQuerySigningRefusal(new TypeError('Failed to fetch'))).toBe(true);
+  it('a clock the SDK has just corrected is not a refusal: the SDK retries, query-signed', async () => {
+    // AWS's answer to a request signed with a clock 15 minutes behind, with its own Date header.
+    let calls = 0;
+    const server = await serve((_seen, response) => {
+      calls += 1;
+      if (calls === 1) {
+        response.writeHead(403, {
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'InvalidSignatureException',
+          date: new Date(Date.now() + 15 * 60_000).toUTCString(),
+        });
+        response.end(
+          JSON.stringify({
+            message:
+              'Signature expired: 20261201T000000Z is now earlier than 20261201T001000Z (20261201T001500Z - 5 min.)',
+          }),
+        );
+      } else json(response, 200, PAGE);
+    });
+    const policy = createQuerySigningPolicy();
+    try {
+      const lambda = createLambdaClient(
+        { lambdaEndpoint: server.url },
+        'eu-west-1',
+        credentials,
+        5_000,
+        2,
+        policy,
+      );
+      await expect(lambda.send(new ListEventSourceMappingsCommand({}))).resolves.toBeTruthy();
+      expect(server.seen.map(isQuerySigned)).toEqual([true, true]);
+      expect(policy.refused.size).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('tells refusals from other failures', () => {
+    const withStatus = (name: string, httpStatusCode: number, extra: object = {}) =>
+      Object.assign(new Error('x'), { name, $metadata: { httpStatusCode, ...extra } });
+    for (const confirmed of [false, true]) {
+      expect(isQuerySigningRefusal(withStatus('TooManyRequestsException', 429), confirmed)).toBe(
+        false,
+      );
+      expect(isQuerySigningRefusal(withStatus('ResourceNotFoundException', 404), confirmed)).toBe(
+        false,
+      );
+      expect(isQuerySigningRefusal(withStatus('ServiceException', 500), confirmed)).toBe(false);
+      expect(
+        isQuerySigningRefusal(Object.assign(new Error('t'), { name: 'TimeoutError' }), confirmed),
+      ).toBe(false);
+      expect(
+        isQuerySigningRefusal(
+          withStatus('InvalidSignatureException', 403, { clockSkewCorrected: true }),
+          confirmed,
+        ),
+      ).toBe(false);
+      expect(
+        isQuerySigningRefusal(withStatus('MissingAuthenticationTokenException', 403), confirmed),
+      ).toBe(true);
+      expect(
+        isQuerySigningRefusal(withStatus('IncompleteSignatureException', 400), confirmed),
+      ).toBe(true);
+    }
+    expect(isQuerySigningRefusal(withStatus('InvalidSignatureException', 403), false)).toBe(true);
+    expect(isQuerySigningRefusal(withStatus('InvalidSignatureException', 403), true)).toBe(false);
+    expect(isQuerySigningRefusal(new TypeError('Failed to fetch'), false)).toBe(true);
+    expect(isQuerySigningRefusal(new TypeError('Failed to fetch'), true)).toBe(false);
   });
 });

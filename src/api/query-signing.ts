@@ -10,61 +10,60 @@ import type {
 } from '@smithy/types';
 
 /**
- * Seconds a query-signed request stays valid (`X-Amz-Expires`): it is sent at once, and every SDK
- * retry signs again, so the 5 minutes AWS allows a header signature's clock skew are plenty.
+ * Seconds a query-signed request stays valid (`X-Amz-Expires`), counted from its `X-Amz-Date`
+ * (the SDK's clock, corrected from AWS's `Date` header after a skew error). It is sent at once and
+ * every SDK retry signs again, so one minute is plenty; it bounds how long the URL, which the
+ * browser may print in its console (a failed request's "Failed to load resource" line), could be
+ * replayed: the same read, never another one (the secret key is not in it).
  */
-export const QUERY_SIGNATURE_EXPIRES_SECONDS = 300;
+export const QUERY_SIGNATURE_EXPIRES_SECONDS = 60;
 
 /**
- * Whether the Lambda clients sign their GET requests in the query string, shared by every client
- * of the page. Query signing starts on and is turned off for the rest of the page's life by the
- * first refusal that a header-signed retry of the same request gets past ({@link addQuerySigning}).
+ * Where the page's Lambda clients sign their GET requests: in the query string, per endpoint host
+ * (each region has its own endpoint on AWS), until that host refuses it; the first refusal that a
+ * header-signed retry of the same request gets past turns query signing off for that host for the
+ * rest of the page's life ({@link addQuerySigning}).
  */
 export interface QuerySigningPolicy {
-  /** `true` while GETs are query-signed. */
-  readonly enabled: boolean;
-  /**
-   * `true` once a query-signed request was answered with success: the endpoint takes query
-   * signing, so a later failure is never taken for a refusal of it.
-   */
-  readonly confirmed: boolean;
-  /** Records a query-signed success. */
-  confirm(): void;
-  /** Why query signing was turned off (the refused request's error), once it was. */
-  readonly refusedWith: string | undefined;
-  /** Turns query signing off for good, with the reason. */
-  refuse(reason: string): void;
+  /** Whether GETs to `host` (`hostname[:port]`) are query-signed now. */
+  enabledFor(host: string): boolean;
+  /** Whether a query-signed request to `host` has been answered with success. */
+  confirmedFor(host: string): boolean;
+  /** Records a query-signed success at `host`. */
+  confirm(host: string): void;
+  /** Turns query signing off for `host` for good, with the refused request's error. */
+  refuse(host: string, reason: string): void;
+  /** The hosts that refused query signing, with why (the first refusal's error). */
+  readonly refused: ReadonlyMap<string, string>;
   /** Requests that must be signed in the `Authorization` header (a fallback attempt). */
   readonly headerSigned: WeakSet<object>;
 }
 
 /**
- * A new policy, on unless `enabled` is `false`.
- * @param enabled whether to start with query signing on (default `true`).
+ * A new policy: query signing on for every host unless `enabled` is `false`.
+ * @param enabled whether to query-sign at all (default `true`).
  */
 export function createQuerySigningPolicy(enabled = true): QuerySigningPolicy {
-  let on = enabled;
-  let confirmed = false;
-  let refusedWith: string | undefined;
+  const confirmed = new Set<string>();
+  const refused = new Map<string, string>();
   return {
-    get enabled() {
-      return on;
+    enabledFor: (host) => enabled && !refused.has(host),
+    confirmedFor: (host) => confirmed.has(host),
+    confirm(host) {
+      if (!refused.has(host)) confirmed.add(host);
     },
-    get confirmed() {
-      return confirmed;
+    refuse(host, reason) {
+      if (!refused.has(host)) refused.set(host, reason);
+      confirmed.delete(host);
     },
-    confirm() {
-      if (on) confirmed = true;
-    },
-    get refusedWith() {
-      return refusedWith;
-    },
-    refuse(reason) {
-      on = false;
-      refusedWith ??= reason;
-    },
+    refused,
     headerSigned: new WeakSet(),
   };
+}
+
+/** The endpoint host of an SDK request: `hostname[:port]`. */
+export function requestHost(request: Pick<IHttpRequest, 'hostname' | 'port'>): string {
+  return request.port === undefined ? request.hostname : `${request.hostname}:${request.port}`;
 }
 
 /**
@@ -114,8 +113,8 @@ export class QuerySigningSignatureV4 extends SignatureV4 {
     const signInHeader = this.sign.bind(this) as (toSign: unknown, options?: unknown) => unknown;
     this.sign = ((toSign: unknown, signOptions?: RequestSigningArguments) => {
       if (
-        policy.enabled &&
         HttpRequest.isInstance(toSign) &&
+        policy.enabledFor(requestHost(toSign)) &&
         !policy.headerSigned.has(toSign) &&
         isQuerySignable(toSign)
       ) {
@@ -148,41 +147,69 @@ export function querySigningSigner(
   };
 }
 
-/** `$metadata.httpStatusCode` of an SDK error, if the error came with a response. */
-function httpStatusOf(error: unknown): number | undefined {
-  const metadata = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata;
-  return typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-}
+/** AWS's answers that say no signature, or no complete one, was seen. */
+const NO_SIGNATURE_SEEN = new Set([
+  'MissingAuthenticationTokenException',
+  'IncompleteSignatureException',
+]);
 
 /**
- * Whether a query-signed request's failure may be a refusal of query signing: no HTTP response at
- * all (a network error: what the browser reports when an answer lacks CORS headers), or a 400, 401
- * or 403 (AWS refusing the authentication). Timeouts, throttling and server errors are not.
+ * Whether a query-signed request's failure may be a refusal of query signing:
+ * - never when the SDK has just corrected its clock from the answer (`clockSkewCorrected`: it
+ *   retries, query-signed again, with the corrected clock), nor for a timeout;
+ * - always when AWS says it saw no signature, or an incomplete one
+ *   (`MissingAuthenticationTokenException`, `IncompleteSignatureException`): the query's
+ *   members were not read as one;
+ * - before any query-signed request to the host has succeeded, also for no HTTP response at all
+ *   (a network error: what the browser reports when an answer lacks CORS headers) and any 400,
+ *   401 or 403. Throttling, not-found and server errors never are.
  * @param error what the attempt threw.
+ * @param confirmed whether a query-signed request to the same host has succeeded before.
  */
-export function mayBeQuerySigningRefusal(error: unknown): boolean {
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+export function isQuerySigningRefusal(error: unknown, confirmed: boolean): boolean {
+  const { name, code, $metadata } = (error ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    $metadata?: { httpStatusCode?: unknown; clockSkewCorrected?: unknown };
+  };
+  if ($metadata?.clockSkewCorrected === true) return false;
+  if (typeof name === 'string' && NO_SIGNATURE_SEEN.has(name)) return true;
+  if (confirmed) return false;
   // Node's handler names a reset connection a TimeoutError too (code ECONNRESET): not a timeout.
   if ((name === 'TimeoutError' && code !== 'ECONNRESET') || name === 'AbortError') return false;
-  const status = httpStatusOf(error);
+  const status =
+    typeof $metadata?.httpStatusCode === 'number' ? $metadata.httpStatusCode : undefined;
   return status === undefined || status === 400 || status === 401 || status === 403;
 }
 
 /** Options of {@link addQuerySigning}. */
 export interface QuerySigningFallbackOptions {
-  /** Called once when query signing is turned off, with the refused request's error. */
-  onRefused?: (error: unknown) => void;
+  /**
+   * Called once per host when query signing is turned off for it, with the refused request's
+   * error. Default: a `console.warn` naming the host and the error (never the request's URL,
+   * which holds the signature and the session token).
+   */
+  onRefused?: (host: string, error: unknown) => void;
+}
+
+const warnRefused = (host: string, error: unknown) =>
+  console.warn(
+    `Lambda at ${host} did not take a query-signed request (${errorText(error)}); requests to it are signed in the Authorization header from now on.`,
+  );
+
+function errorText(error: unknown): string {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return `${typeof name === 'string' ? name : 'Error'}: ${typeof message === 'string' ? message : ''}`;
 }
 
 /**
  * Adds the fallback to a client whose signer is {@link QuerySigningSignatureV4}: a middleware
- * between the SDK's retry and signing steps (so once per attempt) that, until a query-signed
- * request has succeeded (`confirmed`), when a query-signed attempt fails in a way
- * {@link mayBeQuerySigningRefusal}, sends the same request again at once signed in the
- * `Authorization` header. If that succeeds, the policy is turned off for every
- * client (the rest of the page signs in the header) and the answer is returned; if it fails too,
- * query signing was not the cause: the policy stays on and the header attempt's error goes on to
- * the SDK's retry strategy.
+ * between the SDK's retry and signing steps (so once per attempt) that, when a query-signed
+ * attempt fails in a way {@link isQuerySigningRefusal} calls a refusal, sends the same request
+ * again at once signed in the `Authorization` header. If that succeeds, the policy turns query
+ * signing off for that host (for every client of the page) and the answer is returned; if it
+ * fails too, query signing was not the cause: the host keeps query signing and the header
+ * attempt's error goes on to the SDK's retry strategy.
  * @param client a Lambda client built with `signerConstructor` for {@link QuerySigningSignatureV4}.
  * @param policy the policy its signer reads.
  * @param options see {@link QuerySigningFallbackOptions}.
@@ -190,28 +217,28 @@ export interface QuerySigningFallbackOptions {
 export function addQuerySigning(
   client: LambdaClient,
   policy: QuerySigningPolicy,
-  options: QuerySigningFallbackOptions = {},
+  { onRefused = warnRefused }: QuerySigningFallbackOptions = {},
 ): void {
   const fallback: FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> =
     (next) => async (args: FinalizeHandlerArguments<ServiceInputTypes>) => {
       const request = args.request;
-      if (!policy.enabled || !HttpRequest.isInstance(request) || !isQuerySignable(request)) {
-        return next(args);
-      }
+      if (!HttpRequest.isInstance(request) || !isQuerySignable(request)) return next(args);
+      const host = requestHost(request);
+      if (!policy.enabledFor(host)) return next(args);
       try {
         const output = await next(args);
-        policy.confirm();
+        policy.confirm(host);
         return output;
       } catch (error) {
-        if (!policy.enabled || policy.confirmed || !mayBeQuerySigningRefusal(error)) throw error;
+        if (!policy.enabledFor(host) || !isQuerySigningRefusal(error, policy.confirmedFor(host))) {
+          throw error;
+        }
         const again = HttpRequest.clone(request);
         policy.headerSigned.add(again);
         const result = await next({ ...args, request: again });
-        if (policy.enabled) {
-          policy.refuse(
-            `${(error as { name?: string }).name ?? 'Error'}: ${(error as { message?: string }).message ?? ''}`,
-          );
-          options.onRefused?.(error);
+        if (policy.enabledFor(host)) {
+          policy.refuse(host, errorText(error));
+          onRefused(host, error);
         }
         return result;
       }
