@@ -362,24 +362,59 @@ function awsSdkPackageVersionOnly(): Plugin {
 }
 
 /**
- * Milliseconds after Cloudscape's CollectionPreferences module is loaded before its "Content
- * display" part is fetched (see {@link cloudscapeLazyContentDisplay}); as the root route's
- * preload of the other pages.
+ * Milliseconds after a Cloudscape module is loaded before the part of it made lazy by
+ * {@link lazyComponentCode} is fetched (see {@link cloudscapeLazyContentDisplay},
+ * {@link cloudscapeLazyTokenEditor}); as the root route's preload of the other pages.
  */
-const CONTENT_DISPLAY_PRELOAD_MS = 3000;
+const CLOUDSCAPE_LAZY_PRELOAD_MS = 3000;
+
+/**
+ * Code that defines `name` as a component rendering the export `pick` of `specifier`, imported
+ * dynamically: fetched {@link CLOUDSCAPE_LAZY_PRELOAD_MS} after the module that holds this code is
+ * evaluated, or when the component first renders, whichever is first. Until it has arrived the
+ * component renders nothing and then the export, by a state update of its own (not Suspense, whose
+ * retry React puts behind the list's updates while it loads, up to seconds). A failed download is
+ * thrown to the error boundary when it renders (a failed preload is tried again on render). The
+ * module must import React as its default import.
+ * @param name the identifier the module's code uses for the component.
+ * @param specifier the module's own import specifier, e.g. `'./content-display'`.
+ * @param pick the export, e.g. `default`.
+ */
+function lazyComponentCode(name: string, specifier: string, pick: string): string {
+  const loaded = `Loaded${name}`;
+  const loading = `loading${name}`;
+  const load = `load${name}`;
+  return [
+    `let ${loaded};`,
+    `let ${loading};`,
+    `const ${load} = () =>`,
+    `  (${loading} ??= import(${JSON.stringify(specifier)}).then(`,
+    `    (module) => (${loaded} = module.${pick}),`,
+    `    (error) => { ${loading} = undefined; throw error; }));`,
+    `setTimeout(() => ${load}().catch(() => undefined), ${CLOUDSCAPE_LAZY_PRELOAD_MS});`,
+    `function ${name}(props) {`,
+    `  const [Component, setComponent] = React.useState(() => ${loaded});`,
+    '  React.useEffect(() => {',
+    '    if (Component) return;',
+    `    ${load}().then(`,
+    '      (loaded) => setComponent(() => loaded),',
+    '      (error) => setComponent(() => () => { throw error; }),',
+    '    );',
+    '  }, [Component]);',
+    '  return Component ? React.createElement(Component, props) : null;',
+    '}',
+  ].join('\n');
+}
 
 /**
  * Cloudscape's CollectionPreferences renders its "Content display" preference (the column list
  * with drag-and-drop reordering: `collection-preferences/content-display`, the sortable area and
  * @dnd-kit, about 20 kB gzip) only inside its modal, which opens on the gear button. In
- * production builds this plugin makes that import a dynamic one: the table's first paint does not
- * download it, and it is fetched {@link CONTENT_DISPLAY_PRELOAD_MS} after the preferences module
- * loads, so the modal renders it at once as before. Opened before then, the modal shows the other
- * preferences at once and the column list when its code arrives (a state update of a wrapper
- * component; not Suspense, whose retry React puts behind the list's updates while it loads, up to
- * seconds). A failed download is thrown to the error boundary when the modal renders (a failed
- * preload is tried again when the modal opens). The build fails if the file no longer has the
- * import it replaces (a Cloudscape upgrade).
+ * production builds this plugin makes that import a dynamic one ({@link lazyComponentCode}): the
+ * table's first paint does not download it, and it is fetched {@link CLOUDSCAPE_LAZY_PRELOAD_MS}
+ * after the preferences module loads, so the modal renders it at once as before. Opened before
+ * then, the modal shows the other preferences at once and the column list when its code arrives.
+ * The build fails if the file no longer has the import it replaces (a Cloudscape upgrade).
  */
 function cloudscapeLazyContentDisplay(): Plugin {
   const preferences =
@@ -394,26 +429,36 @@ function cloudscapeLazyContentDisplay(): Plugin {
         if (!code.includes(importLine) || !/^import React\b/m.test(code)) {
           this.error(`${id} does not import ./content-display as this plugin expects`);
         }
-        const lazy = [
-          'let LoadedContentDisplay;',
-          'let loadingContentDisplay;',
-          'const loadContentDisplay = () =>',
-          "  (loadingContentDisplay ??= import('./content-display').then(",
-          '    (module) => (LoadedContentDisplay = module.default),',
-          '    (error) => { loadingContentDisplay = undefined; throw error; }));',
-          `setTimeout(() => loadContentDisplay().catch(() => undefined), ${CONTENT_DISPLAY_PRELOAD_MS});`,
-          'function ContentDisplayPreference(props) {',
-          '  const [Component, setComponent] = React.useState(() => LoadedContentDisplay);',
-          '  React.useEffect(() => {',
-          '    if (Component) return;',
-          '    loadContentDisplay().then(',
-          '      (loaded) => setComponent(() => loaded),',
-          '      (error) => setComponent(() => () => { throw error; }),',
-          '    );',
-          '  }, [Component]);',
-          '  return Component ? React.createElement(Component, props) : null;',
-          '}',
-        ].join('\n');
+        const lazy = lazyComponentCode('ContentDisplayPreference', './content-display', 'default');
+        return { code: code.replace(importLine, lazy), map: null };
+      },
+    },
+  };
+}
+
+/**
+ * Cloudscape's PropertyFilter renders a token's editor (`property-filter/token-editor`: the
+ * property, operator and value inputs, with Autosuggest, Multiselect and TokenGroup, about 5 kB
+ * gzip) only in the popover that opens when the token is clicked. In production builds this
+ * plugin makes token.js's import of it a dynamic one ({@link lazyComponentCode}): the list's
+ * first paint does not download it, and it is fetched {@link CLOUDSCAPE_LAZY_PRELOAD_MS} after the
+ * property filter's module loads, before a token can be clicked in practice. A popover opened
+ * before then shows its header and the editor when its code arrives. The build fails if token.js
+ * no longer has the import it replaces (a Cloudscape upgrade).
+ */
+function cloudscapeLazyTokenEditor(): Plugin {
+  const token = /[\\/]@cloudscape-design[\\/]components[\\/]property-filter[\\/]token\.js$/;
+  const importLine = "import { TokenEditor } from './token-editor';";
+  return {
+    name: 'cloudscape-lazy-token-editor',
+    apply: 'build',
+    transform: {
+      filter: { id: token },
+      handler(code, id) {
+        if (!code.includes(importLine) || !/^import React\b/m.test(code)) {
+          this.error(`${id} does not import ./token-editor as this plugin expects`);
+        }
+        const lazy = lazyComponentCode('TokenEditor', './token-editor', 'TokenEditor');
         return { code: code.replace(importLine, lazy), map: null };
       },
     },
@@ -605,6 +650,7 @@ export default defineConfig({
     lambdaClientLazyEventStreams(),
     cloudscapeMessagesSubset(),
     cloudscapeLazyContentDisplay(),
+    cloudscapeLazyTokenEditor(),
     reactRouterProductionBuild(),
     moduleReport(),
     firstRoute.plugin,
