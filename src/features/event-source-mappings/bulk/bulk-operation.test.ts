@@ -442,6 +442,32 @@ describe('bulk operation runner', () => {
     expect(controller.retryFailed()).toBe(false);
   });
 
+  it('says so when Lambda accepted the change but the mapping could not be read afterwards', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 2 }, (_, n) => fakeMapping(n)));
+    const fake = instrument(lambda, {
+      refuse: (name) =>
+        name === 'GetEventSourceMappingCommand'
+          ? Object.assign(new Error('Missing Authentication Token'), {
+              name: 'MissingAuthenticationTokenException',
+              $fault: 'client',
+              $metadata: metadata(403),
+            })
+          : undefined,
+    });
+    const snapshot = await finish(
+      run({ action: 'disable', mappings: lambda.mappings, sender: fake.sender }),
+    );
+    expect(snapshot.counts).toMatchObject({ failed: 2 });
+    expect(outcomeOf(snapshot, 0)).toMatchObject({
+      kind: 'failed',
+      reason:
+        'Lambda accepted the request to disable the mapping, but it could not be read afterwards to see it reach its end State.',
+      error: { name: 'MissingAuthenticationTokenException' },
+    });
+    // The change went through: Lambda has it Disabling.
+    expect(lambda.mappings[0]!.State).toBe('Disabling');
+  });
+
   it('waits and sends again after ResourceInUseException (the list was stale)', async () => {
     const lambda = new FakeLambda([fakeMapping(1)]);
     settleOnGet(lambda);

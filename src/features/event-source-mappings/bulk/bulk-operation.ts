@@ -822,7 +822,13 @@ class BulkRun implements BulkOperationController {
         runtime.pollErrors += 1;
         if (runtime.pollErrors >= MAX_POLL_ERRORS) {
           this.stopFollowing(index);
-          this.fail(index, error, 'Could not read the mapping while following it.');
+          this.fail(
+            index,
+            error,
+            this.items[index]!.requested
+              ? `Lambda accepted the request to ${VERBS[this.action].base} the mapping, but it could not be read afterwards to see it reach its end State.`
+              : 'Could not read the mapping while following it.',
+          );
           return;
         }
       }
