@@ -228,6 +228,11 @@ test.describe('mappings list', () => {
     await expect(page.getByText('1 selected')).toBeVisible();
     await page.keyboard.press('k');
     await expect(first).toBeFocused();
+    // The focused rows' UUIDs stay in line with the others (their truncated cells not scrolled).
+    const xOf = async (n: number) =>
+      (await mappingsPage.rows.nth(n).getByRole('link').boundingBox())?.x;
+    expect(await xOf(0)).toBe(await xOf(2));
+    expect(await xOf(1)).toBe(await xOf(2));
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await page.keyboard.press('Escape');

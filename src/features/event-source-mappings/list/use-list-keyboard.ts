@@ -88,8 +88,10 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
               : all[all.length - 1]
             : all[Math.min(all.length - 1, Math.max(0, index + step))];
         event.preventDefault();
-        next?.focus();
-        next?.scrollIntoView({ block: 'nearest' });
+        // Scrolled by its row: focusing or scrolling the link itself would scroll its truncated
+        // cell sideways, leaving the UUID out of line with the others.
+        next?.focus({ preventScroll: true });
+        (next?.closest('tr') ?? next)?.scrollIntoView({ block: 'nearest' });
         lastRow.current = next?.getAttribute(ROW_LINK_ATTRIBUTE) ?? null;
       };
       switch (event.key) {
