@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { posix, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import {
@@ -339,6 +339,70 @@ function cloudscapeMessagesSubset(): Plugin {
   };
 }
 
+/** The `.js`, `.ts` and `.tsx` files under a directory, recursively (`node_modules` skipped). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.(js|mjs|ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Cloudscape's icon set (`icon/generated/icons.js`, 143 SVGs as React elements) is one object, kept
+ * whole by any Icon, although a component names its icon with a string literal (`iconName="refresh"`,
+ * `typeToIcon = { error: 'status-negative', … }`). In production builds this plugin keeps the icons
+ * whose name is written as a string literal somewhere in Cloudscape's packages (every component,
+ * bundled or not) or in the console's `src/` (about 60): every name that can reach an Icon. Names
+ * built at run time (a template) would be missed: neither Cloudscape 3.0 nor the console does
+ * that (checked when this was written); a name not kept renders no icon. The build fails if the
+ * file no longer has the shape this plugin parses.
+ */
+function cloudscapeIconsSubset(): Plugin {
+  const iconsModule =
+    /[\\/]@cloudscape-design[\\/]components[\\/]icon[\\/]generated[\\/]icons\.js$/;
+  let root = '';
+  return {
+    name: 'cloudscape-icons-subset',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    transform: {
+      filter: { id: iconsModule },
+      handler(code, id) {
+        const head = 'const icons = {\n';
+        const tail = '\n};\nexport default icons;';
+        const start = code.indexOf(head);
+        const end = code.lastIndexOf(tail);
+        if (start === -1 || end === -1) this.error(`${id} does not hold \`const icons = {…}\``);
+        // One entry per icon: `    "name": React.createElement("svg", …),` over one or more lines.
+        const entries = code.slice(start + head.length, end).split(/\n(?= {4}"[a-z0-9-]+": )/);
+        const named = entries.map((entry) => ({
+          entry,
+          name: /^ {4}"([a-z0-9-]+)": /.exec(entry)?.[1],
+        }));
+        if (named.some((e) => !e.name) || named.length < 100) {
+          this.error(`${id} does not list its icons as this plugin expects`);
+        }
+        const packages = resolve(id, '../../../..');
+        const text = [...sourceFiles(packages), ...sourceFiles(join(root, 'src'))]
+          .filter((file) => !iconsModule.test(file))
+          .map((file) => readFileSync(file, 'utf8'))
+          .join('\n');
+        const literals = new Set([...text.matchAll(/["'`]([a-z0-9-]+)["'`]/g)].map((m) => m[1]));
+        const kept = named
+          .filter((e) => e.name && literals.has(e.name))
+          .map((e) => e.entry.replace(/,\s*$/, ''));
+        return {
+          code: `${code.slice(0, start + head.length)}${kept.join(',\n')}${code.slice(end)}`,
+          map: null,
+        };
+      },
+    },
+  };
+}
+
 /**
  * The AWS SDK's browser runtime configs import their whole `package.json` for one field, the
  * version in the User-Agent (`packageInfo.version`, the only member the SDK's `dist-es` code
@@ -649,6 +713,7 @@ export default defineConfig({
     cloudscapeFontFiles(),
     lambdaClientLazyEventStreams(),
     cloudscapeMessagesSubset(),
+    cloudscapeIconsSubset(),
     cloudscapeLazyContentDisplay(),
     cloudscapeLazyTokenEditor(),
     reactRouterProductionBuild(),
