@@ -428,7 +428,8 @@ function awsSdkPackageVersionOnly(): Plugin {
 /**
  * Milliseconds after a Cloudscape module is loaded before the part of it made lazy by
  * {@link lazyComponentCode} is fetched (see {@link cloudscapeLazyContentDisplay},
- * {@link cloudscapeLazyTokenEditor}); as the root route's preload of the other pages.
+ * {@link cloudscapeLazyTokenEditor}, {@link cloudscapeLazyPropertyEditor}); as the root route's
+ * preload of the other pages.
  */
 const CLOUDSCAPE_LAZY_PRELOAD_MS = 3000;
 
@@ -524,6 +525,39 @@ function cloudscapeLazyTokenEditor(): Plugin {
         }
         const lazy = lazyComponentCode('TokenEditor', './token-editor', 'TokenEditor');
         return { code: code.replace(importLine, lazy), map: null };
+      },
+    },
+  };
+}
+
+/**
+ * Cloudscape's PropertyFilter shows its property editor (`property-filter/property-editor`: the
+ * value list of an `enum` token type or a property's custom form, with an embedded Multiselect,
+ * about 2 kB gzip) in the filter's dropdown only for a property whose operator has such a form or
+ * token type; the console's properties have neither (`MAPPING_FILTERING_PROPERTIES`). In
+ * production builds this plugin makes internal.js's import of its three parts a dynamic one
+ * ({@link lazyComponentCode}), fetched {@link CLOUDSCAPE_LAZY_PRELOAD_MS} after the property
+ * filter's module loads. The build fails if internal.js no longer has the import it replaces.
+ */
+function cloudscapeLazyPropertyEditor(): Plugin {
+  const internal = /[\\/]@cloudscape-design[\\/]components[\\/]property-filter[\\/]internal\.js$/;
+  const parts = [
+    'PropertyEditorContentCustom',
+    'PropertyEditorContentEnum',
+    'PropertyEditorFooter',
+  ];
+  const importLine = `import { ${parts.join(', ')} } from './property-editor';`;
+  return {
+    name: 'cloudscape-lazy-property-editor',
+    apply: 'build',
+    transform: {
+      filter: { id: internal },
+      handler(code, id) {
+        if (!code.includes(importLine) || !/^import React\b/m.test(code)) {
+          this.error(`${id} does not import ./property-editor as this plugin expects`);
+        }
+        const lazy = parts.map((part) => lazyComponentCode(part, './property-editor', part));
+        return { code: code.replace(importLine, lazy.join('\n')), map: null };
       },
     },
   };
@@ -716,6 +750,7 @@ export default defineConfig({
     cloudscapeIconsSubset(),
     cloudscapeLazyContentDisplay(),
     cloudscapeLazyTokenEditor(),
+    cloudscapeLazyPropertyEditor(),
     reactRouterProductionBuild(),
     moduleReport(),
     firstRoute.plugin,
