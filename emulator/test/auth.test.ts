@@ -13,7 +13,14 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf, type RunningEmulator, sleep, SMALL_SEED, startEmulator } from './helpers.ts';
+import {
+  errorOf,
+  guestCredentials,
+  type RunningEmulator,
+  sleep,
+  SMALL_SEED,
+  startEmulator,
+} from './helpers.ts';
 
 const POOL = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
 
@@ -33,19 +40,7 @@ afterAll(async () => {
   await emu.close();
 });
 
-async function issue(): Promise<{
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-}> {
-  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL }));
-  const out = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-  return {
-    accessKeyId: out.Credentials?.AccessKeyId ?? '',
-    secretAccessKey: out.Credentials?.SecretKey ?? '',
-    sessionToken: out.Credentials?.SessionToken ?? '',
-  };
-}
+const issue = () => guestCredentials(cognito);
 
 /** Signs a request with @smithy/signature-v4 and lets the caller tamper with it before sending. */
 async function signAndSend(opts: {

@@ -7,11 +7,7 @@ import {
   ListEventSourceMappingsCommand,
   UpdateEventSourceMappingCommand,
 } from '@aws-sdk/client-lambda';
-import {
-  CognitoIdentityClient,
-  GetCredentialsForIdentityCommand,
-  GetIdCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeLambdaRequest } from '../src/authorize.ts';
@@ -23,10 +19,10 @@ import {
   sleep,
   SMALL_SEED,
   startEmulator,
+  guestCredentials as issueGuest,
 } from './helpers.ts';
 import { type RawResponse, sendRaw, signRaw } from './raw-http.ts';
 
-const POOL = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
 const GUEST_ARN =
   'arn:aws:sts::123456789012:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials';
 const queue = (i: number): string => `arn:aws:sqs:us-east-1:123456789012:fail-closed-${i}`;
@@ -55,15 +51,7 @@ async function snapshot(): Promise<unknown> {
 }
 
 /** Guest credentials from the identity pool (its unauthenticated role). */
-async function guestCredentials(): Promise<Credentials> {
-  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL }));
-  const out = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-  return {
-    accessKeyId: out.Credentials?.AccessKeyId ?? '',
-    secretAccessKey: out.Credentials?.SecretKey ?? '',
-    sessionToken: out.Credentials?.SessionToken ?? '',
-  };
-}
+const guestCredentials = (): Promise<Credentials> => issueGuest(cognito);
 
 /**
  * Sends a request with `node:http` (fetch cannot send a fragment or an absolute-form target),

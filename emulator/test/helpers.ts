@@ -1,3 +1,8 @@
+import {
+  type CognitoIdentityClient,
+  GetCredentialsForIdentityCommand,
+  GetIdCommand,
+} from '@aws-sdk/client-cognito-identity';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type EmulatorOptions } from '../src/app.ts';
@@ -89,3 +94,25 @@ export const SMALL_SEED = {
   ],
   mappings: [],
 };
+
+/** The identity pool the emulator serves by default. */
+export const POOL_ID = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
+
+/**
+ * Temporary credentials for a new guest identity of the pool (its unauthenticated role):
+ * `GetId` then `GetCredentialsForIdentity`.
+ * @param cognito a Cognito Identity client pointed at the emulator.
+ * @param identityPoolId the pool (default {@link POOL_ID}).
+ */
+export async function guestCredentials(
+  cognito: CognitoIdentityClient,
+  identityPoolId = POOL_ID,
+): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> {
+  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: identityPoolId }));
+  const out = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
+  return {
+    accessKeyId: out.Credentials?.AccessKeyId ?? '',
+    secretAccessKey: out.Credentials?.SecretKey ?? '',
+    sessionToken: out.Credentials?.SessionToken ?? '',
+  };
+}

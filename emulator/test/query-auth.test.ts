@@ -2,19 +2,18 @@
 // query string instead of the Authorization header, as @smithy/signature-v4's `presign` (the AWS
 // SDK's own signer) writes them. A browser sends such a GET with no custom header, so without a
 // CORS preflight: the console signs its reads this way (src/api/query-signing.ts).
-import {
-  CognitoIdentityClient,
-  GetCredentialsForIdentityCommand,
-  GetIdCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, SMALL_SEED, startEmulator } from './helpers.ts';
-
-const POOL = 'us-east-1:0f6e2b8a-7c1d-4e3f-9a5b-6c7d8e9f0a1b';
+import {
+  guestCredentials as issueGuest,
+  type RunningEmulator,
+  SMALL_SEED,
+  startEmulator,
+} from './helpers.ts';
 
 let emu: RunningEmulator;
 let cognito: CognitoIdentityClient;
@@ -38,15 +37,7 @@ interface Creds {
   sessionToken?: string;
 }
 
-async function guestCredentials(): Promise<Creds> {
-  const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: POOL }));
-  const out = await cognito.send(new GetCredentialsForIdentityCommand({ IdentityId }));
-  return {
-    accessKeyId: out.Credentials?.AccessKeyId ?? '',
-    secretAccessKey: out.Credentials?.SecretKey ?? '',
-    sessionToken: out.Credentials?.SessionToken ?? '',
-  };
-}
+const guestCredentials = (): Promise<Creds> => issueGuest(cognito);
 
 const STATIC: Creds = { accessKeyId: 'test', secretAccessKey: 'test' };
 

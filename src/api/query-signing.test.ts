@@ -69,6 +69,15 @@ function json(response: ServerResponse, status: number, body: unknown, errorType
 }
 
 const PAGE = { EventSourceMappings: [] };
+
+/** AWS's answer to a request without an Authorization header (no signature seen). */
+const missingToken = (response: ServerResponse) =>
+  json(
+    response,
+    403,
+    { message: 'Missing Authentication Token' },
+    'MissingAuthenticationTokenException',
+  );
 const isQuerySigned = (seen: Seen) => seen.url.searchParams.has('X-Amz-Signature');
 
 function client(url: string, policy: QuerySigningPolicy) {
@@ -184,12 +193,7 @@ describe('falling back to the Authorization header', () => {
     serve((seen, response) => {
       if (seen.headers.authorization) json(response, 200, PAGE);
       else {
-        json(
-          response,
-          403,
-          { message: 'Missing Authentication Token' },
-          'MissingAuthenticationTokenException',
-        );
+        missingToken(response);
       }
     });
 
@@ -224,12 +228,7 @@ describe('falling back to the Authorization header', () => {
     const server = await serve((seen, response) => {
       if (takesQuery || seen.headers.authorization) json(response, 200, PAGE);
       else {
-        json(
-          response,
-          403,
-          { message: 'Missing Authentication Token' },
-          'MissingAuthenticationTokenException',
-        );
+        missingToken(response);
       }
     });
     const policy = createQuerySigningPolicy();
