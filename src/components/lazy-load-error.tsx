@@ -2,10 +2,11 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 
 /** Props of {@link LazyLoadErrorAlert}. */
 export interface LazyLoadErrorAlertProps {
-  /** What could not be shown, e.g. "Could not download the bulk operation’s progress". */
+  /** What could not be shown, e.g. "Could not download the bulk operation’s progress table". */
   header: string;
   /**
    * What the dynamic import threw: Chrome's `TypeError: Failed to fetch dynamically imported
@@ -71,6 +72,27 @@ export function LazyLoadErrorModal({ header, error, onRetry, onDismiss }: LazyLo
         error={error}
         onRetry={onRetry}
       />
+    </Modal>
+  );
+}
+
+/** Props of {@link LazyLoadingModal}. */
+export interface LazyLoadingModalProps {
+  /** The dialog's own header, e.g. "Delete". */
+  header: string;
+  /** Closes it, as the dialog itself would (the download goes on). */
+  onDismiss: () => void;
+}
+
+/**
+ * Shown in place of a dialog whose code is still downloading (normally it was preloaded and this
+ * is never seen; on a slow network it is): the dialog's header and "Loading", so the click that
+ * opened it answers at once.
+ */
+export function LazyLoadingModal({ header, onDismiss }: LazyLoadingModalProps) {
+  return (
+    <Modal visible onDismiss={onDismiss} header={header}>
+      <StatusIndicator type="loading">Loading</StatusIndicator>
     </Modal>
   );
 }

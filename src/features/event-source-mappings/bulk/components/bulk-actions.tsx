@@ -12,7 +12,7 @@ import {
   useBulkOperations,
   type BulkOperationsStore,
 } from '../bulk-operations-store.ts';
-import { LazyLoadErrorModal } from '../../../../components/lazy-load-error.tsx';
+import { LazyLoadErrorModal, LazyLoadingModal } from '../../../../components/lazy-load-error.tsx';
 import { lazyExport, preloadLazyExport, useLazyExportState } from '../../../../lib/lazy-export.ts';
 import { preloadBulkOperationPanel } from './lazy-bulk-operation-panel.tsx';
 
@@ -131,6 +131,11 @@ export function BulkActions({
             header={ACTION_TEXT[confirming.action]}
             error={modals.error}
             onRetry={modals.retry}
+            onDismiss={() => setConfirming(undefined)}
+          />
+        ) : confirming ? (
+          <LazyLoadingModal
+            header={ACTION_TEXT[confirming.action]}
             onDismiss={() => setConfirming(undefined)}
           />
         ) : null

@@ -46,13 +46,19 @@ describe('lazily loaded bulk parts that cannot be downloaded', { timeout: 20_000
     expect(lambda.inputsOf('DeleteEventSourceMappingCommand')).toEqual([]);
   });
 
-  it('a running operation whose panel cannot be downloaded shows an alert with Retry', async () => {
+  it('a running operation whose panel cannot be downloaded says it runs, with Retry and Cancel', async () => {
     const { lambda, store } = setup();
+    // Slow enough to still run when the alert shows.
+    lambda.afterGet = () => undefined;
     store.start({ action: 'disable', mappings: lambda.mappings });
     expect(
-      await screen.findByText('Could not download the bulk operation’s progress'),
+      await screen.findByText('Could not download the bulk operation’s progress table'),
     ).toBeTruthy();
     expect(screen.getByText(IMPORT_ERROR, { exact: false })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    // What runs, in words: the change is being made whether or not the table arrives.
+    expect(screen.getByRole('status').textContent).toMatch(/^Disabling 2 mappings: \d of 2 done/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText(/^Cancelling: |^Disable cancelled: /);
   });
 });
