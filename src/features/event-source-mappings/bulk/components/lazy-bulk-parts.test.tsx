@@ -32,8 +32,9 @@ describe('LazyBulkOperationPanel', { timeout: 20_000 }, () => {
     expect(container.querySelector('[data-panel]')!.childElementCount).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Actions' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Disable' }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Disable' }));
+    // (A "Loading" dialog stands in while the dialog's code downloads: wait for the real one.)
+    const dialog = (await screen.findByText('Disable 2 mappings?')).closest('[role="dialog"]');
+    fireEvent.click(within(dialog as HTMLElement).getByRole('button', { name: 'Disable' }));
     // Its code is downloaded from the selection on (here it may still be on its way).
     expect((await screen.findByRole('status')).textContent).toMatch(/^Disabl/);
     await waitFor(() =>
