@@ -20,6 +20,13 @@ import { preloadBulkOperationPanel } from './lazy-bulk-operation-panel.tsx';
  * The confirmation modals, not part of the list's first load: downloaded once mappings are selected
  * (with the progress panel, which imports them), so the one chosen opens at once.
  */
+/**
+ * Milliseconds after mappings are first selected before the confirmation dialogs' and the
+ * progress panel's code is fetched: after the selection's own frame, well before a user has opened
+ * Actions and chosen one (a faster user sees the dialog's Loading state).
+ */
+export const BULK_PARTS_PRELOAD_DELAY_MS = 400;
+
 const CONFIRM_MODALS = lazyExport(() =>
   import('./bulk-confirm-modals.tsx').then((module) => ({ default: module })),
 );
@@ -101,9 +108,13 @@ export function BulkActions({
 
   const hasSelection = selected.length > 0;
   useEffect(() => {
-    if (!hasSelection) return;
-    preloadLazyExport(CONFIRM_MODALS);
-    preloadBulkOperationPanel();
+    if (!hasSelection) return undefined;
+    // Not in the click that selected: evaluating the chunks there made that click's frame late.
+    const timer = setTimeout(() => {
+      preloadLazyExport(CONFIRM_MODALS);
+      preloadBulkOperationPanel();
+    }, BULK_PARTS_PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [hasSelection]);
   const modals = useLazyExportState(CONFIRM_MODALS, confirming !== undefined, confirming);
   const { ConfirmBulkDeleteModal, ConfirmSetEnabledModal } = modals.value ?? {};

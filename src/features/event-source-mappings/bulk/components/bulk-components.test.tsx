@@ -80,7 +80,9 @@ function setup(
 async function chooseAction(name: 'Enable' | 'Disable' | 'Delete') {
   fireEvent.click(screen.getByRole('button', { name: 'Actions' }));
   fireEvent.click(screen.getByRole('menuitem', { name }));
-  return screen.findByRole('dialog');
+  // The dialog itself, once its code is there (until then it shows a Loading dialog).
+  await waitFor(() => expect(within(screen.getByRole('dialog')).queryByText('Loading')).toBeNull());
+  return screen.getByRole('dialog');
 }
 
 const progress = () => screen.getByRole('status');
