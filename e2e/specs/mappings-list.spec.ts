@@ -98,9 +98,12 @@ test.describe('mappings list', () => {
     await mappingsPage.expectAllLoaded();
     await expect(mappingsPage.rows).toHaveCount(50);
     const uuids = await mappingsPage.rows.getByRole('link').allTextContents();
+    // By keyboard: once the page scrolls, the sticky page header's copy lies over the table's own
+    // header row and takes the pointer (Playwright retried that click for minutes).
     await mappingsPage.table
       .getByRole('checkbox', { name: 'Select all mappings on this page' })
-      .check();
+      .focus();
+    await page.keyboard.press('Space');
     await expect(page.getByText('50 selected')).toBeVisible();
 
     await emulator.injectFault({

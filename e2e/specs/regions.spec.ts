@@ -1,11 +1,16 @@
 import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
 
-/** Region of a signed Lambda request, from its SigV4 credential scope. */
+/**
+ * Region of a signed Lambda request, from its SigV4 credential scope: in the Authorization
+ * header, or in `X-Amz-Credential` for a query-signed GET.
+ */
 function signedRegion(request: Request): string | undefined {
-  return /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\/lambda\//.exec(
-    request.headers().authorization ?? '',
-  )?.[1];
+  const credential =
+    new URL(request.url()).searchParams.get('X-Amz-Credential') ??
+    /Credential=([^,]+)/.exec(request.headers().authorization ?? '')?.[1] ??
+    '';
+  return /^[^/]+\/\d{8}\/([a-z0-9-]+)\/lambda\//.exec(credential)?.[1];
 }
 
 test.describe('region switching', () => {
