@@ -174,6 +174,10 @@ test.describe('faults', () => {
     const mapping = await emulator.someMapping('Enabled');
     await mappingsPage.goto();
     await expect(mappingsPage.link(mapping.UUID)).toBeVisible();
+    // The other pages' code is fetched 3 s after start-up (PRELOAD_DELAY_MS in root.tsx); with
+    // one round trip per page the list can be on screen before that, and a page whose code
+    // never arrived has nothing to show offline.
+    await page.waitForTimeout(4_500);
     await context.setOffline(true);
     const banner = page.getByText('You are offline');
     await expect(banner).toBeVisible();
