@@ -12,7 +12,7 @@ import {
   setLambdaRegion,
 } from './api/lambda-client.ts';
 import { AppProvider } from './app/provider.tsx';
-import { AppRouter, preloadPages } from './app/router.tsx';
+import { AppRouter, prefetchPageData, preloadPages } from './app/router.tsx';
 import { ConfigErrorPage } from './components/config-error-page.tsx';
 import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './config/env.ts';
 import { regionFromSearch } from './config/region.ts';
@@ -20,6 +20,7 @@ import { CredentialsErrorPage } from './features/auth/components/credentials-err
 import { SignInPage } from './features/auth/components/sign-in-page.tsx';
 import { preloadOidcSession, startSession } from './features/auth/start-session.ts';
 import { getAppearanceStore } from './lib/appearance.ts';
+import { createQueryClient } from './lib/query-client.ts';
 
 // Light/dark mode and density before anything is rendered: no light flash in dark mode.
 getAppearanceStore();
@@ -80,8 +81,11 @@ async function start(config: RuntimeConfig) {
   }
   setLambdaClient(createRegionalLambdaClients(config, credentials));
   setLambdaRegion(regionFromSearch(window.location.search, config) ?? config.region);
+  // The page's first requests start now, not once its first render has committed.
+  const queryClient = createQueryClient();
+  void prefetchPageData(new URL(window.location.href), { queryClient, config });
   render(
-    <AppProvider config={config} session={session}>
+    <AppProvider config={config} session={session} queryClient={queryClient}>
       <AppRouter />
     </AppProvider>,
   );

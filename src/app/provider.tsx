@@ -32,7 +32,10 @@ export interface AppProviderProps {
   config: RuntimeConfig;
   /** Who the console acts as (from `startSession()`); a guest that cannot sign in by default. */
   session?: ConsoleSession;
-  /** Defaults to a new client from `createQueryClient()`; tests pass their own. */
+  /**
+   * Defaults to a new client from `createQueryClient()`. Start-up passes the one it has already
+   * started the page's first requests on (`prefetchPageData`); tests pass their own.
+   */
   queryClient?: QueryClient;
   children: ReactNode;
 }

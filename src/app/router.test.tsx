@@ -1,7 +1,10 @@
 import { configure, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { setLambdaClient } from '../api/lambda-client.ts';
+import { createQueryClient } from '../lib/query-client.ts';
 import { FakeLambda, fakeMapping } from '../testing/fake-lambda.ts';
-import { renderApp } from '../testing/render-app.tsx';
+import { renderApp, testConfig } from '../testing/render-app.tsx';
+import { prefetchPageData } from './router.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
@@ -33,5 +36,49 @@ describe('pages loaded on demand', { timeout: 30_000 }, () => {
     renderApp('/no/such/page', new FakeLambda([]));
     await screen.findByRole('heading', { name: 'Page not found' });
     expect(breadcrumbs()).toEqual(['Event source mappings', 'Page not found']);
+  });
+});
+
+describe('prefetchPageData', { timeout: 30_000 }, () => {
+  it("starts the list's first page in each region of the URL, with its server-side filters", async () => {
+    const us = new FakeLambda([
+      fakeMapping(1, { FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders' }),
+    ]);
+    const eu = new FakeLambda([
+      fakeMapping(2, { FunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:orders' }),
+    ]);
+    setLambdaClient((region) => (region === 'eu-west-1' ? eu : us));
+    const queryClient = createQueryClient();
+    await prefetchPageData(new URL('http://console.test/?FunctionName=orders&regions=all'), {
+      queryClient,
+      config: { ...testConfig, regions: ['us-east-1', 'eu-west-1'] },
+    });
+    expect(us.inputsOf('ListEventSourceMappingsCommand')).toEqual([
+      { FunctionName: 'orders', MaxItems: 100 },
+    ]);
+    expect(eu.inputsOf('ListEventSourceMappingsCommand')).toEqual([
+      { FunctionName: 'orders', MaxItems: 100 },
+    ]);
+  });
+
+  it('renders the prefetched first page without requesting it again', async () => {
+    const lambda = new FakeLambda([fakeMapping(3)]);
+    setLambdaClient(lambda);
+    const queryClient = createQueryClient();
+    await prefetchPageData(new URL('http://console.test/'), { queryClient, config: testConfig });
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toEqual([{ MaxItems: 100 }]);
+    renderApp('/', lambda, { queryClient });
+    await screen.findByRole('link', { name: UUID_3 });
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toEqual([{ MaxItems: 100 }]);
+  });
+
+  it('asks nothing for a page without prefetch, and settles', async () => {
+    const lambda = new FakeLambda([fakeMapping(3)]);
+    setLambdaClient(lambda);
+    await prefetchPageData(new URL('http://console.test/no/such/page'), {
+      queryClient: createQueryClient(),
+      config: testConfig,
+    });
+    expect(lambda.calls).toEqual([]);
   });
 });

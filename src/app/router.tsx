@@ -2,10 +2,35 @@ import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import type { QueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType } from 'react';
+import type { RuntimeConfig } from '../config/env.ts';
 import { paths } from '../config/paths.ts';
 import RootRoute, { type RouteHandle } from './routes/root.tsx';
 import RouteError from './routes/route-error.tsx';
+
+/** What a page's `prefetch` gets: see {@link prefetchPageData}. */
+export interface PagePrefetchContext {
+  /** The page's URL (path and search: the view, filters and regions it shows). */
+  url: URL;
+  /** The app's query client, the one the page will read from. */
+  queryClient: QueryClient;
+  /** The validated runtime configuration. */
+  config: RuntimeConfig;
+}
+
+/**
+ * A route module: the page as its default export and, optionally, `prefetch`, which starts the
+ * page's first requests before it renders (it must not throw, and leaves failures in the cache for
+ * the page to show).
+ */
+interface PageModule {
+  default: ComponentType;
+  prefetch?: (context: PagePrefetchContext) => Promise<void> | void;
+}
+
+/** Each lazy page's `lazy` → its module's import (for {@link prefetchPageData}). */
+const pageModules = new Map<NonNullable<RouteObject['lazy']>, () => Promise<PageModule>>();
 
 /**
  * A page loaded on demand: its module (and what only it uses: the form, react-hook-form, the
@@ -18,12 +43,11 @@ import RouteError from './routes/route-error.tsx';
  *   page until the next one is loaded). A failed load is thrown to the root's error boundary.
  */
 function lazyPage(
-  load: () => Promise<{ default: ComponentType }>,
+  load: () => Promise<PageModule>,
 ): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
-  return {
-    lazy: async () => ({ Component: (await load()).default }),
-    hydrateFallbackElement: <PageLoading />,
-  };
+  const lazy = async () => ({ Component: (await load()).default });
+  pageModules.set(lazy, load);
+  return { lazy, hydrateFallbackElement: <PageLoading /> };
 }
 
 /** Shown in the content area while a page's code loads. */
@@ -103,6 +127,31 @@ export function preloadPages(pathname: string): void {
   for (const { route } of matchRoutes(routes, pathname) ?? []) {
     if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
   }
+}
+
+/**
+ * Starts the first requests of the pages that match `url` before they render: start-up calls it
+ * once credentials are there, before the first render, which otherwise comes first (the list's
+ * first `ListEventSourceMappings` went out about 400 ms after credentials, 250 ms with this; 0 ms
+ * latency, production build, this 2-core machine). Each matched page whose module exports
+ * `prefetch` gets it called once its code is loaded (start-up preloads it); a page whose code
+ * fails to load is left to the router, which shows the error.
+ * @param url the page's URL, e.g. `new URL(window.location.href)`.
+ * @param context the app's query client and runtime configuration.
+ * @returns a promise settled once every prefetch has settled; it never rejects.
+ */
+export function prefetchPageData(
+  url: URL,
+  context: Omit<PagePrefetchContext, 'url'>,
+): Promise<void> {
+  const started = (matchRoutes(routes, url.pathname) ?? []).map(({ route }) => {
+    const load = typeof route.lazy === 'function' ? pageModules.get(route.lazy) : undefined;
+    return load?.().then(
+      (page) => page.prefetch?.({ ...context, url }),
+      () => undefined,
+    );
+  });
+  return Promise.all(started).then(() => undefined);
 }
 
 /** The router for the running app (created once per mount). */

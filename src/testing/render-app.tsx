@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { setLambdaClient, type LambdaSender } from '../api/lambda-client.ts';
 import { AppProvider } from '../app/provider.tsx';
@@ -26,16 +27,18 @@ export const testConfig: RuntimeConfig = {
  * installed as the app's Lambda client. The header's account id is already known
  * (`123456789012`), so the calls `client` records are the page's own.
  * @param options.guestAccess overrides `auth.guestAccess` of {@link testConfig}.
+ * @param options.queryClient the app's query client (default: a new `createQueryClient()`), e.g.
+ *   one start-up has prefetched into.
  * @returns Testing Library's render result plus the router (to inspect the location).
  */
 export function renderApp(
   path: string,
   client: LambdaSender,
-  options: { guestAccess?: GuestAccess } = {},
+  options: { guestAccess?: GuestAccess; queryClient?: QueryClient } = {},
 ) {
   setLambdaClient(client);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const queryClient = createQueryClient();
+  const queryClient = options.queryClient ?? createQueryClient();
   queryClient.setQueryData(accountQuery(testConfig.region).queryKey, '123456789012');
   const result = render(
     <AppProvider

@@ -13,11 +13,57 @@ import {
 import { MAPPING_PROPERTY_KEYS } from '../../features/event-source-mappings/list/mapping-rows.ts';
 import { MappingsListView } from '../../features/event-source-mappings/list/mappings-list-view.tsx';
 import { SORTABLE_COLUMN_IDS } from '../../features/event-source-mappings/list/mapping-columns.tsx';
+import { prefetchRegionFeed } from '../../features/event-source-mappings/list/region-feed.tsx';
 import {
   normalizeFilters,
   type MappingListFilters,
 } from '../../features/event-source-mappings/queries.ts';
 import { useRuntimeConfig } from '../provider.tsx';
+import type { PagePrefetchContext } from '../router.tsx';
+
+/** The list's view (filter tokens, sort, page, regions) as the URL gives it. */
+function listViewOf(searchParams: URLSearchParams): ListView {
+  return parseListView(searchParams, {
+    propertyKeys: MAPPING_PROPERTY_KEYS,
+    columns: SORTABLE_COLUMN_IDS,
+  });
+}
+
+/** The server-side filters in the URL (`FunctionName`, `EventSourceArn`), normalised. */
+function filtersOf(searchParams: URLSearchParams): MappingListFilters {
+  return normalizeFilters({
+    FunctionName: searchParams.get('FunctionName') ?? undefined,
+    EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,
+  });
+}
+
+/** The regions the view lists: every configured one for `regions=all`, else the active one. */
+function regionsOf(
+  which: ListView['regions'],
+  allRegions: readonly string[],
+  activeRegion: string,
+): readonly string[] {
+  return which === 'all' ? allRegions : [activeRegion];
+}
+
+/**
+ * Starts the first page of every region the URL's list shows (`regions=all`: each configured
+ * region; else the active one), with its server-side filters, before the page is rendered
+ * (`prefetchRegionFeed`). Called by the router's `prefetchPageData` at start-up.
+ * @param context the page's URL, the app's query client and the runtime configuration.
+ * @returns a promise settled once each region's first page is in the cache (or failed there).
+ */
+export function prefetch({ url, queryClient, config }: PagePrefetchContext): Promise<void> {
+  const filters = filtersOf(url.searchParams);
+  const regions = regionsOf(
+    listViewOf(url.searchParams).regions,
+    configuredRegions(config),
+    getLambdaRegion(),
+  );
+  return Promise.all(
+    regions.map((region) => prefetchRegionFeed(queryClient, filters, region)),
+  ).then(() => undefined);
+}
 
 /**
  * `/` — the mappings list. Everything about the view is in the URL, so a copied URL opens the same
@@ -31,23 +77,13 @@ export default function MappingsRoute() {
   const config = useRuntimeConfig();
   const writeAccess = useWriteAccess();
   // Parsed once per URL: the list re-filters 10,000 rows when the view's identity changes.
-  const view = useMemo(
-    () =>
-      parseListView(searchParams, {
-        propertyKeys: MAPPING_PROPERTY_KEYS,
-        columns: SORTABLE_COLUMN_IDS,
-      }),
-    [searchParams],
-  );
-  const filters = normalizeFilters({
-    FunctionName: searchParams.get('FunctionName') ?? undefined,
-    EventSourceArn: searchParams.get('EventSourceArn') ?? undefined,
-  });
+  const view = useMemo(() => listViewOf(searchParams), [searchParams]);
+  const filters = filtersOf(searchParams);
   const allRegions = useMemo(() => configuredRegions(config), [config]);
   const activeRegion = getLambdaRegion();
   // Stable arrays: the list re-derives its rows when they change.
   const regions = useMemo(
-    () => (view.regions === 'all' ? allRegions : [activeRegion]),
+    () => regionsOf(view.regions, allRegions, activeRegion),
     [view.regions, allRegions, activeRegion],
   );
   const applyFilters = (next: MappingListFilters) => {
