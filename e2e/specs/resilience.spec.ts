@@ -192,6 +192,30 @@ test.describe('faults', () => {
     await expect(page.getByText(/Could not load/)).toHaveCount(0);
   });
 
+  test('a page opened offline before its code was downloaded waits for the network, then opens', async ({
+    page,
+    context,
+    emulator,
+    mappingsPage,
+    mappingPage,
+  }) => {
+    const mapping = await emulator.someMapping('Enabled');
+    // The mapping page's own chunk never arrives while this route is in place, also when the
+    // other pages' code is preloaded (3 s after start-up), so the page has nothing to show offline.
+    const detailChunk = /\/assets\/mapping-[\w-]{8}\.js$/;
+    await page.route(detailChunk, (route) => route.abort('internetdisconnected'));
+    await mappingsPage.goto();
+    await expect(mappingsPage.link(mapping.UUID)).toBeVisible();
+    await context.setOffline(true);
+    await mappingsPage.link(mapping.UUID).click();
+    await expect(page.getByRole('heading', { name: 'Waiting for the network' })).toBeVisible();
+    await expect(page.getByText('Something went wrong')).toHaveCount(0);
+    await page.unroute(detailChunk);
+    await context.setOffline(false);
+    await expect(mappingPage.heading(mapping.UUID)).toBeVisible({ timeout: 20_000 });
+    await expect(mappingPage.transitionStates.first()).toHaveText('Enabled');
+  });
+
   test('a 20-minute clock skew is corrected from the Date header', async ({
     page,
     emulator,

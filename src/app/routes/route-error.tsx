@@ -10,12 +10,15 @@ import { ConsoleFrame } from './root.tsx';
 /**
  * Whether a route failed because its code could not be downloaded (a lazy page's chunk: Chrome's
  * "Failed to fetch dynamically imported module", Firefox's "error loading dynamically imported
- * module", Safari's "Importing a module script failed").
+ * module", Safari's "Importing a module script failed"; or one of its stylesheets, which Vite's
+ * preload helper fetches first and reports as "Unable to preload CSS for <url>", in every browser).
  */
-function isChunkLoadError(error: unknown): boolean {
+export function isChunkLoadError(error: unknown): boolean {
   return (
     error instanceof Error &&
-    /dynamically imported module|Importing a module script failed/i.test(error.message)
+    /dynamically imported module|Importing a module script failed|^Unable to preload CSS for /i.test(
+      error.message,
+    )
   );
 }
 
