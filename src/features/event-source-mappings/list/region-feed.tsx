@@ -81,7 +81,10 @@ export interface RegionFeedState {
   pages: number;
   /** Whether Lambda returned a `NextMarker` on the last page. */
   hasNextPage: boolean;
-  /** "Load all" is following `NextMarker`. */
+  /**
+   * "Load all" is following `NextMarker`, or starts in this very render (`autoLoadAll`, the first
+   * page in and more in Lambda): false only when the loaded pages are all the feed will load.
+   */
   loadingAll: boolean;
   /** A page is being fetched (first page, Load all, or a refresh). */
   fetching: boolean;
@@ -160,7 +163,17 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
   const retries =
     (loadingAll && sdkRetries.since === startedAt ? sdkRetries.count : 0) +
     (isFetching ? query.failureCount : 0);
-  const autoStarted = useRef(false);
+  // The first page is in and says there is more, and "Load all" has not run on this mount yet:
+  // with autoLoadAll it starts in this render's effect, so the feed is loading all already and
+  // says so. Otherwise the view heard of a finished list of one page between the first page and
+  // the loop's start (and began the orphan check on it: its ListFunctions walk was cancelled when
+  // the loop started and made again, whole, once the list was complete).
+  const autoStarting =
+    autoLoadAll &&
+    status === 'success' &&
+    hasNextPage &&
+    !run.running &&
+    run.startedAt === undefined;
 
   const loadAll = useCallback(() => {
     if (running.current) return;
@@ -206,11 +219,8 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
 
   // Start once, when the first page is in and says there is more.
   useEffect(() => {
-    if (autoLoadAll && !autoStarted.current && status === 'success' && hasNextPage) {
-      autoStarted.current = true;
-      loadAll();
-    }
-  }, [autoLoadAll, status, hasNextPage, loadAll]);
+    if (autoStarting) loadAll();
+  }, [autoStarting, loadAll]);
 
   const items = useMemo(() => (data ? itemsOf(data.pages) : NO_ITEMS), [data]);
   const state: Omit<RegionFeedState, 'reportedAt'> = useMemo(
@@ -221,14 +231,26 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
       items,
       pages: data?.pages.length ?? 0,
       hasNextPage,
-      loadingAll: run.running,
+      loadingAll: run.running || autoStarting,
       fetching: isFetching,
       ...(run.startedAt !== undefined ? { startedAt: run.startedAt } : {}),
       ...(run.finishedAt !== undefined ? { finishedAt: run.finishedAt } : {}),
       dataUpdatedAt,
       retries,
     }),
-    [region, status, error, items, data, hasNextPage, run, isFetching, dataUpdatedAt, retries],
+    [
+      region,
+      status,
+      error,
+      items,
+      data,
+      hasNextPage,
+      run,
+      autoStarting,
+      isFetching,
+      dataUpdatedAt,
+      retries,
+    ],
   );
   const actions: RegionFeedActions = useMemo(
     () => ({
@@ -242,7 +264,12 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
         // Reads the loaded pages again, then goes on to the end if it was loading all (or should).
         const resume = run.running || autoLoadAll;
         stopped.current = true;
-        setRun({ running: false });
+        // startedAt stays: a Load all has run on this mount, so none starts by itself (autoStarting)
+        // while the pages are read again; the refetch resumes it below.
+        setRun((previous) => ({
+          running: false,
+          ...(previous.startedAt !== undefined ? { startedAt: previous.startedAt } : {}),
+        }));
         void refetch().then((result) => {
           if (resume && result.data?.pages.at(-1)?.NextMarker) restartWhenIdle();
         });
@@ -251,22 +278,30 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     [loadAll, stop, refetch, data, run.running, autoLoadAll, restartWhenIdle],
   );
 
-  // Report: at once when not loading all (first page, errors, the end), else throttled.
+  // Report: at once when not loading all (errors, a stop, the end) or when the status changed (the
+  // first page's rows), else throttled.
   const report = useRef(onChange);
   useEffect(() => {
     report.current = onChange;
   });
   const lastReport = useRef(0);
+  const lastStatus = useRef<RegionFeedState['status'] | undefined>(undefined);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     const send = () => {
       pending.current = undefined;
       lastReport.current = Date.now();
+      lastStatus.current = state.status;
       report.current({ ...state, reportedAt: lastReport.current }, actions);
     };
     if (pending.current !== undefined) clearTimeout(pending.current);
     const since = Date.now() - lastReport.current;
-    if (!state.loadingAll || since >= FEED_REPORT_INTERVAL_MS) send();
+    if (
+      !state.loadingAll ||
+      state.status !== lastStatus.current ||
+      since >= FEED_REPORT_INTERVAL_MS
+    )
+      send();
     else pending.current = setTimeout(send, FEED_REPORT_INTERVAL_MS - since);
   }, [state, actions]);
   useEffect(

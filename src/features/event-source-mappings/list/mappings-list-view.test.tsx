@@ -1,0 +1,104 @@
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { setLambdaClient } from '../../../api/lambda-client.ts';
+import { createQueryClient } from '../../../lib/query-client.ts';
+import { FakeLambda, fakeFunction, fakeMapping } from '../../../testing/fake-lambda.ts';
+import { DEFAULT_LIST_VIEW, type MappingsListView as ListView } from './list-view-state.ts';
+import { MappingsListView } from './mappings-list-view.tsx';
+
+// Cloudscape tables render slowly in happy-dom on a shared 2-core machine.
+configure({ asyncUtilTimeout: 10_000 });
+
+const ACCOUNT = '123456789012';
+const functionArn = (region: string, name: string) =>
+  `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
+
+/**
+ * Renders the list alone (no app frame) over the regions given, with the Lambda client(s) already
+ * installed by the test.
+ */
+function renderList(regions: readonly string[], view: Partial<ListView> = {}) {
+  const queryClient = createQueryClient();
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter>
+        <MappingsListView
+          regions={regions}
+          configuredRegions={regions}
+          filters={{}}
+          onFiltersChange={() => undefined}
+          view={{ ...DEFAULT_LIST_VIEW, ...view }}
+          onViewChange={() => undefined}
+          writeAccess={{ allowed: true }}
+          onCreate={() => undefined}
+          onEdit={() => undefined}
+          createHref="/mappings/new"
+          editHref={(row) => `/mappings/${row.UUID}/edit`}
+        />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+/** The Health counts' button of one class (e.g. `Orphaned: 1 mappings`). */
+const healthCount = (label: string) =>
+  within(screen.getByRole('navigation', { name: 'Health' })).queryByRole('button', {
+    name: new RegExp(`^${label}: `),
+  });
+
+describe('the orphan check of the list', { timeout: 60_000 }, () => {
+  it('walks ListFunctions once, after the last page of mappings, and still finds the orphan', async () => {
+    // 350 mappings over 4 pages of ListEventSourceMappings, pointing to 300 functions (6 pages of
+    // ListFunctions); every 7th through the `live` alias, so the first page alone names fewer
+    // qualified functions than the whole list. The last mapping's function is gone.
+    const lambda = new FakeLambda(
+      Array.from({ length: 350 }, (_, n) =>
+        fakeMapping(n, {
+          FunctionArn:
+            n === 349
+              ? functionArn('us-east-1', 'deleted-fn')
+              : `${functionArn('us-east-1', `fn-${n % 300}`)}${n % 7 === 0 ? ':live' : ''}`,
+        }),
+      ),
+    );
+    lambda.functions = Array.from({ length: 300 }, (_, n) => fakeFunction(n));
+    for (let n = 0; n < 300; n += 1) lambda.aliases[`fn-${n}`] = { live: '1' };
+    lambda.versions = Object.fromEntries(lambda.functions.map((f) => [f.FunctionName, ['1']]));
+    lambda.latencyMs = 50;
+    setLambdaClient(lambda);
+    renderList(['us-east-1']);
+
+    // The first page is on screen at once, while the rest loads (not held back by the feed's
+    // once-a-second progress reports).
+    await screen.findByText(/Loading all mappings: 100 loaded/);
+    expect(screen.queryByText(/Checking which functions/)).toBeNull();
+    await screen.findByText(/All 350 mappings loaded/);
+    await waitFor(() =>
+      expect(healthCount('Orphaned')?.getAttribute('aria-label')).toMatch(/^Orphaned: 1 mappings/),
+    );
+    expect(screen.queryByText(/Checking which functions/)).toBeNull();
+
+    const pages = lambda.inputsOf('ListFunctionsCommand');
+    expect(pages).toEqual([
+      { MaxItems: 50 },
+      ...[50, 100, 150, 200, 250].map((marker) => ({ MaxItems: 50, Marker: String(marker) })),
+    ]);
+    // Each qualified function's versions and aliases are asked once too: 50 functions (mappings
+    // 0, 7, …, 343 name fn-0, fn-7, …, fn-294 and then fn-1, fn-8, …, fn-43).
+    const qualified = new Set(
+      lambda.mappings
+        .map((m) => m.FunctionArn ?? '')
+        .filter((arn) => arn.endsWith(':live'))
+        .map((arn) => arn.split(':')[6]),
+    );
+    expect(qualified.size).toBe(50);
+    const versionCalls = lambda
+      .inputsOf('ListVersionsByFunctionCommand')
+      .map((i) => i.FunctionName);
+    expect(versionCalls).toHaveLength(qualified.size);
+    expect(new Set(versionCalls)).toEqual(qualified);
+    expect(lambda.inputsOf('ListAliasesCommand')).toHaveLength(qualified.size);
+  });
+});
