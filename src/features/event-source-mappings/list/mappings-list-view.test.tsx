@@ -1,4 +1,5 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { ServiceException } from '@aws-sdk/client-lambda';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -100,5 +101,68 @@ describe('the orphan check of the list', { timeout: 60_000 }, () => {
     expect(versionCalls).toHaveLength(qualified.size);
     expect(new Set(versionCalls)).toEqual(qualified);
     expect(lambda.inputsOf('ListAliasesCommand')).toHaveLength(qualified.size);
+  });
+});
+
+/** AWS's answer to a caller without lambda:ListEventSourceMappings in a region. */
+const accessDenied = () =>
+  new ServiceException({
+    name: 'AccessDeniedException',
+    $fault: 'client',
+    message:
+      'User: arn:aws:sts::123456789012:assumed-role/guest is not authorized to perform: lambda:ListEventSourceMappings',
+    $metadata: { httpStatusCode: 403, attempts: 1, totalRetryDelay: 0 },
+  });
+
+/** `count` mappings of `region`, numbered from `first` (their functions in that region). */
+const regionMappings = (region: string, first: number, count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    fakeMapping(first + i, { FunctionArn: functionArn(region, `fn-${first + i}`) }),
+  );
+
+describe('the title counter with all regions', { timeout: 60_000 }, () => {
+  it('reads as a lower bound and names the region whose list failed, until Retry loads it', async () => {
+    const us = new FakeLambda(regionMappings('us-east-1', 0, 150));
+    const eu = new FakeLambda(regionMappings('eu-west-1', 1000, 20));
+    eu.failNext(accessDenied());
+    setLambdaClient((region) => (region === 'eu-west-1' ? eu : us));
+    renderList(['us-east-1', 'eu-west-1'], { regions: 'all' });
+
+    const failed = await screen.findByText(
+      /eu-west-1: could not be listed, not counted \(see above\)/,
+    );
+    await screen.findByText(/us-east-1: All 150 mappings loaded/);
+    expect(screen.getByText('(150+)')).toBeTruthy();
+    expect(screen.queryByText('(150)')).toBeNull();
+    // The failed region comes first under the title, before the regions that loaded.
+    const loaded = screen.getByText(/us-east-1: All 150 mappings loaded/);
+    expect(failed.compareDocumentPosition(loaded) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText('Could not load mappings in eu-west-1')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText(/eu-west-1: All 20 mappings loaded/);
+    await waitFor(() => expect(screen.getByText('(170)')).toBeTruthy());
+    expect(screen.queryByText(/not counted/)).toBeNull();
+  });
+
+  it('says how far a region got when a later page failed', async () => {
+    const us = new FakeLambda(regionMappings('us-east-1', 0, 20));
+    const eu = new FakeLambda(regionMappings('eu-west-1', 1000, 150));
+    const send = eu.send;
+    let calls = 0;
+    eu.send = (async (command: unknown) => {
+      calls += 1;
+      if (calls === 2) throw accessDenied();
+      return send(command as never);
+    }) as typeof eu.send;
+    setLambdaClient((region) => (region === 'eu-west-1' ? eu : us));
+    renderList(['us-east-1', 'eu-west-1'], { regions: 'all' });
+
+    await screen.findByText(/eu-west-1: failed after 100, the rest not counted \(see above\)/);
+    await screen.findByText(/us-east-1: All 20 mappings loaded/);
+    expect(screen.getByText('(120+)')).toBeTruthy();
+    expect(
+      screen.getByText(/Could not load more mappings in eu-west-1 \(100 loaded\)/),
+    ).toBeTruthy();
   });
 });

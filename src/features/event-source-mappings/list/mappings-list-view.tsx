@@ -148,7 +148,18 @@ function Inline({ children, block }: { children: ReactNode; block?: boolean }) {
   );
 }
 
-/** One region's loading state, in words, at the top of the table. */
+/**
+ * Whether a region's listing failed and stopped (its first page, or a later page "Load all" gave
+ * up on): some or all of its mappings are missing from the list, and from the title's count.
+ */
+const listingFailed = ({ state }: Feed) =>
+  Boolean(state.error) && !state.loadingAll && (state.status === 'error' || state.hasNextPage);
+
+/**
+ * One region's loading state, in words, at the top of the table. With several regions, a region
+ * whose listing failed says that its mappings are missing from the title's count (which reads
+ * `(N+)` then): the count of the others alone would read like the whole fleet's.
+ */
 function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean }) {
   const { state, actions } = feed;
   const where = showRegion ? `${state.region}: ` : '';
@@ -156,9 +167,20 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
     return <StatusIndicator type="loading">{where}Loading mappings</StatusIndicator>;
   }
   if (state.status === 'error') {
-    return <StatusIndicator type="error">{where}could not be listed (see above)</StatusIndicator>;
+    return (
+      <StatusIndicator type="error">
+        {where}could not be listed{showRegion ? ', not counted' : ''} (see above)
+      </StatusIndicator>
+    );
   }
   const loaded = number(state.items.length);
+  if (showRegion && listingFailed(feed)) {
+    return (
+      <StatusIndicator type="error">
+        {where}failed after {loaded}, the rest not counted (see above)
+      </StatusIndicator>
+    );
+  }
   if (state.loadingAll) {
     const elapsed = state.startedAt !== undefined ? state.reportedAt - state.startedAt : 0;
     return (
@@ -581,7 +603,19 @@ export function MappingsListView(props: MappingsListViewProps) {
   const loadedCount = rows.length;
   const filtered = view.query.tokens.length > 0;
   const countText = `${number(matching.length)} ${matching.length === 1 ? 'match' : 'matches'} of ${number(loadedCount)} loaded${moreInLambda || loadingAny ? ' (more to load)' : ''}`;
-  const counter = `(${number(loadedCount)}${moreInLambda || loadingAny ? '+' : ''})`;
+  // Regions whose listing failed (all regions view): the count is a lower bound, and the
+  // description's first line names them (FeedProgress). The 1280 px wide header has no room for
+  // the names in the counter itself: the actions would wrap under the title.
+  const failedFeeds = multiRegion ? shownFeeds.filter(listingFailed) : [];
+  const counter = `(${number(loadedCount)}${moreInLambda || loadingAny || failedFeeds.length > 0 ? '+' : ''})`;
+  // Failed regions first, right under the count.
+  const progressRegions =
+    failedFeeds.length === 0
+      ? regions
+      : [
+          ...failedFeeds.map((f) => f.state.region),
+          ...regions.filter((r) => !failedFeeds.some((f) => f.state.region === r)),
+        ];
   const serverFiltered = Boolean(filters.FunctionName || filters.EventSourceArn);
   const serverFilterText = [
     filters.FunctionName ? `FunctionName = ${filters.FunctionName}` : '',
@@ -690,7 +724,7 @@ export function MappingsListView(props: MappingsListViewProps) {
                   // The description is a <p>: only phrasing content (spans, buttons) inside.
                   <>
                     <Inline block>
-                      {regions.map((r) => {
+                      {progressRegions.map((r) => {
                         const feed = feeds[r];
                         return feed ? (
                           <FeedProgress key={r} feed={feed} showRegion={multiRegion} />
