@@ -1,4 +1,4 @@
-import { ServiceException } from '@aws-sdk/client-lambda';
+import { LambdaServiceException } from '@aws-sdk/client-lambda';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
@@ -106,7 +106,7 @@ describe('the orphan check of the list', { timeout: 60_000 }, () => {
 
 /** AWS's answer to a caller without lambda:ListEventSourceMappings in a region. */
 const accessDenied = () =>
-  new ServiceException({
+  new LambdaServiceException({
     name: 'AccessDeniedException',
     $fault: 'client',
     message:
