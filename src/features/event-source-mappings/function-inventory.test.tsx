@@ -247,6 +247,30 @@ describe('useFunctionInventory', () => {
     expect(lookups).toBeLessThanOrEqual(INVENTORY_CONCURRENCY + 1);
   });
 
+  it('walks ListFunctions once when the ARNs go away mid-walk and come back (a region retried in the list)', async () => {
+    const lambda = new FakeLambda();
+    lambda.latencyMs = 30;
+    lambda.functions = Array.from({ length: 150 }, (_, n) => fakeFunction(n));
+    lambda.aliases = { 'fn-1': { live: '1' } };
+    const { wrapper } = setup(lambda);
+    const arns = [arn('fn-0'), `${arn('fn-1')}:live`, arn('deleted-fn')];
+    const { result, rerender } = renderInventory(wrapper, arns);
+    await waitFor(() => expect(lambda.inputsOf('ListFunctionsCommand')).toHaveLength(1));
+    // The list asks about nothing while a region loads again (its query loses its observer).
+    rerender({ arns: [], on: false });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    rerender({ arns, on: true });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.statusOf(arn('deleted-fn'))).toBe('function-missing');
+    expect(result.current.statusOf(`${arn('fn-1')}:live`)).toBe('exists');
+    expect(lambda.inputsOf('ListFunctionsCommand')).toEqual([
+      { MaxItems: 50 },
+      { MaxItems: 50, Marker: '50' },
+      { MaxItems: 50, Marker: '100' },
+    ]);
+    expect(lambda.inputsOf('ListAliasesCommand')).toHaveLength(1);
+  });
+
   it('makes one query observer per region for 600 functions with qualifiers', async () => {
     const east = new FakeLambda();
     east.functions = Array.from({ length: 600 }, (_, n) => fakeFunction(n));
@@ -264,9 +288,19 @@ describe('useFunctionInventory', () => {
     const { result } = renderInventory(wrapper, arns);
     await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 10_000 });
     const queries = queryClient.getQueryCache().findAll({ queryKey: ['functions'] });
-    expect(queries.map((q) => [q.queryKey[1], q.getObserversCount()]).sort()).toEqual([
+    const observers = (names: boolean) =>
+      queries
+        .filter((q) => (q.queryKey[3] === 'names') === names)
+        .map((q) => [q.queryKey[1], q.getObserversCount()])
+        .sort();
+    expect(observers(false)).toEqual([
       ['eu-west-1', 1],
       ['us-east-1', 1],
+    ]);
+    // Besides each region's ListFunctions names, fetched by its inventory and observed by none.
+    expect(observers(true)).toEqual([
+      ['eu-west-1', 0],
+      ['us-east-1', 0],
     ]);
     expect(result.current.statusOf(`${arn('fn-599')}:live`)).toBe('exists');
     expect(result.current.statusOf(`${arn('fn-599')}:2`)).toBe('qualifier-missing');

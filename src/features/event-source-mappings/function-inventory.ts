@@ -5,7 +5,11 @@
  * say so, and the mapping only reports `PROBLEM: Function not found` once it tries to invoke.
  *
  * One query per region of the ARNs ({@link functionInventoryQueries}), whose query function asks:
- * 1. `ListFunctions`, every page (50 per call, Lambda's cap): the names of the region's functions.
+ * 1. `ListFunctions`, every page (50 per call, Lambda's cap): the names of the region's functions,
+ *    in a query of its own that the region's inventory queries share (`fetchQuery`, no observer).
+ *    An inventory query that loses its observer mid-walk is cancelled (the list asks about nothing
+ *    while a region loads again, e.g. after Retry); the walk goes on without it and the next query
+ *    takes its answer, instead of walking every page again.
  * 2. For each function referenced with a qualifier other than `$LATEST` that exists:
  *    `ListVersionsByFunction` and `ListAliases`, every page. `$LATEST` and unqualified ARNs need no
  *    lookup (they exist when the function does); a 404 here means the function was deleted since.
@@ -273,6 +277,19 @@ function bestInventory(
   return best?.data;
 }
 
+/**
+ * The names of a region's functions ({@link listFunctionNames}) as a query of their own, fresh for
+ * the inventory's stale time. Only fetched (`fetchQuery`), never observed: cancelling an inventory
+ * query does not cancel its walk. Key: `['functions', <region>, 'inventory', 'names']`.
+ */
+function functionNamesQuery(region: string) {
+  return queryOptions({
+    queryKey: [...functionInventoryQueries.all(region), 'names'] as const,
+    queryFn: ({ signal }: QueryFunctionContext) => listFunctionNames(region, signal),
+    staleTime: INVENTORY_STALE_MS,
+  });
+}
+
 /** The query key of a region's inventory (see {@link functionInventoryQueries}). */
 type InventoryKey = readonly ['functions', string, 'inventory', { qualified: readonly string[] }];
 
@@ -288,13 +305,19 @@ async function fetchRegionInventory({
   client,
 }: QueryFunctionContext<InventoryKey>): Promise<RegionInventory> {
   const [, region, , { qualified }] = queryKey;
+  const startedAt = Date.now();
   const reuse = bestInventory(client, region, qualified, hashKey(queryKey), true);
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal.reason);
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const names = reuse?.names ?? (await listFunctionNames(region, controller.signal));
+    const namesQuery = functionNamesQuery(region);
+    const names = reuse?.names ?? (await client.fetchQuery(namesQuery));
+    // Names read before this query started were copied (module comment: copies are not copied).
+    const namesCopied =
+      reuse === undefined &&
+      (client.getQueryState(namesQuery.queryKey)?.dataUpdatedAt ?? startedAt) < startedAt;
     const qualifiers = new Map<string, ReadonlySet<string>>();
     const missingFunctions = new Set<string>();
     const lookups: Array<Promise<void>> = [];
@@ -313,7 +336,7 @@ async function fetchRegionInventory({
       }
     }
     await Promise.all(lookups);
-    return { names, qualifiers, missingFunctions, copied: reuse !== undefined };
+    return { names, qualifiers, missingFunctions, copied: reuse !== undefined || namesCopied };
   } catch (error) {
     controller.abort(error);
     throw error;
@@ -349,10 +372,11 @@ function keepEqualInventory(oldData: unknown, newData: unknown): unknown {
 /**
  * Query keys and options of the function inventory. Keys: `['functions', <region>, 'inventory',
  * { qualified }]`, `qualified` being the sorted names of the region's functions referenced with a
- * version or alias. They sit under `functionQueries`' root (`['functions', <region>]`), so
- * invalidating that root refreshes the inventory too; no key equals or prefixes
- * `functionQueries.list()` (`['functions', <region>, 'list']`). The query function calls the
- * client of the region in its key. Fresh for 5 minutes; no refetch on window focus.
+ * version or alias, and `['functions', <region>, 'inventory', 'names']`, the `ListFunctions` walk
+ * they share (fetched, never observed). They sit under `functionQueries`' root
+ * (`['functions', <region>]`), so invalidating that root refreshes the inventory too; no key equals
+ * or prefixes `functionQueries.list()` (`['functions', <region>, 'list']`). The query function
+ * calls the client of the region in its key. Fresh for 5 minutes; no refetch on window focus.
  */
 export const functionInventoryQueries = {
   /** Key prefix of everything the inventory knows about a region. */
