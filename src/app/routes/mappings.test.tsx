@@ -1,5 +1,5 @@
 import { ServiceException } from '@aws-sdk/client-lambda';
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FakeLambda, fakeFunction, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
@@ -186,6 +186,30 @@ describe('mappings list', { timeout: 30_000 }, () => {
     ).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: 'Create mapping' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/mappings/new'));
+  });
+
+  it('stays as it was behind a mapping’s page: Back shows the same rows, page and selection, without asking Lambda again', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
+    const { router } = renderApp('/?page=2', lambda);
+    await screen.findByText(/All 120 mappings loaded/);
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` }));
+    await screen.findByText('1 selected');
+    const listCalls = lambda.inputsOf('ListEventSourceMappingsCommand').length;
+    fireEvent.click(screen.getByRole('link', { name: uuid(52) }));
+    await screen.findByRole('heading', { name: `Mapping ${uuid(52)}` });
+    // Hidden meanwhile: its table is not on the mapping's page, nor are its keyboard shortcuts.
+    expect(screen.queryByRole('table', { name: /Event source mappings/ })).toBeNull();
+    fireEvent.keyDown(document.body, { key: '?' });
+    expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(50)));
+    expect(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` })).toHaveProperty(
+      'checked',
+      true,
+    );
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(listCalls);
+    expect(screen.queryByRole('heading', { name: `Mapping ${uuid(52)}` })).toBeNull();
   });
 
   it('as a read-only guest, every write action says "Sign in to make changes."', async () => {

@@ -40,7 +40,8 @@ export interface ListKeyboardOptions {
  * focus between the rows' detail links (the first press focuses the first row); `x` or Space
  * toggles the focused row's selection; Enter follows the focused link (the browser's own
  * behaviour); `?` asks for help. Keys typed into inputs, or with Ctrl/Alt/Meta, are left alone,
- * and arrows only move between rows once a row link has the focus (elsewhere they scroll).
+ * and arrows only move between rows once a row link has the focus (elsewhere they scroll); while
+ * the list is not rendered (kept hidden behind another page) no key is handled.
  * Destructive actions are never bound to a key.
  */
 export function useListKeyboard(options: ListKeyboardOptions): void {
@@ -53,6 +54,9 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
     const onKeyDown = (event: KeyboardEvent) => {
       const { table, filter, onToggleSelection, onHelp, disabled } = current.current;
       if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
+      // A list kept mounted while another page is open is inside a `hidden` element
+      // (src/app/routes/root.tsx, PageOutlet): its keys belong to that page.
+      if (table.current?.closest('[hidden]')) return;
       if (isTyping(event.target)) {
         // Escape leaves the filter (closing its suggestions too), so j/k work again.
         if (
