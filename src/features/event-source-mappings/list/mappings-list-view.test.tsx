@@ -1,6 +1,7 @@
 import { LambdaServiceException } from '@aws-sdk/client-lambda';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { setLambdaClient } from '../../../api/lambda-client.ts';
@@ -8,6 +9,7 @@ import { createQueryClient } from '../../../lib/query-client.ts';
 import { FakeLambda, fakeFunction, fakeMapping } from '../../../testing/fake-lambda.ts';
 import { DEFAULT_LIST_VIEW, type MappingsListView as ListView } from './list-view-state.ts';
 import { MappingsListView } from './mappings-list-view.tsx';
+import { prefetchRegionFeed } from './region-feed.tsx';
 
 // Cloudscape tables render slowly in happy-dom on a shared 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
@@ -20,8 +22,11 @@ const functionArn = (region: string, name: string) =>
  * Renders the list alone (no app frame) over the regions given, with the Lambda client(s) already
  * installed by the test.
  */
-function renderList(regions: readonly string[], view: Partial<ListView> = {}) {
-  const queryClient = createQueryClient();
+function renderList(
+  regions: readonly string[],
+  view: Partial<ListView> = {},
+  queryClient = createQueryClient(),
+) {
   return render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter>
@@ -101,6 +106,46 @@ describe('the orphan check of the list', { timeout: 60_000 }, () => {
     expect(versionCalls).toHaveLength(qualified.size);
     expect(new Set(versionCalls)).toEqual(qualified);
     expect(lambda.inputsOf('ListAliasesCommand')).toHaveLength(qualified.size);
+  });
+});
+
+describe('Load all', { timeout: 60_000 }, () => {
+  it('goes on to the end under StrictMode when the first page was prefetched before the list mounted', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 230 }, (_, n) => fakeMapping(n)));
+    setLambdaClient(lambda);
+    const queryClient = createQueryClient();
+    // As at start-up: the first page is in the cache before the list's first render.
+    await prefetchRegionFeed(queryClient, {}, 'us-east-1');
+    render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter>
+            <MappingsListView
+              regions={['us-east-1']}
+              configuredRegions={['us-east-1']}
+              filters={{}}
+              onFiltersChange={() => undefined}
+              view={DEFAULT_LIST_VIEW}
+              onViewChange={() => undefined}
+              writeAccess={{ allowed: true }}
+              onCreate={() => undefined}
+              onEdit={() => undefined}
+              createHref="/mappings/new"
+              editHref={(row) => `/mappings/${row.UUID}/edit`}
+            />
+          </MemoryRouter>
+        </QueryClientProvider>
+      </StrictMode>,
+    );
+    await screen.findByText(/All 230 mappings loaded/);
+    expect(screen.getByText('(230)')).toBeTruthy();
+    // Every page; the second one may be asked twice: StrictMode's trial unmount leaves the query
+    // without an observer, which cancels the page in flight.
+    const requests = lambda.inputsOf('ListEventSourceMappingsCommand');
+    expect(new Set(requests.map((input) => input.Marker))).toEqual(
+      new Set([undefined, '100', '200']),
+    );
+    expect(requests.length).toBeLessThanOrEqual(4);
   });
 });
 

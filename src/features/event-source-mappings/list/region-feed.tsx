@@ -210,12 +210,15 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
   const stop = useCallback(() => {
     stopped.current = true;
   }, []);
-  useEffect(
-    () => () => {
+  // Stops the loop when the feed unmounts. Mounting again re-arms it: StrictMode (development)
+  // unmounts and mounts every component once more on its first mount, so a "Load all" started on
+  // mount (the first page prefetched at start-up) stopped after one page.
+  useEffect(() => {
+    stopped.current = false;
+    return () => {
       stopped.current = true;
-    },
-    [],
-  );
+    };
+  }, []);
 
   // Start once, when the first page is in and says there is more.
   useEffect(() => {
