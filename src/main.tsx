@@ -20,10 +20,13 @@ import { CredentialsErrorPage } from './features/auth/components/credentials-err
 import { SignInPage } from './features/auth/components/sign-in-page.tsx';
 import { preloadOidcSession, startSession } from './features/auth/start-session.ts';
 import { getAppearanceStore } from './lib/appearance.ts';
+import { forgetFailedStylesheets } from './lib/failed-stylesheets.ts';
 import { createQueryClient } from './lib/query-client.ts';
 
 // Light/dark mode and density before anything is rendered: no light flash in dark mode.
 getAppearanceStore();
+// A page's stylesheet that failed offline is downloaded again with the page's next try.
+forgetFailedStylesheets();
 // The page's code downloads while config.json, the session and credentials are fetched.
 preloadPages(window.location.pathname);
 preloadOidcSession(window.sessionStorage);

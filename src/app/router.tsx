@@ -120,13 +120,17 @@ export const routes: RouteObject[] = [
 /**
  * Starts loading the code of the pages that match `pathname`, without waiting (start-up calls it
  * before config.json and credentials, so the page's chunks download meanwhile). A failed load is
- * ignored here: the router loads the page again when it renders and shows the error boundary.
+ * not thrown here: the router loads the page again when it renders and shows the error boundary.
  * @param pathname e.g. `window.location.pathname`.
+ * @returns whether every matched page's code loaded (false when one failed, e.g. offline).
  */
-export function preloadPages(pathname: string): void {
-  for (const { route } of matchRoutes(routes, pathname) ?? []) {
-    if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
-  }
+export function preloadPages(pathname: string): Promise<boolean> {
+  const loads = (matchRoutes(routes, pathname) ?? []).flatMap(({ route }) =>
+    typeof route.lazy === 'function' ? [route.lazy()] : [],
+  );
+  return Promise.allSettled(loads).then((results) =>
+    results.every((result) => result.status === 'fulfilled'),
+  );
 }
 
 /**

@@ -5,7 +5,15 @@ import BreadcrumbGroup, {
 import TopNavigation, {
   type TopNavigationProps,
 } from '@cloudscape-design/components/top-navigation';
-import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import {
   UNSAFE_LocationContext as LocationContext,
   useLocation,
@@ -170,23 +178,44 @@ function appearanceUtility(
 /** Milliseconds after the first page is shown before the other pages' code is fetched. */
 const PRELOAD_DELAY_MS = 3000;
 
+/** Tries of the other pages' code preload (a failed one is tried again once the network is back). */
+const PRELOAD_TRIES = 3;
+
 /**
  * In production builds, fetches the code of every page a few seconds after start-up, so that
  * opening a mapping or a form later does not need the network for its code (an offline spell
- * then only pauses the data, which resumes by itself).
+ * then only pauses the data, which resumes by itself). A preload that fails (offline) is tried
+ * again when the browser is back online, at most {@link PRELOAD_TRIES} times in all.
  * @returns cancels the pending preload.
  */
 function preloadOtherPages(): () => void {
   if (!import.meta.env.PROD) return () => undefined;
-  const timer = setTimeout(() => {
-    // A dynamic import: router.tsx imports this module.
-    void import('../router.tsx').then(({ preloadPages }) => {
-      for (const path of ['/', '/mappings/new', '/mappings/_', '/mappings/_/edit']) {
-        preloadPages(path);
-      }
-    });
-  }, PRELOAD_DELAY_MS);
-  return () => clearTimeout(timer);
+  let cancelled = false;
+  let tries = 0;
+  const preload = async () => {
+    tries += 1;
+    let loaded: boolean;
+    try {
+      // A dynamic import: router.tsx imports this module.
+      const { preloadPages } = await import('../router.tsx');
+      const results = await Promise.all(
+        ['/', '/mappings/new', '/mappings/_', '/mappings/_/edit'].map(preloadPages),
+      );
+      loaded = results.every(Boolean);
+    } catch {
+      loaded = false;
+    }
+    if (!loaded && !cancelled && tries < PRELOAD_TRIES) {
+      window.addEventListener('online', onOnline, { once: true });
+    }
+  };
+  const onOnline = () => void preload();
+  const timer = setTimeout(onOnline, PRELOAD_DELAY_MS);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+    window.removeEventListener('online', onOnline);
+  };
 }
 
 /** Props of {@link TopBar}: plain values, so that it re-renders only when one changes. */
@@ -376,14 +405,32 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
  * operations going on meanwhile; measured remounting, Back took 243–449 ms of main thread in the
  * benchmark). While hidden, the list sees the URL it was last shown at (the router's location
  * context is pinned for it), so the other page's URL does not change its view; the list's
- * keyboard shortcuts ignore keys while it is not rendered (`use-list-keyboard.ts`). A region
- * change remounts everything (the frame keys this by region).
+ * keyboard shortcuts ignore keys while it is not rendered (`use-list-keyboard.ts`), and the focus
+ * goes back to where it was (the row link followed with Enter). A region change remounts
+ * everything (the frame keys this by region).
  */
 function PageOutlet() {
   const outlet = useOutlet();
   const location = useLocation();
   const navigationType = useNavigationType();
   const onList = location.pathname === paths.mappings.path;
+  const container = useRef<HTMLDivElement>(null);
+  const focused = useRef<HTMLElement | null>(null);
+  // Back to the list: the focus goes back where it was when the list was left (the row link that
+  // was followed with Enter), as a browser does for pages of its own.
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!onList || !element) return undefined;
+    const previousFocus = focused.current;
+    focused.current = null;
+    if (previousFocus?.isConnected && element.contains(previousFocus)) previousFocus.focus();
+    return () => {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && element.contains(active)) {
+        focused.current = active;
+      }
+    };
+  }, [onList]);
   // The list's latest element and the location it was last shown at; while another page is open
   // it is rendered with exactly these (an unchanged element and context value: no re-render from
   // here). A ref written while rendering the list: the latest element must be kept (one captured
@@ -412,7 +459,7 @@ function PageOutlet() {
   return (
     <>
       {list && (
-        <div hidden={!onList}>
+        <div hidden={!onList} ref={container}>
           <LocationContext.Provider value={list.location}>{list.page}</LocationContext.Provider>
         </div>
       )}
