@@ -188,14 +188,16 @@ describe('mappings list', { timeout: 30_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/mappings/new'));
   });
 
-  it('stays as it was behind a mapping’s page: Back shows the same rows, page and selection, without asking Lambda again', async () => {
+  it('stays as it was behind a mapping’s page: Back shows the same rows, page, selection and focus, without asking Lambda again', async () => {
     const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
     const { router } = renderApp('/?page=2', lambda);
     await screen.findByText(/All 120 mappings loaded/);
     fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` }));
     await screen.findByText('1 selected');
     const listCalls = lambda.inputsOf('ListEventSourceMappingsCommand').length;
-    fireEvent.click(screen.getByRole('link', { name: uuid(52) }));
+    const link = screen.getByRole('link', { name: uuid(52) });
+    link.focus();
+    fireEvent.click(link);
     await screen.findByRole('heading', { name: `Mapping ${uuid(52)}` });
     // Hidden meanwhile: its table is not on the mapping's page, nor are its keyboard shortcuts.
     expect(screen.queryByRole('table', { name: /Event source mappings/ })).toBeNull();
@@ -208,6 +210,8 @@ describe('mappings list', { timeout: 30_000 }, () => {
       true,
     );
     expect(screen.getByText('1 selected')).toBeTruthy();
+    // The focus is back on the link that was followed.
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: uuid(52) }));
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(listCalls);
     expect(screen.queryByRole('heading', { name: `Mapping ${uuid(52)}` })).toBeNull();
   });

@@ -247,7 +247,7 @@ describe('bulk operation runner', () => {
     const lambda = new FakeLambda([
       fakeMapping(1),
       fakeMapping(2, { State: 'Disabled' }),
-      fakeMapping(3, { State: 'Enabling' }),
+      fakeMapping(3, { State: 'Enabling', LastModified: new Date() }),
     ]);
     settleOnGet(lambda);
     const fake = instrument(lambda);
@@ -273,6 +273,29 @@ describe('bulk operation runner', () => {
         .slice(0, firstUpdateOf3)
         .filter((s) => s.name === 'GetEventSourceMappingCommand' && s.input.UUID === uuid(3)),
     ).toHaveLength(2);
+  });
+
+  it('does not wait for a stuck mapping: it fails at once, untouched, and the others finish', async () => {
+    const lambda = new FakeLambda([
+      fakeMapping(1),
+      fakeMapping(2, { State: 'Disabling', LastModified: new Date(Date.now() - 2 * 3600_000) }),
+    ]);
+    settleOnGet(lambda);
+    const fake = instrument(lambda);
+    const done = await finish(
+      run({
+        action: 'disable',
+        mappings: lambda.mappings.map((m) => ({ ...m })),
+        sender: fake.sender,
+      }),
+    );
+    expect(outcomeOf(done, 1)).toEqual({ kind: 'done', State: 'Disabled' });
+    expect(outcomeOf(done, 2)).toEqual({
+      kind: 'failed',
+      reason:
+        'Stuck: Disabling for 2 h: Lambda refuses changes until it settles (ResourceInUseException), so it was left as it is.',
+    });
+    expect(fake.sent.filter((s) => s.input.UUID === uuid(2))).toEqual([]);
   });
 
   it('backs off on throttling beyond the SDK retries, honours Retry-After, and ends with all succeeded', async () => {

@@ -12,6 +12,7 @@ import {
 import { isResourceNotFound, toAwsError, type AwsErrorInfo } from '../../../api/errors.ts';
 import { getLambdaClient, getLambdaRegion, type LambdaSender } from '../../../api/lambda-client.ts';
 import { parseFunctionArn } from '../function-arn.ts';
+import { classifyMappingHealth } from '../mapping-health.ts';
 import { isTransitionalState } from '../mapping-state.ts';
 import { mappingQueries, patchMappingsInLists, TRANSITIONAL_POLL_INTERVAL_MS } from '../queries.ts';
 
@@ -639,7 +640,20 @@ class BulkRun implements BulkOperationController {
         this.setOutcome(index, { kind: 'skipped', reason: 'Cancelled before it was changed.' });
         return false;
       }
-      this.follow(index, runtime.callsThisRun === 0 && !item.requested);
+      const beforeCall = runtime.callsThisRun === 0 && !item.requested;
+      // Waiting for a stuck mapping to settle before changing it would hold the whole operation
+      // (and its Undo) for followTimeoutMs: Lambda refuses to change it meanwhile anyway.
+      const health = beforeCall
+        ? classifyMappingHealth(item.mapping, { now: this.o.now() })
+        : undefined;
+      if (health?.class === 'stuck') {
+        this.setOutcome(index, {
+          kind: 'failed',
+          reason: `${health.summary}: Lambda refuses changes until it settles (ResourceInUseException), so it was left as it is.`,
+        });
+        return false;
+      }
+      this.follow(index, beforeCall);
       return false;
     }
     if (target !== undefined && State === target) {
