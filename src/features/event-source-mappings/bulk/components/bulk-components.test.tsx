@@ -173,6 +173,31 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     expect(lambda.mappings).toEqual([]);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
+
+  it('speaks of one mapping in the singular when deleting one', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((_blob: Blob | MediaSource) => 'blob:one');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    setup([fakeMapping(1)]);
+    const dialog = await chooseAction('Delete');
+    expect(within(dialog).getByText('Delete 1 mapping?')).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        'Download this mapping exactly as Lambda returned it (JSON), to recreate it later if needed.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        'Lambda stops reading the source and removes this mapping. The function and the source are not changed. This cannot be undone.',
+      ),
+    ).toBeTruthy();
+    expect(within(dialog).queryByText(/\b(them|these)\b/)).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
+    expect(
+      within(dialog).getByText(
+        /^Downloaded mappings-us-east-1-.*\.json: the mapping as Lambda returned it\.$/,
+      ),
+    ).toBeTruthy();
+  });
 });
 
 describe('BulkOperationPanel', { timeout: 20_000 }, () => {

@@ -189,13 +189,19 @@ export function ConfirmBulkDeleteModal({
               </Button>
             }
           >
-            {downloaded
-              ? `Downloaded ${downloaded}: the ${mappingCount(count)} as Lambda returned them.`
-              : `Download the ${mappingCount(count)} exactly as Lambda returned them (JSON), to recreate them later if needed.`}
+            {count === 1
+              ? downloaded
+                ? `Downloaded ${downloaded}: the mapping as Lambda returned it.`
+                : 'Download this mapping exactly as Lambda returned it (JSON), to recreate it later if needed.'
+              : downloaded
+                ? `Downloaded ${downloaded}: the ${mappingCount(count)} as Lambda returned them.`
+                : `Download the ${mappingCount(count)} exactly as Lambda returned them (JSON), to recreate them later if needed.`}
           </Alert>
           <Box variant="p">
-            Lambda stops reading the sources and removes these {mappingCount(count)}. The functions
-            and the sources are not changed. This cannot be undone.
+            {count === 1
+              ? 'Lambda stops reading the source and removes this mapping. The function and the source are not changed.'
+              : `Lambda stops reading the sources and removes these ${mappingCount(count)}. The functions and the sources are not changed.`}{' '}
+            This cannot be undone.
           </Box>
           {streams > 0 ? (
             <Alert type="warning" header="Read positions are lost">
