@@ -157,6 +157,9 @@ describe('mappings list', { timeout: 30_000 }, () => {
     const lambda = new FakeLambda([fakeMapping(0)]);
     const { router } = renderApp('/?FunctionName=missing', lambda);
     await screen.findByText('No matches');
+    // The status line does not say the region is empty: only the filtered list is.
+    expect(screen.getByText('No mapping matches the Lambda-side filters')).toBeTruthy();
+    expect(screen.queryByText('No mappings in this region')).toBeNull();
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')[0]).toEqual({
       FunctionName: 'missing',
       MaxItems: 100,
@@ -229,5 +232,40 @@ describe('mappings list', { timeout: 30_000 }, () => {
   it('says so when the region has no mappings', async () => {
     renderApp('/', new FakeLambda([]));
     expect(await screen.findByText('No mappings')).toBeTruthy();
+    expect(screen.getByText('No mappings in this region')).toBeTruthy();
+    expect(screen.queryByText(/All 0 mappings/)).toBeNull();
+  });
+
+  it('shows no count and no health counts while the first page is loading or failed', async () => {
+    const lambda = new FakeLambda([fakeMapping(1), fakeMapping(2)]);
+    lambda.latencyMs = 300;
+    lambda.failNext(serviceError());
+    renderApp('/', lambda);
+    await screen.findByRole('table', { name: /Event source mappings/ });
+    expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+
+    expect(await screen.findByText('ServiceException')).toBeTruthy();
+    expect(screen.getByText('Could not load mappings')).toBeTruthy();
+    expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+    expect(screen.queryByText(/Healthy 0/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText(/All 2 mappings loaded/);
+    expect(screen.getByText('(2)')).toBeTruthy();
+    const health = screen.getByRole('navigation', { name: 'Health' });
+    expect(within(health).getByRole('button', { name: /^Healthy: 2 mappings/ })).toBeTruthy();
+  });
+
+  it('labels the empty state’s button like the filter’s own: Clear filters', async () => {
+    const lambda = new FakeLambda([fakeMapping(1), fakeMapping(2)]);
+    const { router } = renderApp('/?filter=FunctionName%5Enope', lambda);
+    await screen.findByText('No matches');
+    const table = screen.getByRole('table', { name: /Event source mappings/ });
+    expect(within(table).queryByRole('button', { name: 'Clear filter' })).toBeNull();
+    fireEvent.click(within(table).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(dataRows()).toHaveLength(2));
+    expect(router.state.location.search).not.toContain('filter=');
   });
 });

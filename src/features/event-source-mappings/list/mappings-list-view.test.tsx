@@ -210,4 +210,36 @@ describe('the title counter with all regions', { timeout: 60_000 }, () => {
       screen.getByText(/Could not load more mappings in eu-west-1 \(100 loaded\)/),
     ).toBeTruthy();
   });
+
+  it('says a region has no mappings instead of "All 0 mappings loaded"', async () => {
+    const us = new FakeLambda(regionMappings('us-east-1', 0, 20));
+    const eu = new FakeLambda([]);
+    setLambdaClient((region) => (region === 'eu-west-1' ? eu : us));
+    renderList(['us-east-1', 'eu-west-1'], { regions: 'all' });
+
+    await screen.findByText('eu-west-1: no mappings');
+    await screen.findByText(/us-east-1: All 20 mappings loaded/);
+    expect(screen.queryByText(/All 0 mappings/)).toBeNull();
+    expect(screen.getByText('(20)')).toBeTruthy();
+  });
+
+  it('shows no count and no health counts while every region failed, until Retry loads one', async () => {
+    const us = new FakeLambda(regionMappings('us-east-1', 0, 20));
+    const eu = new FakeLambda(regionMappings('eu-west-1', 1000, 5));
+    us.failNext(accessDenied());
+    eu.failNext(accessDenied());
+    setLambdaClient((region) => (region === 'eu-west-1' ? eu : us));
+    renderList(['us-east-1', 'eu-west-1'], { regions: 'all' });
+
+    await screen.findByText('Could not load mappings in us-east-1');
+    await screen.findByText('Could not load mappings in eu-west-1');
+    expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!);
+    await screen.findByText(/us-east-1: All 20 mappings loaded/);
+    await waitFor(() => expect(screen.getByText('(20+)')).toBeTruthy());
+    // us-east-1's functions are not in its FakeLambda: its 20 mappings count as orphaned.
+    await waitFor(() => expect(healthCount('Orphaned')?.textContent).toContain('Orphaned 20'));
+  });
 });

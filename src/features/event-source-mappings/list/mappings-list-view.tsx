@@ -160,7 +160,16 @@ const listingFailed = ({ state }: Feed) =>
  * whose listing failed says that its mappings are missing from the title's count (which reads
  * `(N+)` then): the count of the others alone would read like the whole fleet's.
  */
-function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean }) {
+function FeedProgress({
+  feed,
+  showRegion,
+  serverFiltered,
+}: {
+  feed: Feed;
+  showRegion: boolean;
+  /** Whether Lambda lists only the mappings of a FunctionName / EventSourceArn. */
+  serverFiltered: boolean;
+}) {
   const { state, actions } = feed;
   const where = showRegion ? `${state.region}: ` : '';
   if (state.status === 'pending') {
@@ -222,6 +231,17 @@ function FeedProgress({ feed, showRegion }: { feed: Feed; showRegion: boolean })
     state.startedAt !== undefined && state.finishedAt !== undefined
       ? ` in ${seconds(state.finishedAt - state.startedAt)}`
       : '';
+  if (state.items.length === 0) {
+    return (
+      <StatusIndicator type="success">
+        {serverFiltered
+          ? `${showRegion ? `${state.region}: no mapping` : 'No mapping'} matches the Lambda-side filters`
+          : showRegion
+            ? `${state.region}: no mappings`
+            : 'No mappings in this region'}
+      </StatusIndicator>
+    );
+  }
   return (
     <StatusIndicator type="success">
       {where}All {loaded} {state.items.length === 1 ? 'mapping' : 'mappings'} loaded{took} (
@@ -607,7 +627,12 @@ export function MappingsListView(props: MappingsListViewProps) {
   // description's first line names them (FeedProgress). The 1280 px wide header has no room for
   // the names in the counter itself: the actions would wrap under the title.
   const failedFeeds = multiRegion ? shownFeeds.filter(listingFailed) : [];
-  const counter = `(${number(loadedCount)}${moreInLambda || loadingAny || failedFeeds.length > 0 ? '+' : ''})`;
+  // No count before a region's first page is in: "(0)" and "Healthy 0" would read as an empty,
+  // healthy fleet while the list is loading or failed to load.
+  const anyListed = shownFeeds.some((f) => f.state.status === 'success');
+  const counter = anyListed
+    ? `(${number(loadedCount)}${moreInLambda || loadingAny || failedFeeds.length > 0 ? '+' : ''})`
+    : undefined;
   // Failed regions first, right under the count.
   const progressRegions =
     failedFeeds.length === 0
@@ -727,7 +752,12 @@ export function MappingsListView(props: MappingsListViewProps) {
                       {progressRegions.map((r) => {
                         const feed = feeds[r];
                         return feed ? (
-                          <FeedProgress key={r} feed={feed} showRegion={multiRegion} />
+                          <FeedProgress
+                            key={r}
+                            feed={feed}
+                            showRegion={multiRegion}
+                            serverFiltered={serverFiltered}
+                          />
                         ) : (
                           <StatusIndicator key={r} type="loading">
                             {multiRegion ? `${r}: ` : ''}Loading mappings
@@ -755,7 +785,13 @@ export function MappingsListView(props: MappingsListViewProps) {
                       ) : null}
                     </Inline>
                     <Inline block>
-                      <HealthCounts counts={counts} active={activeHealth} onSelect={selectHealth} />
+                      {anyListed ? (
+                        <HealthCounts
+                          counts={counts}
+                          active={activeHealth}
+                          onSelect={selectHealth}
+                        />
+                      ) : null}
                       {selectionNote}
                     </Inline>
                   </>
@@ -931,7 +967,7 @@ export function MappingsListView(props: MappingsListViewProps) {
                     <Button
                       onClick={() => setView({ query: { tokens: [], operation: 'and' }, page: 1 })}
                     >
-                      Clear filter
+                      Clear filters
                     </Button>
                   }
                 />
