@@ -194,20 +194,22 @@ describe('mappings list', { timeout: 30_000 }, () => {
   it('stays as it was behind a mapping’s page: Back shows the same rows, page, selection and focus, without asking Lambda again', async () => {
     const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
     const { router } = renderApp('/?page=2', lambda);
-    await screen.findByText(/All 120 mappings loaded/);
+    // Longer waits than the file's: a whole-app render, a navigation and Back in happy-dom are
+    // slow on a busy 2-core machine (this test failed by the 8 s wait under load).
+    await screen.findByText(/All 120 mappings loaded/, undefined, { timeout: 20_000 });
     fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` }));
     await screen.findByText('1 selected');
     const listCalls = lambda.inputsOf('ListEventSourceMappingsCommand').length;
     const link = screen.getByRole('link', { name: uuid(52) });
     link.focus();
     fireEvent.click(link);
-    await screen.findByRole('heading', { name: `Mapping ${uuid(52)}` });
+    await screen.findByRole('heading', { name: `Mapping ${uuid(52)}` }, { timeout: 20_000 });
     // Hidden meanwhile: its table is not on the mapping's page, nor are its keyboard shortcuts.
     expect(screen.queryByRole('table', { name: /Event source mappings/ })).toBeNull();
     fireEvent.keyDown(document.body, { key: '?' });
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull();
     await act(() => router.navigate(-1));
-    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(50)));
+    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(50)), { timeout: 20_000 });
     expect(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` })).toHaveProperty(
       'checked',
       true,
@@ -217,7 +219,7 @@ describe('mappings list', { timeout: 30_000 }, () => {
     expect(document.activeElement).toBe(screen.getByRole('link', { name: uuid(52) }));
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(listCalls);
     expect(screen.queryByRole('heading', { name: `Mapping ${uuid(52)}` })).toBeNull();
-  });
+  }, 60_000);
 
   it('as a read-only guest, every write action says "Sign in to make changes."', async () => {
     renderApp('/', new FakeLambda([fakeMapping(1)]), { guestAccess: 'read-only' });
