@@ -13,8 +13,13 @@ import {
 } from './api/lambda-client.ts';
 import { AppProvider } from './app/provider.tsx';
 import { AppRouter, prefetchPageData, preloadPages } from './app/router.tsx';
-import { ConfigErrorPage } from './components/config-error-page.tsx';
-import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './config/env.ts';
+import { ConfigErrorPage, ConfigUnavailablePage } from './components/config-error-page.tsx';
+import {
+  ConfigError,
+  ConfigUnavailableError,
+  loadRuntimeConfig,
+  type RuntimeConfig,
+} from './config/env.ts';
 import { regionFromSearch } from './config/region.ts';
 import { CredentialsErrorPage } from './features/auth/components/credentials-error-page.tsx';
 import { SignInPage } from './features/auth/components/sign-in-page.tsx';
@@ -98,11 +103,21 @@ let config: RuntimeConfig | undefined;
 try {
   config = await loadRuntimeConfig(configUrl);
 } catch (error) {
-  const { source, problems } =
-    error instanceof ConfigError
-      ? error
-      : { source: configUrl, problems: [error instanceof Error ? error.message : String(error)] };
-  render(<ConfigErrorPage source={source} problems={problems} />);
+  if (error instanceof ConfigUnavailableError) {
+    render(
+      <ConfigUnavailablePage
+        source={error.source}
+        reason={error.reason}
+        onRetry={() => window.location.reload()}
+      />,
+    );
+  } else {
+    const { source, problems } =
+      error instanceof ConfigError
+        ? error
+        : { source: configUrl, problems: [error instanceof Error ? error.message : String(error)] };
+    render(<ConfigErrorPage source={source} problems={problems} />);
+  }
 }
 if (config) {
   await start(config).catch((error: unknown) =>

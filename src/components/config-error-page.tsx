@@ -3,7 +3,9 @@ import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useEffect } from 'react';
 
 const EXAMPLE = `{
   "region": "eu-west-1",
@@ -67,6 +69,43 @@ export function ConfigErrorPage({ source, problems }: ConfigErrorPageProps) {
             </SpaceBetween>
           </Container>
         </SpaceBetween>
+      </ContentLayout>
+    </Box>
+  );
+}
+
+/** Props of {@link ConfigUnavailablePage}. */
+export interface ConfigUnavailablePageProps {
+  /** Where the configuration is read from, e.g. `/config.json`. */
+  source: string;
+  /** Why it could not be downloaded, e.g. `Failed to fetch` or `HTTP 503`. */
+  reason: string;
+  /** Starts the console again (the page reloads itself). */
+  onRetry: () => void;
+}
+
+/**
+ * Shown instead of the console when `/config.json` could not be downloaded (offline, a dropped
+ * connection, a 5xx): the file is not known to be wrong, so this says what happened and offers
+ * Retry, and starts again by itself when the browser comes back online. Rendered without the
+ * router or any AWS client.
+ */
+export function ConfigUnavailablePage({ source, reason, onRetry }: ConfigUnavailablePageProps) {
+  useEffect(() => {
+    window.addEventListener('online', onRetry);
+    return () => window.removeEventListener('online', onRetry);
+  }, [onRetry]);
+  return (
+    <Box padding="xxl">
+      <ContentLayout header={<Header variant="h1">The console could not start</Header>}>
+        <Alert
+          type="warning"
+          header={`${source} could not be downloaded`}
+          action={<Button onClick={onRetry}>Retry</Button>}
+        >
+          {reason}. Check your connection; the console tries again by itself when the browser is
+          back online.
+        </Alert>
       </ContentLayout>
     </Box>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configuredRegions, loadRuntimeConfig, parseRuntimeConfig } from './env.ts';
+import {
+  ConfigError,
+  ConfigUnavailableError,
+  configuredRegions,
+  loadRuntimeConfig,
+  parseRuntimeConfig,
+} from './env.ts';
 
 const localAuth = {
   mode: 'signed-in',
@@ -187,11 +193,21 @@ describe('loadRuntimeConfig', () => {
     ).rejects.toMatchObject({ problems: [expect.stringMatching(/^is not valid JSON: /)] });
   });
 
-  it('reports a network failure', async () => {
+  it('reports a network failure as unavailable (to try again), not as an invalid file', async () => {
     const failing: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    await expect(loadRuntimeConfig('/config.json', failing)).rejects.toMatchObject({
-      problems: ['could not be fetched: Failed to fetch'],
+    const error: unknown = await loadRuntimeConfig('/config.json', failing).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigUnavailableError);
+    expect(error).toMatchObject({ source: '/config.json', reason: 'Failed to fetch' });
+  });
+
+  it('reports a 5xx as unavailable, and a 404 as a configuration error', async () => {
+    await expect(loadRuntimeConfig('/config.json', respond('busy', 503))).rejects.toMatchObject({
+      name: 'ConfigUnavailableError',
+      reason: 'HTTP 503',
     });
+    await expect(loadRuntimeConfig('/config.json', respond('nope', 404))).rejects.toBeInstanceOf(
+      ConfigError,
+    );
   });
 
   it('reports invalid content', async () => {

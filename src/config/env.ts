@@ -188,6 +188,25 @@ export class ConfigError extends Error {
 }
 
 /**
+ * The runtime configuration could not be downloaded (no answer: offline, a dropped connection; or
+ * a 5xx from the site): nothing is known to be wrong with the file, so the console offers to try
+ * again instead of reporting an invalid configuration.
+ */
+export class ConfigUnavailableError extends Error {
+  /**
+   * @param source the URL the configuration was read from.
+   * @param reason why, e.g. `Failed to fetch` or `HTTP 503`.
+   */
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`${source} could not be downloaded: ${reason}`);
+    this.name = 'ConfigUnavailableError';
+  }
+}
+
+/**
  * Validates an already parsed configuration object.
  * @param value anything (the parsed JSON).
  * @param source where it came from, for the error message.
@@ -210,7 +229,8 @@ export function parseRuntimeConfig(value: unknown, source: string): RuntimeConfi
  * @param url where to read it from (normally `${BASE_URL}config.json`).
  * @param fetchImpl injectable `fetch` (tests).
  * @returns the validated configuration.
- * @throws ConfigError when the file cannot be fetched, is not JSON, or is invalid.
+ * @throws ConfigUnavailableError when there is no answer or the site answers 5xx (try again);
+ *   ConfigError when the file is missing (other 4xx), not JSON, or invalid.
  */
 export async function loadRuntimeConfig(
   url: string,
@@ -220,10 +240,9 @@ export async function loadRuntimeConfig(
   try {
     response = await fetchImpl(url, { cache: 'no-store' });
   } catch (error) {
-    throw new ConfigError(url, [
-      `could not be fetched: ${error instanceof Error ? error.message : String(error)}`,
-    ]);
+    throw new ConfigUnavailableError(url, error instanceof Error ? error.message : String(error));
   }
+  if (response.status >= 500) throw new ConfigUnavailableError(url, `HTTP ${response.status}`);
   if (!response.ok) {
     throw new ConfigError(url, [`could not be fetched: HTTP ${response.status}`]);
   }
