@@ -181,6 +181,18 @@ export function regionOfMapping(
   return fromArn || fallback;
 }
 
+/**
+ * Whether a bulk operation leaves `mapping` as it is because it is stuck: transitional for longer
+ * than `STUCK_AFTER_MS` (the health classifier's *Stuck*). Lambda refuses to change a mapping in a
+ * transitional State (ResourceInUseException), and waiting for this one to settle would hold the
+ * whole operation and its Undo; a transitional mapping that is not stuck is waited for.
+ * @param mapping the mapping as last read.
+ * @param now epoch milliseconds.
+ */
+export function isLeftAloneAsStuck(mapping: EventSourceMappingConfiguration, now: number): boolean {
+  return classifyMappingHealth(mapping, { now }).class === 'stuck';
+}
+
 /** The `State` an action ends in, or undefined for delete (whose end is "gone"). */
 export function targetStateOf(action: BulkAction): 'Enabled' | 'Disabled' | undefined {
   return action === 'enable' ? 'Enabled' : action === 'disable' ? 'Disabled' : undefined;
@@ -643,13 +655,12 @@ class BulkRun implements BulkOperationController {
       const beforeCall = runtime.callsThisRun === 0 && !item.requested;
       // Waiting for a stuck mapping to settle before changing it would hold the whole operation
       // (and its Undo) for followTimeoutMs: Lambda refuses to change it meanwhile anyway.
-      const health = beforeCall
-        ? classifyMappingHealth(item.mapping, { now: this.o.now() })
-        : undefined;
-      if (health?.class === 'stuck') {
+      const now = this.o.now();
+      if (beforeCall && isLeftAloneAsStuck(item.mapping, now)) {
+        const { summary } = classifyMappingHealth(item.mapping, { now });
         this.setOutcome(index, {
           kind: 'failed',
-          reason: `${health.summary}: Lambda refuses changes until it settles (ResourceInUseException), so it was left as it is.`,
+          reason: `${summary}: Lambda refuses changes until it settles (ResourceInUseException), so it was left as it is.`,
         });
         return false;
       }

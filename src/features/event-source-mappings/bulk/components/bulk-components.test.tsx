@@ -137,6 +137,25 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toHaveLength(3);
   });
 
+  it('says a stuck mapping is left as it is, apart from one that is changing State now', async () => {
+    setup([
+      fakeMapping(1),
+      fakeMapping(2, { State: 'Disabling', LastModified: new Date(Date.now() - 2 * 3600_000) }),
+      fakeMapping(3, { State: 'Enabling', LastModified: new Date() }),
+    ]);
+    const dialog = await chooseAction('Disable');
+    expect(
+      within(dialog).getByText(
+        '1 mapping is stuck (changing State for more than 30 minutes) and is left as it is: Lambda refuses changes until it settles.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        '1 mapping is changing State now; the console waits until it is Enabled or Disabled, then decides.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('offers the JSON first and deletes only once “delete <count>” is typed', async () => {
     const createObjectURL = vi
       .spyOn(URL, 'createObjectURL')

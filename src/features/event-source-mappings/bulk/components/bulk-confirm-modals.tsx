@@ -8,8 +8,9 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { losesStreamPosition } from '../../components/delete-mapping-modal.tsx';
+import { STUCK_AFTER_MS } from '../../mapping-health.ts';
 import { isTransitionalState } from '../../mapping-state.ts';
-import { mappingCount, targetStateOf } from '../bulk-operation.ts';
+import { isLeftAloneAsStuck, mappingCount, targetStateOf } from '../bulk-operation.ts';
 import { downloadMappingsJson } from '../download.ts';
 
 /**
@@ -62,6 +63,23 @@ export interface ConfirmSetEnabledModalProps {
   onConfirm: () => void;
 }
 
+const STUCK_MINUTES = STUCK_AFTER_MS / 60_000;
+
+/**
+ * How many of the mappings a bulk operation leaves as they are because they are stuck
+ * (`isLeftAloneAsStuck`); nothing when none is.
+ */
+function StuckNote({ stuck }: { stuck: number }) {
+  if (stuck === 0) return null;
+  return (
+    <Box variant="p" color="text-body-secondary">
+      {stuck === 1
+        ? `1 mapping is stuck (changing State for more than ${STUCK_MINUTES} minutes) and is left as it is: Lambda refuses changes until it settles.`
+        : `${stuck.toLocaleString('en-US')} mappings are stuck (changing State for more than ${STUCK_MINUTES} minutes) and are left as they are: Lambda refuses changes until they settle.`}
+    </Box>
+  );
+}
+
 /**
  * "Disable 50 mappings?" before a bulk enable/disable: says what changes (disabled mappings stop
  * polling their sources until enabled), how many are left alone because they already are in that
@@ -76,7 +94,9 @@ export function ConfirmSetEnabledModal({
 }: ConfirmSetEnabledModalProps) {
   const target = targetStateOf(action);
   const already = mappings.filter((m) => m.State === target).length;
-  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length;
+  const [now] = useState(Date.now);
+  const stuck = mappings.filter((m) => isLeftAloneAsStuck(m, now)).length;
+  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length - stuck;
   const changing = mappings.length - already;
   const verb = action === 'enable' ? 'Enable' : 'Disable';
   const one = changing === 1;
@@ -117,6 +137,7 @@ export function ConfirmSetEnabledModal({
               : `${already.toLocaleString('en-US')} selected mappings are already ${target} and are left as they are.`}
           </Box>
         ) : null}
+        <StuckNote stuck={stuck} />
         {transitional > 0 ? (
           <Box variant="p" color="text-body-secondary">
             {transitional === 1
@@ -154,7 +175,9 @@ export function ConfirmBulkDeleteModal({
   const expected = bulkDeleteConfirmation(count);
   const confirmed = typed.trim().toLowerCase() === expected;
   const streams = mappings.filter(losesStreamPosition).length;
-  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length;
+  const [now] = useState(Date.now);
+  const stuck = mappings.filter((m) => isLeftAloneAsStuck(m, now)).length;
+  const transitional = mappings.filter((m) => isTransitionalState(m.State)).length - stuck;
   const disabledReason = confirmed ? undefined : `Type “${expected}” to delete the mappings.`;
   return (
     <Modal
@@ -214,6 +237,7 @@ export function ConfirmBulkDeleteModal({
               starts again from its StartingPosition, so records are processed again or skipped.
             </Alert>
           ) : null}
+          <StuckNote stuck={stuck} />
           {transitional > 0 ? (
             <Box variant="p" color="text-body-secondary">
               {transitional.toLocaleString('en-US')} of them are changing State now; the console
