@@ -11,6 +11,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
@@ -46,6 +47,7 @@ import {
   type DensityPreference,
   type ModePreference,
 } from '../../lib/appearance.ts';
+import { PageVisibleContext } from '../../lib/page-visibility.ts';
 import { useRuntimeConfig } from '../provider.tsx';
 
 /** Route `handle` of the console's routes: how the route appears in the breadcrumbs. */
@@ -416,6 +418,13 @@ function PageOutlet() {
   const onList = location.pathname === paths.mappings.path;
   const container = useRef<HTMLDivElement>(null);
   const focused = useRef<HTMLElement | null>(null);
+  // Asked by the list at key presses (page-visibility.ts): a stable function, so that hiding or
+  // showing the list re-renders nothing in it.
+  const shown = useRef(onList);
+  useLayoutEffect(() => {
+    shown.current = onList;
+  }, [onList]);
+  const [isListShown] = useState(() => () => shown.current);
   // Back to the list: the focus goes back where it was when the list was left (the row link that
   // was followed with Enter), as a browser does for pages of its own.
   useLayoutEffect(() => {
@@ -460,7 +469,9 @@ function PageOutlet() {
     <>
       {list && (
         <div hidden={!onList} ref={container}>
-          <LocationContext.Provider value={list.location}>{list.page}</LocationContext.Provider>
+          <PageVisibleContext.Provider value={isListShown}>
+            <LocationContext.Provider value={list.location}>{list.page}</LocationContext.Provider>
+          </PageVisibleContext.Provider>
         </div>
       )}
       {onList ? null : outlet}

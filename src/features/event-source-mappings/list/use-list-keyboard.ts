@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { usePageVisible } from '../../../lib/page-visibility.ts';
 
 /** The list's keyboard shortcuts, as the help dialog lists them. */
 export const LIST_SHORTCUTS: readonly { keys: string; action: string }[] = [
@@ -45,18 +46,19 @@ export interface ListKeyboardOptions {
  * Destructive actions are never bound to a key.
  */
 export function useListKeyboard(options: ListKeyboardOptions): void {
-  const current = useRef(options);
+  const visible = usePageVisible();
+  const current = useRef({ ...options, visible });
   const lastRow = useRef<string | null>(null);
   useEffect(() => {
-    current.current = options;
+    current.current = { ...options, visible };
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { table, filter, onToggleSelection, onHelp, disabled } = current.current;
+      const { table, filter, onToggleSelection, onHelp, disabled, visible } = current.current;
       if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
-      // A list kept mounted while another page is open is inside a `hidden` element
-      // (src/app/routes/root.tsx, PageOutlet): its keys belong to that page.
-      if (table.current?.closest('[hidden]')) return;
+      // A list kept mounted while another page is open (src/app/routes/root.tsx, PageOutlet):
+      // its keys belong to that page.
+      if (!visible() || table.current?.closest('[hidden]')) return;
       if (isTyping(event.target)) {
         // Escape leaves the filter (closing its suggestions too), so j/k work again.
         if (
