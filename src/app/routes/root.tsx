@@ -7,6 +7,7 @@ import TopNavigation, {
 } from '@cloudscape-design/components/top-navigation';
 import {
   memo,
+  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -16,6 +17,7 @@ import {
   type ReactNode,
 } from 'react';
 import {
+  UNSAFE_DataRouterStateContext as DataRouterStateContext,
   UNSAFE_LocationContext as LocationContext,
   useLocation,
   useMatches,
@@ -352,7 +354,13 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
   const matches = useMatches();
   const { region, settled } = useActiveRegion(config);
   const regions = useMemo(() => configuredRegions(config), [config]);
-  const { accountId, status: accountStatus } = useAccountId();
+  // The page's code loaded (the router is initialized and not loading another page's code), so
+  // that the account lookup waits for the page's own first requests.
+  const routerState = useContext(DataRouterStateContext);
+  const { accountId, status: accountStatus } = useAccountId({
+    pageLoaded:
+      routerState === null || (routerState.initialized && routerState.navigation.state === 'idle'),
+  });
   const { set: setAppearance, ...appearance } = useAppearance();
   const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
   return (

@@ -1,8 +1,12 @@
-import { queryOptions, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { listEventSourceMappings } from '../../api/event-source-mappings.ts';
 import { listFunctions } from '../../api/functions.ts';
-import { getLambdaClient, getLambdaRegion } from '../../api/lambda-client.ts';
+import {
+  getLambdaClient,
+  getLambdaRegion,
+  subscribeLambdaRegion,
+} from '../../api/lambda-client.ts';
 
 /** `arn:<partition>:lambda:<region>:<account>:…` → the 12-digit account id. */
 const LAMBDA_ARN_ACCOUNT = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:(\d{12}):/;
@@ -86,43 +90,72 @@ export interface AccountIdState {
   status: 'known' | 'pending' | 'unknown';
 }
 
-const isPageQuery = (query: { queryKey: readonly unknown[] }) =>
-  query.queryKey[0] !== ACCOUNT_QUERY_ROOT;
+/**
+ * Milliseconds the page must have been loaded with none of its queries fetching before the
+ * account is looked up: long enough for a page's first requests to start (they start when it
+ * mounts), short enough that a page with no data of its own (the create form, a page that does
+ * not exist) names the account at once to the eye.
+ */
+export const ACCOUNT_LOOKUP_QUIET_MS = 300;
+
+/** {@link useAccountId}'s cache snapshot while the account is not found yet. */
+const PAGE_FETCHING = 'page-fetching';
+const PAGE_IDLE = 'page-idle';
 
 /**
- * The account the console's credentials act in, for the header. Taken from data the page already
- * loaded (any cached `FunctionArn`), so normally no request is made; only when the page's own
- * queries have settled without naming a function (an empty region, an error) is the account
- * looked up with {@link accountQuery}. Waiting for the page keeps the lookup from racing the
- * page's first requests.
- * @returns the account id and whether it is still being found.
+ * The account the console's credentials act in, for the header. Taken from data already in the
+ * cache (any cached `FunctionArn`, or an earlier lookup in any region), so normally no request is
+ * made; only when the page has been loaded for {@link ACCOUNT_LOOKUP_QUIET_MS} without any of its
+ * queries fetching and without naming a function (an empty region, an error, a page with no data
+ * such as the create form or a page that does not exist) is the account looked up with
+ * {@link accountQuery}, once per region (its result is kept for the session). Waiting for the page
+ * keeps the lookup from racing the page's first requests.
+ * @param options.pageLoaded whether the page's code is loaded and shown (the frame passes false
+ *   while the router loads it, when the page's queries have not started yet); default true.
+ * @returns the account id, `pending` while it is being found, `unknown` when the lookup failed or
+ *   the region has neither a function nor a mapping.
  */
-export function useAccountId(): AccountIdState {
+export function useAccountId({ pageLoaded = true }: { pageLoaded?: boolean } = {}): AccountIdState {
   const queryClient = useQueryClient();
   const cache = queryClient.getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
   // Found once, the account stays (credentials act in one account): the cache notifies on every
   // query change (each poll, each of the function inventory's ~1,000 reads), and scanning it each
   // time cost ~10 ms of every interaction on a loaded list of 10,000.
   const found = useRef<string | undefined>(undefined);
-  const cached = useSyncExternalStore(subscribe, () => {
+  const snapshot = useSyncExternalStore(subscribe, () => {
     if (found.current !== undefined) return found.current;
-    for (const query of cache.findAll({ predicate: isPageQuery })) {
-      const account = accountFromQueryData(query.state.data);
+    let fetching = false;
+    for (const query of cache.getAll()) {
+      const { data, fetchStatus } = query.state;
+      const account =
+        query.queryKey[0] === ACCOUNT_QUERY_ROOT
+          ? typeof data === 'string'
+            ? data
+            : undefined
+          : accountFromQueryData(data);
       if (account) {
         found.current = account;
         return account;
       }
+      if (query.queryKey[0] !== ACCOUNT_QUERY_ROOT && fetchStatus === 'fetching') fetching = true;
     }
-    return undefined;
+    return fetching ? PAGE_FETCHING : PAGE_IDLE;
   });
-  const pageSettled = useSyncExternalStore(subscribe, () =>
-    cache.findAll({ predicate: isPageQuery }).some((query) => query.state.status !== 'pending'),
-  );
-  const pageFetches = useIsFetching({ predicate: isPageQuery });
+  const cached = snapshot === PAGE_FETCHING || snapshot === PAGE_IDLE ? undefined : snapshot;
+  // The region in which the page has been quiet long enough; kept once set, so that the lookup is
+  // not switched off by the page's later requests (a poll, Load all).
+  const [quietRegion, setQuietRegion] = useState<string | undefined>(undefined);
+  const quiet = pageLoaded && snapshot === PAGE_IDLE;
+  useEffect(() => {
+    if (!quiet || quietRegion === region) return undefined;
+    const timer = setTimeout(() => setQuietRegion(region), ACCOUNT_LOOKUP_QUIET_MS);
+    return () => clearTimeout(timer);
+  }, [quiet, quietRegion, region]);
   const lookup = useQuery({
-    ...accountQuery(),
-    enabled: cached === undefined && pageSettled && pageFetches === 0,
+    ...accountQuery(region),
+    enabled: cached === undefined && quietRegion === region,
   });
   const accountId = cached ?? lookup.data ?? undefined;
   if (accountId) return { accountId, status: 'known' };
