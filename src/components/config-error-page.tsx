@@ -5,7 +5,7 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useEffect } from 'react';
+import { useRetryWhenOnline } from '../lib/retry-when-online.ts';
 
 const EXAMPLE = `{
   "region": "eu-west-1",
@@ -91,10 +91,7 @@ export interface ConfigUnavailablePageProps {
  * router or any AWS client.
  */
 export function ConfigUnavailablePage({ source, reason, onRetry }: ConfigUnavailablePageProps) {
-  useEffect(() => {
-    window.addEventListener('online', onRetry);
-    return () => window.removeEventListener('online', onRetry);
-  }, [onRetry]);
+  useRetryWhenOnline(onRetry);
   return (
     <Box padding="xxl">
       <ContentLayout header={<Header variant="h1">The console could not start</Header>}>

@@ -4,7 +4,8 @@ import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { toAwsError } from '../../../api/errors.ts';
+import { isRetryableAfterSdk, isThrottling, toAwsError } from '../../../api/errors.ts';
+import { useRetryWhenOnline } from '../../../lib/retry-when-online.ts';
 import type { ConsoleSession } from '../session.ts';
 
 /**
@@ -19,19 +20,25 @@ export interface CredentialsErrorPageProps {
   error: unknown;
   /** The session whose credentials were refused. */
   session: ConsoleSession;
-  /** Tries again (reloads the page). */
+  /** Tries again (reloads the page); also called when the browser comes back online after a
+   * failure of the network. */
   onRetry: () => void;
 }
 
 /**
  * Shown instead of the console when the identity pool hands out no credentials: guests refused
  * (the pool has guest access turned off while config.json says `guest`), a sign-in the pool does
- * not accept, or Cognito unreachable. Names the problem and offers sign-in, sign-out or retry.
+ * not accept, or Cognito unreachable. Names the problem and offers sign-in, sign-out or retry;
+ * when the identity pool could not be reached (no answer: offline, a dropped connection, a timeout,
+ * as `isRetryableAfterSdk` tells them apart from an answer), it also tries again by itself when
+ * the browser comes back online.
  */
 export function CredentialsErrorPage({ error, session, onRetry }: CredentialsErrorPageProps) {
   const { name, message } = toAwsError(error);
   const guestRefused = session.identity.kind === 'guest' && GUEST_REFUSED.test(message);
   const signedIn = session.identity.kind === 'signed-in';
+  const networkFailed = (isRetryableAfterSdk(error) && !isThrottling(error)) || !navigator.onLine;
+  useRetryWhenOnline(onRetry, networkFailed);
   // One main landmark holds the page (WCAG 1.3.1: all content in landmarks).
   return (
     <main>
@@ -54,6 +61,8 @@ export function CredentialsErrorPage({ error, session, onRetry }: CredentialsErr
                   (<Box variant="strong">{name}</Box>: {message}). Sign in, or ask the administrator
                   to turn guest access on (<Box variant="code">-c allowGuest=true</Box>).
                 </>
+              ) : networkFailed ? (
+                `${message}${/[.!?]$/.test(message) ? '' : '.'} The console tries again by itself when the browser is back online.`
               ) : (
                 message
               )}
