@@ -12,8 +12,10 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.ts';
 import { SignInToWriteAlert } from '../../components/sign-in-to-write-alert.tsx';
+import { configuredRegions } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import { useSession } from '../../features/auth/session-context.tsx';
+import { MappingNotFoundAlert } from '../../features/event-source-mappings/components/mapping-not-found-alert.tsx';
 import { MappingForm } from '../../features/event-source-mappings/components/mapping-form.tsx';
 import { sourceTypeOfMapping } from '../../features/event-source-mappings/form/source-limits.ts';
 import {
@@ -24,10 +26,12 @@ import { mappingQueries } from '../../features/event-source-mappings/queries.ts'
 import { notificationStore } from '../../lib/notifications.ts';
 import { useWriteAccess } from '../../lib/write-access.ts';
 import { notifyMappingSaved } from '../mapping-saved-notification.ts';
+import { useRuntimeConfig } from '../provider.tsx';
 
 function MappingEdit({ uuid }: { uuid: string }) {
   const navigate = useNavigate();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
+  const config = useRuntimeConfig();
   const query = useQuery(mappingQueries.detail(uuid));
   const update = useUpdateMapping();
   const updateTags = useUpdateMappingTags();
@@ -63,12 +67,13 @@ function MappingEdit({ uuid }: { uuid: string }) {
   if (isResourceNotFound(error)) {
     return (
       <ContentLayout header={header}>
-        <Alert type="warning" header="Mapping not found">
-          <SpaceBetween size="xs">
-            <span>There is no mapping {uuid} in this region: it may have been deleted.</span>
-            <RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>
-          </SpaceBetween>
-        </Alert>
+        <MappingNotFoundAlert
+          uuid={uuid}
+          region={region}
+          regions={configuredRegions(config)}
+          error={error}
+          back={<RouterLink href={paths.mappings.getHref()}>Back to all mappings</RouterLink>}
+        />
       </ContentLayout>
     );
   }

@@ -13,6 +13,7 @@ import { getLambdaRegion, subscribeLambdaRegion } from '../../api/lambda-client.
 import { isResourceNotFound, toAwsError } from '../../api/errors.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
+import { configuredRegions } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import {
   MappingDetails,
@@ -22,6 +23,7 @@ import type { ExportedMapping } from '../../features/event-source-mappings/as-co
 import { LazyCodeExportModal } from '../../features/event-source-mappings/as-code/components/lazy-code-export-modal.tsx';
 import { DeleteMappingButton } from '../../features/event-source-mappings/components/delete-mapping-modal.tsx';
 import { EditMappingButton } from '../../features/event-source-mappings/components/edit-mapping-button.tsx';
+import { MappingNotFoundAlert } from '../../features/event-source-mappings/components/mapping-not-found-alert.tsx';
 import { MappingHealthAlert } from '../../features/event-source-mappings/components/mapping-health-alert.tsx';
 import { SetEnabledButton } from '../../features/event-source-mappings/components/set-enabled-button.tsx';
 import { StateTransitions } from '../../features/event-source-mappings/components/state-transitions.tsx';
@@ -33,6 +35,7 @@ import { FOLLOW_POLLING } from '../../features/event-source-mappings/follow-unti
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
 import { useStateHistory } from '../../features/event-source-mappings/state-history.ts';
 import { useWriteAccess } from '../../lib/write-access.ts';
+import { useRuntimeConfig } from '../provider.tsx';
 
 const backToList = <RouterLink href={paths.mappings.getHref()}>Back to mappings</RouterLink>;
 
@@ -42,6 +45,8 @@ function MappingDetail({ uuid }: { uuid: string }) {
   const access = useWriteAccess();
   const navigate = useNavigate();
   const region = useSyncExternalStore(subscribeLambdaRegion, getLambdaRegion);
+  const config = useRuntimeConfig();
+  const regions = useMemo(() => configuredRegions(config), [config]);
   // The mapping as it was when View as code was chosen (the panel renders from a stable list).
   const [codeOf, setCodeOf] = useState<readonly ExportedMapping[]>();
   const {
@@ -102,17 +107,13 @@ function MappingDetail({ uuid }: { uuid: string }) {
     return (
       <ContentLayout header={header()}>
         {deleted ? (
-          <Alert type="warning" header="Mapping not found">
-            <SpaceBetween size="xs">
-              <span>
-                There is no mapping {uuid} in this region: it may have been deleted.{' '}
-                <Box variant="span" color="text-body-secondary">
-                  ({toAwsError(error).name}: {toAwsError(error).message})
-                </Box>
-              </span>
-              {backToList}
-            </SpaceBetween>
-          </Alert>
+          <MappingNotFoundAlert
+            uuid={uuid}
+            region={region}
+            regions={regions}
+            error={error}
+            back={backToList}
+          />
         ) : (
           <ErrorAlert
             header="Could not load the mapping"
