@@ -5,14 +5,15 @@ import { configuredRegions } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
 import { REGION_SEARCH_PARAM } from '../../config/region.ts';
 import { useWriteAccess } from '../../lib/write-access.ts';
+import { IgnoredLinkPartsAlert } from '../../features/event-source-mappings/list/ignored-link-parts-alert.tsx';
 import {
-  parseListView,
+  readListView,
   withListView,
+  type ListViewReading,
   type MappingsListView as ListView,
 } from '../../features/event-source-mappings/list/list-view-state.ts';
-import { MAPPING_PROPERTY_KEYS } from '../../features/event-source-mappings/list/mapping-rows.ts';
 import { MappingsListView } from '../../features/event-source-mappings/list/mappings-list-view.tsx';
-import { SORTABLE_COLUMN_IDS } from '../../features/event-source-mappings/list/mapping-columns.tsx';
+import { MAPPINGS_VIEW_RULES } from '../../features/event-source-mappings/list/mappings-view-rules.ts';
 import { prefetchRegionFeed } from '../../features/event-source-mappings/list/region-feed.tsx';
 import {
   normalizeFilters,
@@ -21,12 +22,9 @@ import {
 import { useRuntimeConfig } from '../provider.tsx';
 import type { PagePrefetchContext } from '../router.tsx';
 
-/** The list's view (filter tokens, sort, page, regions) as the URL gives it. */
-function listViewOf(searchParams: URLSearchParams): ListView {
-  return parseListView(searchParams, {
-    propertyKeys: MAPPING_PROPERTY_KEYS,
-    columns: SORTABLE_COLUMN_IDS,
-  });
+/** The list's view (filter tokens, sort, page, regions) as the URL gives it, and what it left out. */
+function listViewOf(searchParams: URLSearchParams): ListViewReading {
+  return readListView(searchParams, MAPPINGS_VIEW_RULES);
 }
 
 /** The server-side filters in the URL (`FunctionName`, `EventSourceArn`), normalised. */
@@ -56,7 +54,7 @@ function regionsOf(
 export function prefetch({ url, queryClient, config }: PagePrefetchContext): Promise<void> {
   const filters = filtersOf(url.searchParams);
   const regions = regionsOf(
-    listViewOf(url.searchParams).regions,
+    listViewOf(url.searchParams).view.regions,
     configuredRegions(config),
     getLambdaRegion(),
   );
@@ -69,7 +67,9 @@ export function prefetch({ url, queryClient, config }: PagePrefetchContext): Pro
  * `/` — the mappings list. Everything about the view is in the URL, so a copied URL opens the same
  * view elsewhere: the server-side filters (`FunctionName`, `EventSourceArn`, sent to Lambda), the
  * active `region`, `regions=all` for every configured region, and the filter tokens, sort, page and
- * page size (`filter=State%3DDisabled&sort=-LastModified&page=2&pageSize=100`).
+ * page size (`filter=State%3DDisabled&sort=-LastModified&page=2&pageSize=100`). Parts of the URL the
+ * view cannot read are listed in a warning above the list, whose button writes the URL again
+ * without them (the view as shown, replacing the history entry).
  */
 export default function MappingsRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -77,7 +77,7 @@ export default function MappingsRoute() {
   const config = useRuntimeConfig();
   const writeAccess = useWriteAccess();
   // Parsed once per URL: the list re-filters 10,000 rows when the view's identity changes.
-  const view = useMemo(() => listViewOf(searchParams), [searchParams]);
+  const { view, ignored } = useMemo(() => listViewOf(searchParams), [searchParams]);
   const filters = filtersOf(searchParams);
   const allRegions = useMemo(() => configuredRegions(config), [config]);
   const activeRegion = getLambdaRegion();
@@ -103,20 +103,23 @@ export default function MappingsRoute() {
   const withRegion = (href: string, region: string) =>
     view.regions === 'all' ? `${href}?${REGION_SEARCH_PARAM}=${encodeURIComponent(region)}` : href;
   return (
-    // New server-side filters or regions start fresh lists (and stop running loads).
-    <MappingsListView
-      key={`${regions.join(',')}\n${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
-      regions={regions}
-      configuredRegions={allRegions}
-      filters={filters}
-      onFiltersChange={applyFilters}
-      view={view}
-      onViewChange={onViewChange}
-      writeAccess={writeAccess}
-      createHref={paths.newMapping.getHref()}
-      onCreate={() => void navigate(paths.newMapping.getHref())}
-      editHref={(row) => withRegion(paths.editMapping.getHref(row.UUID), row.Region)}
-      onEdit={(row) => void navigate(withRegion(paths.editMapping.getHref(row.UUID), row.Region))}
-    />
+    <>
+      <IgnoredLinkPartsAlert ignored={ignored} onRemove={() => onViewChange(view)} />
+      {/* New server-side filters or regions start fresh lists (and stop running loads). */}
+      <MappingsListView
+        key={`${regions.join(',')}\n${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}
+        regions={regions}
+        configuredRegions={allRegions}
+        filters={filters}
+        onFiltersChange={applyFilters}
+        view={view}
+        onViewChange={onViewChange}
+        writeAccess={writeAccess}
+        createHref={paths.newMapping.getHref()}
+        onCreate={() => void navigate(paths.newMapping.getHref())}
+        editHref={(row) => withRegion(paths.editMapping.getHref(row.UUID), row.Region)}
+        onEdit={(row) => void navigate(withRegion(paths.editMapping.getHref(row.UUID), row.Region))}
+      />
+    </>
   );
 }

@@ -38,7 +38,12 @@ import { Notifications } from '../../components/notifications.tsx';
 import { OfflineBanner } from '../../components/offline-banner.tsx';
 import { configuredRegions, type RuntimeConfig } from '../../config/env.ts';
 import { paths } from '../../config/paths.ts';
-import { REGION_SEARCH_PARAM, regionFromSearch } from '../../config/region.ts';
+import {
+  REGION_SEARCH_PARAM,
+  regionFromSearch,
+  UNCONFIGURED_REGION_NOTICE_ID,
+  unconfiguredRegionMessage,
+} from '../../config/region.ts';
 import { useAccountId } from '../../features/auth/account-queries.ts';
 import type { ConsoleSession } from '../../features/auth/session.ts';
 import { useSession } from '../../features/auth/session-context.tsx';
@@ -49,6 +54,7 @@ import {
   type DensityPreference,
   type ModePreference,
 } from '../../lib/appearance.ts';
+import { notificationStore } from '../../lib/notifications.ts';
 import { PageVisibleContext } from '../../lib/page-visibility.ts';
 import { useRuntimeConfig } from '../provider.tsx';
 
@@ -66,7 +72,8 @@ function hasBreadcrumb(match: UIMatch): match is UIMatch<unknown, RouteHandle> {
  * The active region, kept in step with the URL's `?region=`: a configured region in the URL
  * (reload, back/forward, a shared link, the region menu) becomes active; a URL without one
  * (in-app links) or with an unknown one gets the active region written back (replace), unless it
- * is the default region.
+ * is the default region. An unknown one is said (a warning notification, "Region xx-nowhere-1 is
+ * not configured; showing us-east-1"), until another region is chosen.
  * @returns the active region, and `settled`: false for the render in which the URL names another
  *   region than the active one (the effect switches it next), so no page queries the old region.
  */
@@ -77,8 +84,17 @@ function useActiveRegion(config: RuntimeConfig): { region: string; settled: bool
   const inUrl = searchParams.get(REGION_SEARCH_PARAM);
   useEffect(() => {
     if (fromUrl !== undefined) {
+      if (fromUrl !== region) notificationStore.dismiss(UNCONFIGURED_REGION_NOTICE_ID);
       setLambdaRegion(fromUrl);
     } else if (inUrl !== null || region !== config.region) {
+      const unconfigured = unconfiguredRegionMessage(inUrl, config, region);
+      if (unconfigured) {
+        notificationStore.show({
+          id: UNCONFIGURED_REGION_NOTICE_ID,
+          type: 'warning',
+          ...unconfigured,
+        });
+      }
       setSearchParams(
         (params) => {
           params.set(REGION_SEARCH_PARAM, region);
@@ -87,7 +103,7 @@ function useActiveRegion(config: RuntimeConfig): { region: string; settled: bool
         { replace: true },
       );
     }
-  }, [fromUrl, inUrl, region, config.region, setSearchParams]);
+  }, [fromUrl, inUrl, region, config, setSearchParams]);
   return { region, settled: fromUrl === undefined || fromUrl === region };
 }
 
