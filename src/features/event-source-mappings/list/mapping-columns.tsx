@@ -129,13 +129,7 @@ export function sortMappingRows(
 /** The text of a cell that is one line, truncated with an ellipsis, whole in its tooltip. */
 const Truncated = memo(function Truncated({ text }: { text: string }) {
   if (!text) return <>-</>;
-  return (
-    <span title={text}>
-      <Box variant="span" color="inherit">
-        {text}
-      </Box>
-    </span>
-  );
+  return <span title={text}>{text}</span>;
 });
 
 /** The UUID cell: a link to the mapping's detail page. */

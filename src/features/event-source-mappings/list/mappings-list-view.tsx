@@ -18,6 +18,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -42,7 +43,7 @@ import {
   LazyShortcutsModal,
   preloadListDialogs,
 } from './lazy-list-dialogs.tsx';
-import { PAGE_SIZES, type MappingsListView } from './list-view-state.ts';
+import { PAGE_SIZES, withListView, type MappingsListView } from './list-view-state.ts';
 import { mappingColumns } from './mapping-columns.tsx';
 import {
   MAPPING_FILTERING_PROPERTIES,
@@ -397,17 +398,78 @@ const NO_MAPPINGS: readonly EventSourceMappingConfiguration[] = [];
  * of the view, and keyboard shortcuts (`?`). The view itself lives in the URL (the caller keeps it).
  */
 export function MappingsListView(props: MappingsListViewProps) {
-  const { regions, onViewChange, filters, writeAccess } = props;
   // A change of the view is shown at once, in an urgent render of the list, instead of waiting
   // for the router, which renders the new URL in a transition (interruptible, so a sort or a page
-  // change took two or three times its work to reach the screen). When the URL comes back as a new
-  // props.view, that one is shown: the same values, so every derived memo is found unchanged.
+  // change took two or three times its work to reach the screen).
   const [shown, setShown] = useState<{ base: MappingsListView; view: MappingsListView }>();
-  const view = shown && shown.base === props.view ? shown.view : props.view;
+  // When the URL comes back as a new props.view with the same values, the view already shown is
+  // kept (the same object), and so are the list's other props: the router's render of the new URL
+  // renders nothing of the list, where it rendered the whole table again (about 2,200 components,
+  // often before the click's frame was painted).
+  const view =
+    shown && (shown.base === props.view || sameListView(shown.view, props.view))
+      ? shown.view
+      : props.view;
   const urlView = useRef(props.view);
   useEffect(() => {
     urlView.current = props.view;
   }, [props.view]);
+  // Not for a new region scope: the route gives the list other regions (and a new key) for it.
+  const showView = useCallback((next: MappingsListView) => {
+    const base = urlView.current;
+    if (next.regions === base.regions) setShown({ base, view: next });
+  }, []);
+  // The route's callbacks are new functions at each of its renders: the list calls the latest.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const callbacks = useMemo(
+    () => ({
+      onViewChange: (next: MappingsListView) => latest.current.onViewChange(next),
+      onFiltersChange: (next: MappingListFilters) => latest.current.onFiltersChange(next),
+      onCreate: () => latest.current.onCreate(),
+      onEdit: (row: MappingRow) => latest.current.onEdit(row),
+      editHref: (row: MappingRow) => latest.current.editHref(row),
+    }),
+    [],
+  );
+  const { FunctionName, EventSourceArn } = props.filters;
+  const filters = useMemo(
+    () => ({
+      ...(FunctionName !== undefined ? { FunctionName } : {}),
+      ...(EventSourceArn !== undefined ? { EventSourceArn } : {}),
+    }),
+    [FunctionName, EventSourceArn],
+  );
+  return (
+    <MappingsListBody
+      {...callbacks}
+      regions={props.regions}
+      configuredRegions={props.configuredRegions}
+      filters={filters}
+      view={view}
+      showView={showView}
+      writeAccess={props.writeAccess}
+      createHref={props.createHref}
+    />
+  );
+}
+
+/** Whether two views are the same, as the URL writes them. */
+function sameListView(a: MappingsListView, b: MappingsListView): boolean {
+  return (
+    a === b ||
+    withListView(new URLSearchParams(), a).toString() ===
+      withListView(new URLSearchParams(), b).toString()
+  );
+}
+
+/** The list itself; it renders again only when one of its props (or its own state) changes. */
+const MappingsListBody = memo(function MappingsListBody(
+  props: MappingsListViewProps & { showView: (view: MappingsListView) => void },
+) {
+  const { regions, onViewChange, filters, writeAccess, view, showView } = props;
   const multiRegion = view.regions === 'all';
   const [feeds, setFeeds] = useState<Readonly<Record<string, Feed>>>({});
   const onFeedChange = useCallback((state: RegionFeedState, actions: RegionFeedActions) => {
@@ -508,14 +570,6 @@ export function MappingsListView(props: MappingsListViewProps) {
     latestView.current = view;
   }, [view]);
   const storedPageSize = preferences.pageSize;
-  // Not for a new region scope: the route gives the list other regions (and a new key) for it.
-  const showView = useCallback(
-    (next: MappingsListView) => {
-      const base = urlView.current;
-      if (next.regions === base.regions) setShown({ base, view: next });
-    },
-    [setShown],
-  );
   const setView = useCallback(
     (patch: Partial<MappingsListView>) => {
       const next = { ...latestView.current, ...patch };
@@ -654,13 +708,23 @@ export function MappingsListView(props: MappingsListViewProps) {
 
   // selectedRows are distinct rows of matching.
   const allMatchingSelected = matching.length > 0 && selectedRows.length === matching.length;
-  const selectionNote =
-    selectedRows.length > 0 ? (
+  // With nothing selected the note is laid out but not shown (nor read, nor focusable), as wide as
+  // it can get: selecting a row then changes no line's height. A new height made the app layout
+  // and the table render all their rows a second time (their resize observers), doubling a click.
+  const noneSelected = selectedRows.length === 0;
+  const selectionNote = (
+    <span
+      aria-hidden={noneSelected ? true : undefined}
+      inert={noneSelected}
+      style={noneSelected ? { visibility: 'hidden' } : undefined}
+    >
       <Inline>
         <Box variant="span" color="text-body-secondary">
-          <span role="status">{number(selectedRows.length)} selected</span>
+          <span role={noneSelected ? undefined : 'status'}>
+            {number(noneSelected ? matching.length : selectedRows.length)} selected
+          </span>
         </Box>
-        {!allMatchingSelected && matching.length > pageSelected.length ? (
+        {noneSelected || (!allMatchingSelected && matching.length > pageSelected.length) ? (
           <Button
             variant="inline-link"
             onClick={() =>
@@ -674,7 +738,8 @@ export function MappingsListView(props: MappingsListViewProps) {
           Clear selection
         </Button>
       </Inline>
-    ) : null;
+    </span>
+  );
 
   return (
     <>
@@ -1013,4 +1078,4 @@ export function MappingsListView(props: MappingsListViewProps) {
       ) : null}
     </>
   );
-}
+});
