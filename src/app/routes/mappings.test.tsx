@@ -2,6 +2,7 @@ import { ServiceException } from '@aws-sdk/client-lambda';
 import createWrapper from '@cloudscape-design/components/test-utils/dom';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { IGNORED_LINK_PARTS_HEADER } from '../../features/event-source-mappings/list/ignored-link-parts-alert.tsx';
 import { FakeLambda, fakeFunction, fakeMapping } from '../../testing/fake-lambda.ts';
 import { renderApp } from '../../testing/render-app.tsx';
 
@@ -95,6 +96,67 @@ describe('mappings list', { timeout: 30_000 }, () => {
     expect(dataRows()).toHaveLength(25);
     expect(shownUuids().at(-1)).toBe(uuid(128 - 2 * 49));
     expect(screen.getAllByText('65 matches of 130 loaded').length).toBeGreaterThan(0);
+    // A link the list wrote itself: nothing to say about it.
+    expect(screen.queryByText(IGNORED_LINK_PARTS_HEADER)).toBeNull();
+  });
+
+  it('says which parts of a link it could not read, and its button removes them from the URL', async () => {
+    const lambda = new FakeLambda(
+      Array.from({ length: 6 }, (_, n) =>
+        fakeMapping(n, {
+          FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders',
+          ...(n % 2 === 0 ? { State: 'Disabled' } : {}),
+        }),
+      ),
+    );
+    const { router } = renderApp(
+      '/?filter=Bogus%3Dx&filter=BatchSize%3Eabc&filter=State%3DDisabled&sort=-Nope&page=abc&pageSize=33&FunctionName=orders',
+      lambda,
+    );
+    await screen.findByText(/All 6 mappings loaded/);
+    expect(screen.getByText(IGNORED_LINK_PARTS_HEADER)).toBeTruthy();
+    const parts = within(screen.getByRole('list', { name: 'Parts left out' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(parts).toEqual([
+      'filter=Bogus=x: unknown property Bogus',
+      'filter=BatchSize>abc: BatchSize is a number; abc is not',
+      'sort=-Nope: sort column Nope does not exist',
+      'page=abc: page abc is not a whole number of 1 or more',
+      'pageSize=33: page size 33 is not one of 25, 50, 100 or 200',
+    ]);
+    // What it could read is applied: the Disabled ones.
+    await waitFor(() => expect(shownUuids()).toEqual([uuid(0), uuid(2), uuid(4)]));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove them from the link' }));
+    await waitFor(() => expect(screen.queryByText(IGNORED_LINK_PARTS_HEADER)).toBeNull());
+    expect([...new URLSearchParams(router.state.location.search)]).toEqual([
+      ['FunctionName', 'orders'],
+      ['filter', 'State=Disabled'],
+    ]);
+    // Replaced: Back does not return to the link with them.
+    expect(router.state.historyAction).toBe('REPLACE');
+    expect(shownUuids()).toEqual([uuid(0), uuid(2), uuid(4)]);
+    // Another link with an unreadable part says so again.
+    await act(() => router.navigate('/?FunctionName=orders&regions=some'));
+    expect(await screen.findByText(IGNORED_LINK_PARTS_HEADER)).toBeTruthy();
+    expect(screen.getByText(/regions takes only all/)).toBeTruthy();
+  });
+
+  it('says when the link’s region is not configured, and shows the default one', async () => {
+    const { router } = renderApp(
+      '/?region=xx-nowhere-1&sort=UUID',
+      new FakeLambda([fakeMapping(1)]),
+    );
+    await screen.findByText(/All 1 mapping loaded/);
+    expect(
+      await screen.findByText('Region xx-nowhere-1 is not configured; showing us-east-1'),
+    ).toBeTruthy();
+    expect(screen.getByText(/which config.json does not list \(it lists us-east-1\)/)).toBeTruthy();
+    expect(new URLSearchParams(router.state.location.search).get('region')).toBe('us-east-1');
+    expect(screen.queryByText(IGNORED_LINK_PARTS_HEADER)).toBeNull();
+    // The app's notifications outlive a test: dismissed here, as a user would.
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/xx-nowhere-1 is not configured/)).toBeNull());
   });
 
   it('counts mappings per health class; a count filters to its class and goes into the URL', async () => {
@@ -111,7 +173,7 @@ describe('mappings list', { timeout: 30_000 }, () => {
     lambda.functions = [1, 2, 3, 4].map((n) => fakeFunction(n));
     const { router } = renderApp('/', lambda);
     await screen.findByText(/All 4 mappings loaded/);
-    const health = screen.getByRole('navigation', { name: 'Health' });
+    const health = screen.getByRole('group', { name: 'Filter by health' });
     const lambdaDisabled = within(health).getByRole('button', { name: /^Disabled by Lambda: 1 / });
     expect(within(health).getByRole('button', { name: /^Problem: 1 / })).toBeTruthy();
     expect(within(health).getByRole('button', { name: /^Disabled by user: 1 / })).toBeTruthy();
@@ -122,7 +184,7 @@ describe('mappings list', { timeout: 30_000 }, () => {
     ]);
     // Pressed again, it clears.
     fireEvent.click(
-      within(health).getByRole('button', { name: /^Disabled by Lambda: 1 .*press to clear/ }),
+      within(health).getByRole('button', { name: 'Disabled by Lambda: 1 mapping', pressed: true }),
     );
     await waitFor(() => expect(dataRows()).toHaveLength(4));
   });
@@ -251,18 +313,18 @@ describe('mappings list', { timeout: 30_000 }, () => {
     renderApp('/', lambda);
     await screen.findByRole('table', { name: /Event source mappings/ });
     expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
-    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Filter by health' })).toBeNull();
 
     expect(await screen.findByText('ServiceException')).toBeTruthy();
     expect(screen.getByText('Could not load mappings')).toBeTruthy();
     expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
-    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Filter by health' })).toBeNull();
     expect(screen.queryByText(/Healthy 0/)).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await screen.findByText(/All 2 mappings loaded/);
     expect(screen.getByText('(2)')).toBeTruthy();
-    const health = screen.getByRole('navigation', { name: 'Health' });
+    const health = screen.getByRole('group', { name: 'Filter by health' });
     expect(within(health).getByRole('button', { name: /^Healthy: 2 mappings/ })).toBeTruthy();
   });
 
