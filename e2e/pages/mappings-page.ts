@@ -25,7 +25,7 @@ export class MappingsPage {
     this.functionFilter = page.getByRole('searchbox', { name: 'Function' });
     this.eventSourceArnFilter = page.getByRole('searchbox', { name: 'Event source ARN' });
     this.applyFiltersButton = page.getByRole('button', { name: 'Apply filters' });
-    this.healthCounts = page.getByRole('navigation', { name: 'Health' });
+    this.healthCounts = page.getByRole('group', { name: 'Filter by health' });
     this.pagination = page.getByRole('navigation', { name: /pagination|Pages/i });
   }
 

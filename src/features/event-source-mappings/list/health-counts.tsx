@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import Button from '@cloudscape-design/components/button';
 import Box from '@cloudscape-design/components/box';
 import Icon from '@cloudscape-design/components/icon';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import ToggleButton from '@cloudscape-design/components/toggle-button';
 import { healthIndicatorType } from '../components/mapping-health-indicator.tsx';
 import { HEALTH_CLASSES, HEALTH_LABELS, type HealthClass } from '../mapping-health.ts';
 
@@ -17,9 +17,21 @@ export interface HealthCountsProps {
 }
 
 /**
- * How many loaded mappings fall in each health class, worst first, each a one-click filter
- * (pressed again, it clears). Classes with no mapping are left out, except Healthy. Memoised: a
- * selection or a page change does not re-render it.
+ * The accessible name of one class's toggle, with the count formatted as shown (`en-US`
+ * grouping), e.g. `Healthy: 8,004 mappings`, `Stuck: 1 mapping`.
+ * @param health the class.
+ * @param count its mappings among the loaded rows.
+ */
+export function healthToggleLabel(health: HealthClass, count: number): string {
+  return `${HEALTH_LABELS[health]}: ${count.toLocaleString('en-US')} ${count === 1 ? 'mapping' : 'mappings'}`;
+}
+
+/**
+ * How many loaded mappings fall in each health class, worst first, each a toggle that filters the
+ * list to it (pressed again, it clears), in a group named "Filter by health". Classes with no
+ * mapping are left out, except Healthy and the pressed one (filtered to Stuck, then the stuck
+ * mapping is enabled: the pressed toggle stays, reading 0, so that the filter can be cleared).
+ * Memoised: a selection or a page change does not re-render it.
  */
 export const HealthCounts = memo(function HealthCounts({
   counts,
@@ -28,16 +40,15 @@ export const HealthCounts = memo(function HealthCounts({
 }: HealthCountsProps) {
   return (
     // A span: it sits in the list header's description, a <p>.
-    <span role="navigation" aria-label="Health">
-      {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy').map((c) => (
+    <span role="group" aria-label="Filter by health">
+      {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy' || c === active).map((c) => (
         <Box key={c} variant="span" display="inline-block" margin={{ right: 'xs', bottom: 'xxs' }}>
-          <Button
-            variant={active === c ? 'primary' : 'normal'}
-            ariaLabel={`${HEALTH_LABELS[c]}: ${counts[c]} mappings${active === c ? ' (filtered, press to clear)' : ''}`}
-            onClick={() => onSelect(active === c ? undefined : c)}
+          <ToggleButton
+            pressed={active === c}
+            ariaLabel={healthToggleLabel(c, counts[c])}
+            onChange={({ detail }) => onSelect(detail.pressed ? c : undefined)}
           >
             {active === c ? (
-              // Pressed (filled) buttons: the label in the button's own colour, which stays legible.
               <>
                 <Icon name="filter" /> {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
               </>
@@ -46,7 +57,7 @@ export const HealthCounts = memo(function HealthCounts({
                 {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
               </StatusIndicator>
             )}
-          </Button>
+          </ToggleButton>
         </Box>
       ))}
     </span>

@@ -48,9 +48,9 @@ function renderList(
   );
 }
 
-/** The Health counts' button of one class (e.g. `Orphaned: 1 mappings`). */
+/** The Health counts' button of one class (e.g. `Orphaned: 1 mapping`). */
 const healthCount = (label: string) =>
-  within(screen.getByRole('navigation', { name: 'Health' })).queryByRole('button', {
+  within(screen.getByRole('group', { name: 'Filter by health' })).queryByRole('button', {
     name: new RegExp(`^${label}: `),
   });
 
@@ -82,7 +82,7 @@ describe('the orphan check of the list', { timeout: 60_000 }, () => {
     expect(screen.queryByText(/Checking which functions/)).toBeNull();
     await screen.findByText(/All 350 mappings loaded/);
     await waitFor(() =>
-      expect(healthCount('Orphaned')?.getAttribute('aria-label')).toMatch(/^Orphaned: 1 mappings/),
+      expect(healthCount('Orphaned')?.getAttribute('aria-label')).toMatch(/^Orphaned: 1 mapping$/),
     );
     expect(screen.queryByText(/Checking which functions/)).toBeNull();
 
@@ -234,7 +234,7 @@ describe('the title counter with all regions', { timeout: 60_000 }, () => {
     await screen.findByText('Could not load mappings in us-east-1');
     await screen.findByText('Could not load mappings in eu-west-1');
     expect(screen.queryByText(/^\(0\+?\)$/)).toBeNull();
-    expect(screen.queryByRole('navigation', { name: 'Health' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Filter by health' })).toBeNull();
 
     fireEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!);
     await screen.findByText(/us-east-1: All 20 mappings loaded/);

@@ -1,0 +1,47 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { HealthClass } from '../mapping-health.ts';
+import { HealthCounts } from './health-counts.tsx';
+
+const NONE: Record<HealthClass, number> = {
+  orphaned: 0,
+  'disabled-by-lambda': 0,
+  stuck: 0,
+  problem: 0,
+  transitional: 0,
+  'disabled-by-user': 0,
+  healthy: 0,
+};
+
+describe('HealthCounts', () => {
+  it('is a group of filter toggles named with the counts as shown', () => {
+    const onSelect = vi.fn();
+    render(
+      <HealthCounts
+        counts={{ ...NONE, healthy: 8004, stuck: 1 }}
+        active={undefined}
+        onSelect={onSelect}
+      />,
+    );
+    expect(screen.queryByRole('navigation')).toBeNull();
+    const group = screen.getByRole('group', { name: 'Filter by health' });
+    const healthy = within(group).getByRole('button', { name: 'Healthy: 8,004 mappings' });
+    expect(healthy.textContent).toContain('Healthy 8,004');
+    expect(healthy.getAttribute('aria-pressed')).toBe('false');
+    const stuck = within(group).getByRole('button', { name: 'Stuck: 1 mapping' });
+    // Classes without mappings are left out.
+    expect(within(group).getAllByRole('button')).toHaveLength(2);
+    fireEvent.click(stuck);
+    expect(onSelect).toHaveBeenLastCalledWith('stuck');
+  });
+
+  it('keeps the pressed class when it has no mapping left, reading 0, so it can be cleared', () => {
+    const onSelect = vi.fn();
+    render(<HealthCounts counts={{ ...NONE, healthy: 3 }} active="stuck" onSelect={onSelect} />);
+    const stuck = screen.getByRole('button', { name: 'Stuck: 0 mappings' });
+    expect(stuck.getAttribute('aria-pressed')).toBe('true');
+    expect(stuck.textContent).toContain('Stuck 0');
+    fireEvent.click(stuck);
+    expect(onSelect).toHaveBeenLastCalledWith(undefined);
+  });
+});
