@@ -14,6 +14,7 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type CSSProperties,
   type ReactNode,
 } from 'react';
 import {
@@ -425,8 +426,17 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
 }
 
 /**
+ * How the kept list is hidden: laid out as when shown (same width) but clipped to no height,
+ * invisible and inert, not `display: none`. Its boxes keep their sizes, so Cloudscape's resize
+ * observers (table and column widths, sticky header) report nothing on the way out or back: with
+ * `hidden`, Back re-rendered the whole table twice (about 1,650 components each) as it measured
+ * itself from 0 px wide again.
+ */
+const KEPT_HIDDEN: CSSProperties = { height: 0, overflow: 'hidden', visibility: 'hidden' };
+
+/**
  * The matched page, with one exception: once shown, the mappings list (`/`) stays mounted while
- * another page is open, hidden (`hidden`), and is shown again as it was when the user comes back
+ * another page is open, hidden ({@link KEPT_HIDDEN}), and is shown again as it was when the user comes back
  * (Back from a mapping's page: no remount of a 10,000-row list, its Load all and the bulk
  * operations going on meanwhile; measured remounting, Back took 243–449 ms of main thread in the
  * benchmark). While hidden, the list sees the URL it was last shown at (the router's location
@@ -492,7 +502,12 @@ function PageOutlet() {
   return (
     <>
       {list && (
-        <div hidden={!onList} ref={container}>
+        <div
+          ref={container}
+          inert={!onList}
+          aria-hidden={onList ? undefined : true}
+          style={onList ? undefined : KEPT_HIDDEN}
+        >
           <PageVisibleContext.Provider value={isListShown}>
             <LocationContext.Provider value={list.location}>{list.page}</LocationContext.Provider>
           </PageVisibleContext.Provider>

@@ -708,23 +708,13 @@ const MappingsListBody = memo(function MappingsListBody(
 
   // selectedRows are distinct rows of matching.
   const allMatchingSelected = matching.length > 0 && selectedRows.length === matching.length;
-  // With nothing selected the note is laid out but not shown (nor read, nor focusable), as wide as
-  // it can get: selecting a row then changes no line's height. A new height made the app layout
-  // and the table render all their rows a second time (their resize observers), doubling a click.
-  const noneSelected = selectedRows.length === 0;
-  const selectionNote = (
-    <span
-      aria-hidden={noneSelected ? true : undefined}
-      inert={noneSelected}
-      style={noneSelected ? { visibility: 'hidden' } : undefined}
-    >
+  const selectionNote =
+    selectedRows.length > 0 ? (
       <Inline>
         <Box variant="span" color="text-body-secondary">
-          <span role={noneSelected ? undefined : 'status'}>
-            {number(noneSelected ? matching.length : selectedRows.length)} selected
-          </span>
+          <span role="status">{number(selectedRows.length)} selected</span>
         </Box>
-        {noneSelected || (!allMatchingSelected && matching.length > pageSelected.length) ? (
+        {!allMatchingSelected && matching.length > pageSelected.length ? (
           <Button
             variant="inline-link"
             onClick={() =>
@@ -738,8 +728,7 @@ const MappingsListBody = memo(function MappingsListBody(
           Clear selection
         </Button>
       </Inline>
-    </span>
-  );
+    ) : null;
 
   return (
     <>

@@ -58,7 +58,7 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
       if (disabled || event.ctrlKey || event.metaKey || event.altKey) return;
       // A list kept mounted while another page is open (src/app/routes/root.tsx, PageOutlet):
       // its keys belong to that page.
-      if (!visible() || table.current?.closest('[hidden]')) return;
+      if (!visible() || table.current?.closest('[inert]')) return;
       if (isTyping(event.target)) {
         // Escape leaves the filter (closing its suggestions too), so j/k work again.
         if (
