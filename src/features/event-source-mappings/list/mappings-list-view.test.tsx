@@ -78,7 +78,7 @@ describe('the orphan check of the list', { timeout: 60_000 }, () => {
 
     // The first page is on screen at once, while the rest loads (not held back by the feed's
     // once-a-second progress reports).
-    await screen.findByText(/Loading all mappings: 100 loaded/);
+    await screen.findByText(/Loading all mappings: 100 loaded, 1 page,/);
     expect(screen.queryByText(/Checking which functions/)).toBeNull();
     await screen.findByText(/All 350 mappings loaded/);
     await waitFor(() =>

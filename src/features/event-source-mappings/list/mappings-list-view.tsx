@@ -196,7 +196,8 @@ function FeedProgress({
     return (
       <Inline>
         <StatusIndicator type="loading">
-          {where}Loading all mappings: {loaded} loaded, {state.pages} pages, {seconds(elapsed)}
+          {where}Loading all mappings: {loaded} loaded, {number(state.pages)}{' '}
+          {state.pages === 1 ? 'page' : 'pages'}, {seconds(elapsed)}
           {state.retries > 0
             ? `, ${number(state.retries)} ${state.retries === 1 ? 'request' : 'requests'} retried (throttled or unanswered)`
             : ''}
