@@ -2,9 +2,9 @@ import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
-import { useEffect } from 'react';
 import { useRouteError } from 'react-router';
 import { toAwsError } from '../../api/errors.ts';
+import { useRetryWhenOnline } from '../../lib/retry-when-online.ts';
 import { ConsoleFrame } from './root.tsx';
 
 /**
@@ -22,6 +22,11 @@ export function isChunkLoadError(error: unknown): boolean {
   );
 }
 
+/** Reloads the page (read at call time, so a test can stand in for `window.location`). */
+function reloadPage(): void {
+  window.location.reload();
+}
+
 /**
  * Shown instead of a page that threw while rendering: the console frame stays (navigation,
  * region), the error is named, and the page can be reloaded. A page whose code could not be
@@ -30,12 +35,7 @@ export function isChunkLoadError(error: unknown): boolean {
 export default function RouteError() {
   const error = useRouteError();
   const chunkFailed = isChunkLoadError(error);
-  useEffect(() => {
-    if (!chunkFailed) return undefined;
-    const reload = () => window.location.reload();
-    window.addEventListener('online', reload);
-    return () => window.removeEventListener('online', reload);
-  }, [chunkFailed]);
+  useRetryWhenOnline(reloadPage, chunkFailed);
   const { name, message } = toAwsError(error);
   if (chunkFailed && !navigator.onLine) {
     return (
@@ -54,7 +54,7 @@ export default function RouteError() {
         <Alert
           type="error"
           header={name}
-          action={<Button onClick={() => window.location.reload()}>Reload page</Button>}
+          action={<Button onClick={reloadPage}>Reload page</Button>}
         >
           {message}
         </Alert>
