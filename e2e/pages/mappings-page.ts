@@ -1,5 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * A count as the console shows it (`en-US` grouping: `1,234`, `1,234,567`) read back as a number:
+ * every comma goes, not only the first.
+ * @param text the formatted count, e.g. `1,234,567`.
+ * @throws Error when `text` is not a formatted count.
+ */
+export function parseShownCount(text: string): number {
+  if (!/^\d{1,3}(,\d{3})*$/.test(text)) throw new Error(`Not a count as shown: ${text}`);
+  return Number(text.replaceAll(',', ''));
+}
+
 /** The mappings list (`/`). */
 export class MappingsPage {
   readonly heading: Locator;
@@ -83,6 +94,39 @@ export class MappingsPage {
   /** A health count button, e.g. `Problem`. */
   healthCount(label: string): Locator {
     return this.healthCounts.getByRole('button', { name: new RegExp(`^${label}: `) });
+  }
+
+  /**
+   * The number a health count button shows, from its accessible name (`Problem: 1,234 mappings`
+   * is 1234).
+   * @throws Error when the name does not read `<label>: <count> mapping(s)`.
+   */
+  async healthCountValue(label: string): Promise<number> {
+    const name = (await this.healthCount(label).getAttribute('aria-label')) ?? '';
+    const shown = new RegExp(`^${label}: ([\\d,]+) mappings?$`).exec(name)?.[1];
+    if (shown === undefined) throw new Error(`Health count ${label} reads "${name}"`);
+    return parseShownCount(shown);
+  }
+
+  /**
+   * The property filter's count, `N matches of M loaded`, for `count` matches as shown (`1,234
+   * matches of`; `1 match of`): the whole number, so that 234 does not find `1,234 matches`.
+   */
+  matchesText(count: number): Locator {
+    const noun = count === 1 ? 'match' : 'matches';
+    return this.page.getByText(new RegExp(`^${count.toLocaleString('en-US')} ${noun} of `));
+  }
+
+  /** How many mappings match the filter, read from `N matches of M loaded` (`1,234` is 1234). */
+  async matchesShown(): Promise<number> {
+    const text =
+      (await this.page
+        .getByText(/^[\d,]+ match(es)? of /)
+        .first()
+        .textContent()) ?? '';
+    const shown = /^([\d,]+) match/.exec(text)?.[1];
+    if (shown === undefined) throw new Error(`The filter's count reads "${text}"`);
+    return parseShownCount(shown);
   }
 
   /** Opens the Lambda-side filters dialog (if it is not open). */

@@ -52,12 +52,10 @@ test.describe('mappings list', () => {
     await mappingsPage.goto();
     await mappingsPage.expectSettled();
     const problems = mappingsPage.healthCount('Problem');
-    const count = Number(
-      (await problems.getAttribute('aria-label'))?.match(/: ([\d,]+) /)?.[1]?.replace(',', ''),
-    );
+    const count = await mappingsPage.healthCountValue('Problem');
     expect(count).toBeGreaterThan(50);
     await problems.click();
-    await expect(page.getByText(`${count} matches of`).first()).toBeVisible();
+    await expect(mappingsPage.matchesText(count).first()).toBeVisible();
     await expect(mappingsPage.rows.first()).toContainText('Problem');
 
     // The column header's sort control, by keyboard (the sticky page header can lie over it).
@@ -150,14 +148,7 @@ test.describe('mappings list', () => {
   }) => {
     await mappingsPage.goto('?filter=Health%3Dproblem&sort=-BatchSize');
     await mappingsPage.expectSettled();
-    const matches = Number(
-      (
-        await page
-          .getByText(/\d+ matches of/)
-          .first()
-          .textContent()
-      )?.match(/(\d+) matches/)?.[1],
-    );
+    const matches = await mappingsPage.matchesShown();
     const firstPage = await mappingsPage.rows.getByRole('link').allTextContents();
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const download = page.waitForEvent('download');
