@@ -104,3 +104,42 @@ describe('sortMappingRows', () => {
     ]);
   });
 });
+
+describe('mappingColumns widths', () => {
+  const widthOf = (columns: ReturnType<typeof mappingColumns>, id: string) =>
+    columns.find((c) => c.id === id)?.width as number;
+  // The last visible column takes what is left (Cloudscape sizes it "auto", down to its minWidth).
+  const defaultTotal = (columns: ReturnType<typeof mappingColumns>, last = 'width') => {
+    const shown = columns.filter((c) => c.visibleByDefault);
+    return shown.reduce(
+      (sum, c, i) =>
+        sum + ((i === shown.length - 1 && last === 'minWidth' ? c.minWidth : c.width) as number),
+      54,
+    );
+  };
+
+  it('fit a 1280 px window as they are (about 1,232 px of table)', () => {
+    const plain = mappingColumns({ regionLink: false });
+    const at1280 = mappingColumns({ regionLink: false, tableWidth: 1232 });
+    expect(defaultTotal(plain, 'minWidth')).toBeLessThanOrEqual(1232);
+    expect(at1280.map((c) => c.width)).toEqual(plain.map((c) => c.width));
+  });
+
+  it('give the room of a wider table to Function and Event source first, and leave the last column some', () => {
+    const plain = mappingColumns({ regionLink: false });
+    const at1440 = mappingColumns({ regionLink: false, tableWidth: 1392 });
+    const room = 1392 - defaultTotal(plain);
+    expect(widthOf(at1440, 'FunctionName')).toBe(
+      widthOf(plain, 'FunctionName') + Math.floor(room * 0.35),
+    );
+    expect(widthOf(at1440, 'SourceName')).toBe(
+      widthOf(plain, 'SourceName') + Math.floor(room * 0.3),
+    );
+    expect(widthOf(at1440, 'UUID')).toBe(widthOf(plain, 'UUID'));
+    // Still within the table: what is left goes to the last column.
+    expect(defaultTotal(at1440)).toBeLessThanOrEqual(1392);
+    const huge = mappingColumns({ regionLink: false, tableWidth: 4000 });
+    expect(widthOf(huge, 'FunctionName')).toBe(320);
+    expect(widthOf(huge, 'SourceName')).toBe(300);
+  });
+});

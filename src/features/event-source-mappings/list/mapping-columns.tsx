@@ -219,9 +219,16 @@ const ProcessingResultCell = memo(function ProcessingResultCell({ result }: { re
  * fit a 1280 px window (about 1,230 px of table; the last column takes what is left) with one line per row: long values end in an
  * ellipsis and show whole in a tooltip (and wrap at spaces, ARN separators and hyphens when the
  * user turns on "Wrap lines").
+ * In a wider table the Function and Event source columns, the names a user reads first, share
+ * the room past 1,230 px with the last column ({@link GROWN_WIDTHS}).
  * @param options.regionLink adds `?region=<Region>` to detail links (all-regions view).
+ * @param options.tableWidth the table's width in px when the list opens (its widths are set
+ *   once, at mount: Cloudscape keeps them, and the user's resizing, from then on).
  */
-export function mappingColumns(options: { regionLink: boolean }): MappingColumn[] {
+export function mappingColumns(options: {
+  regionLink: boolean;
+  tableWidth?: number;
+}): MappingColumn[] {
   const columns: Omit<MappingColumn, 'sortingComparator'>[] = [
     {
       id: 'UUID',
@@ -375,7 +382,36 @@ export function mappingColumns(options: { regionLink: boolean }): MappingColumn[
       visibleByDefault: false,
     },
   ];
+  grow(columns, options.tableWidth);
   return columns.map((c) => ({ ...c, sortingComparator: comparatorOf(c.sortKey) }));
+}
+
+/** The width of the table's selection column (Cloudscape's, px). */
+const SELECTION_COLUMN_WIDTH = 54;
+
+/**
+ * The widest the Function and Event source columns grow by themselves (px), and their share of
+ * the room; the rest goes to the last column (StateTransitionReason by default).
+ */
+const GROWN_WIDTHS: Readonly<Record<string, { max: number; share: number }>> = {
+  FunctionName: { max: 320, share: 0.35 },
+  SourceName: { max: 300, share: 0.3 },
+};
+
+/** Widens the growing columns by their share of the room the default columns leave. */
+function grow(columns: Omit<MappingColumn, 'sortingComparator'>[], tableWidth?: number): void {
+  if (tableWidth === undefined) return;
+  const used = columns.reduce(
+    (sum, c) => sum + (c.visibleByDefault ? (c.width as number) : 0),
+    SELECTION_COLUMN_WIDTH,
+  );
+  const room = Math.floor(tableWidth - used);
+  if (room <= 0) return;
+  for (const column of columns) {
+    const growth = GROWN_WIDTHS[column.id];
+    if (!growth || typeof column.width !== 'number') continue;
+    column.width = Math.min(growth.max, column.width + Math.floor(room * growth.share));
+  }
 }
 
 /** Ids of the columns the list can be sorted by (all of them), for reading a sort from a URL. */

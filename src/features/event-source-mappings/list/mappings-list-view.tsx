@@ -482,7 +482,13 @@ const MappingsListBody = memo(function MappingsListBody(
     shownFeeds.some((f) => f.state.loadingAll || f.state.status === 'pending');
   const moreInLambda = shownFeeds.some((f) => f.state.hasNextPage);
 
-  const columns = useMemo(() => mappingColumns({ regionLink: multiRegion }), [multiRegion]);
+  // The table's width as the list opens: the window's, less the page's side padding (Cloudscape's
+  // app layout without a navigation drawer, 24 px a side); the columns' widths are set from it once.
+  const [tableWidth] = useState(() => document.documentElement.clientWidth - 2 * 24);
+  const columns = useMemo(
+    () => mappingColumns({ regionLink: multiRegion, tableWidth }),
+    [multiRegion, tableWidth],
+  );
   const defaults = useMemo(() => defaultTablePreferences(columns), [columns]);
   const [preferences, setPreferences] = useTablePreferences(defaults);
   const pageSize = view.pageSize ?? preferences.pageSize;
