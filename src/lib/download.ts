@@ -1,6 +1,7 @@
 /**
  * Offers text as a file download (a Blob behind a temporary object URL, no server round trip).
- * @param fileName e.g. `mappings-us-east-1.csv`.
+ * @param fileName e.g. `event-source-mappings-us-east-1-view-20260504-101112Z.csv`
+ *   (`exportFileName` in `features/event-source-mappings/export-file-name.ts`).
  * @param text the file's content.
  * @param type its media type, e.g. `text/csv`.
  */

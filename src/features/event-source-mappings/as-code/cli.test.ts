@@ -5,10 +5,16 @@ import { describe, expect, it } from 'vitest';
 
 import { REQUEST_MEMBERS } from '../form/request-members';
 import { SOURCE_TYPES } from '../form/source-limits';
-import { CLI_INPUT_JSON_LOOP, cliInputJsonUsage, toCliInputJson, toCliScript } from './cli';
+import {
+  CLI_INPUT_JSON_LOOP,
+  cliInputJsonLoop,
+  cliInputJsonUsage,
+  toCliInputJson,
+  toCliScript,
+} from './cli';
 import { HOSTILE_STRINGS, hostileTags } from './fixtures';
-import type { MappingCode } from './mapping-code';
-import { CODE_FORMAT_INFO } from './render-code';
+import { CODE_FORMATS, type MappingCode } from './mapping-code';
+import { CODE_FORMAT_INFO, renderCode } from './render-code';
 import { codeOf, hostileCode } from './test-helpers';
 
 /**
@@ -276,6 +282,28 @@ describe('toCliInputJson', () => {
     );
     // The panel shows these lines.
     expect(CODE_FORMAT_INFO['cli-input-json'].usage(3)).toBe(cliInputJsonUsage(3));
+  });
+
+  it('the usage line names the file the panel downloads', () => {
+    const many = 'event-source-mappings-eu-west-1-cli-input-json-20260504-101112Z.json';
+    expect(CODE_FORMAT_INFO['cli-input-json'].usage(2, many)).toBe(
+      `An array of 2 request documents, one per mapping. Create them all with: jq -c '.[]' ${many} | while IFS= read -r doc; do aws lambda create-event-source-mapping --cli-input-json "$doc"; done`,
+    );
+    expect(CODE_FORMAT_INFO['cli-input-json'].usage(1, many)).toBe(
+      `The request as a document for aws lambda create-event-source-mapping --cli-input-json file://${many}.`,
+    );
+    expect(() => cliInputJsonLoop('a b;rm -rf.json')).toThrow('Not a plain file name');
+  });
+
+  it('each format’s download extension is that of its generated file', () => {
+    const mappings = [codeOf('sqs')];
+    for (const format of CODE_FORMATS) {
+      const { fileName } = renderCode(format, mappings, { functionReference: 'literal' });
+      expect([format, fileName.slice(fileName.lastIndexOf('.') + 1)]).toEqual([
+        format,
+        CODE_FORMAT_INFO[format].extension,
+      ]);
+    }
   });
 
   it('hostile strings survive JSON', () => {

@@ -118,18 +118,31 @@ export const CLI_INPUT_JSONS_FILE = 'create-event-source-mappings.json';
  * test/as-code/cli-round-trip.test.ts). The documents carry no region: the CLI's default region
  * applies unless `--region` is added.
  */
-export const CLI_INPUT_JSON_LOOP = `jq -c '.[]' ${CLI_INPUT_JSONS_FILE} | while IFS= read -r doc; do aws lambda create-event-source-mapping --cli-input-json "$doc"; done`;
+export const CLI_INPUT_JSON_LOOP = cliInputJsonLoop(CLI_INPUT_JSONS_FILE);
+
+/**
+ * {@link CLI_INPUT_JSON_LOOP} over another file, e.g. the name the panel downloads it as.
+ * @param fileName the array's file: letters, digits, `.`, `-` and `_` only (it is not quoted).
+ * @throws Error for a name with anything else (a shell would read it).
+ */
+export function cliInputJsonLoop(fileName: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(fileName)) throw new Error(`Not a plain file name: ${fileName}`);
+  return `jq -c '.[]' ${fileName} | while IFS= read -r doc; do aws lambda create-event-source-mapping --cli-input-json "$doc"; done`;
+}
 
 /**
  * How to use the CLI input JSON, for the panel: for one mapping the `--cli-input-json file://`
  * command, for several the {@link CLI_INPUT_JSON_LOOP} over the array.
  * @param count the number of mappings exported (at least 1).
- * @returns one or two sentences, naming the file and the command. Never throws.
+ * @param fileName the file the JSON is downloaded as (default {@link CLI_INPUT_JSON_FILE} or
+ *   {@link CLI_INPUT_JSONS_FILE}); letters, digits, `.`, `-` and `_` only.
+ * @returns one or two sentences, naming the file and the command. Throws `Error` for a file name
+ *   with other characters.
  */
-export function cliInputJsonUsage(count: number): string {
+export function cliInputJsonUsage(count: number, fileName?: string): string {
   return count === 1
-    ? `The request as a document for aws lambda create-event-source-mapping --cli-input-json file://${CLI_INPUT_JSON_FILE}.`
-    : `An array of ${count} request documents, one per mapping. Create them all with: ${CLI_INPUT_JSON_LOOP}`;
+    ? `The request as a document for aws lambda create-event-source-mapping --cli-input-json file://${fileName ?? CLI_INPUT_JSON_FILE}.`
+    : `An array of ${count} request documents, one per mapping. Create them all with: ${cliInputJsonLoop(fileName ?? CLI_INPUT_JSONS_FILE)}`;
 }
 
 /**

@@ -60,7 +60,11 @@ export interface CodeFormatOptions {
 export interface GeneratedCode {
   /** The whole text (ends with a newline). */
   text: string;
-  /** A file name for Download (`mappings.tf`). */
+  /**
+   * The format's plain file name (`event-source-mappings.tf`), its extension the download's; the
+   * panel downloads it named by `exportFileName` (`event-source-mappings-<region>-terraform-<UTC
+   * time>.tf`).
+   */
   fileName: string;
   /** The media type for Download (`text/yaml`, `application/json`…). */
   mediaType: string;

@@ -12,8 +12,13 @@ import { toTerraform } from './terraform';
 /** What the panel shows about a format: its tab label and one line of how to use the code. */
 export interface CodeFormatInfo {
   label: string;
-  /** How to use the code (for one mapping and for several). */
-  usage: (count: number) => string;
+  /**
+   * How to use the code (for one mapping and for several), naming `fileName` where it names the
+   * downloaded file (the CLI input JSON's command).
+   */
+  usage: (count: number, fileName?: string) => string;
+  /** The download's extension, without its dot (that of the format's `GeneratedCode.fileName`). */
+  extension: string;
   /** Whether the "function as a parameter" switch changes this format. */
   takesFunctionReference: boolean;
 }
@@ -24,35 +29,41 @@ export const CODE_FORMAT_INFO: Readonly<Record<CodeFormat, CodeFormatInfo>> = {
     label: 'AWS CLI',
     usage: (n) =>
       `A POSIX shell script with ${n === 1 ? 'one aws lambda create-event-source-mapping command' : `${n} aws lambda create-event-source-mapping commands, one per mapping`}.`,
+    extension: 'sh',
     takesFunctionReference: true,
   },
   'cli-input-json': {
     label: 'CLI input JSON',
     usage: cliInputJsonUsage,
+    extension: 'json',
     takesFunctionReference: false,
   },
   cloudformation: {
     label: 'CloudFormation',
     usage: () =>
       'A template with one AWS::Lambda::EventSourceMapping resource per mapping (a stack is regional).',
+    extension: 'yaml',
     takesFunctionReference: true,
   },
   sam: {
     label: 'SAM',
     usage: () =>
       "An AWS SAM template: each mapping as an event under its function's Events where SAM has an event type that takes all its members, otherwise as an AWS::Lambda::EventSourceMapping resource.",
+    extension: 'yaml',
     takesFunctionReference: true,
   },
   terraform: {
     label: 'Terraform',
     usage: () =>
       'aws_lambda_event_source_mapping resources with an import block each, so terraform plan adopts the existing mappings instead of creating new ones.',
+    extension: 'tf',
     takesFunctionReference: true,
   },
   cdk: {
     label: 'CDK',
     usage: () =>
       'A TypeScript construct (aws-cdk-lib/aws-lambda CfnEventSourceMapping) to add to a stack.',
+    extension: 'ts',
     takesFunctionReference: true,
   },
 };

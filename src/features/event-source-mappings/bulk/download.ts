@@ -1,13 +1,16 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import { getLambdaRegion } from '../../../api/lambda-client.ts';
 import { downloadText } from '../../../lib/download.ts';
+import { exportFileName, regionsScope } from '../export-file-name.ts';
 import { toMappingsJson } from '../list/export-view.ts';
 import { regionOfMapping } from './bulk-operation.ts';
 
 /**
  * File name of the JSON kept before a bulk delete (`toMappingsJson`, the shape of a
- * `ListEventSourceMappings` response): `mappings-<region>-<UTC time>.json` (`mappings-multiple-regions-…`
- * when the mappings come from several regions), e.g.
- * `mappings-us-east-1-2026-05-04T10-11-12Z.json`.
+ * `ListEventSourceMappings` response), by the console's one scheme (`exportFileName`):
+ * `event-source-mappings-<region>-before-delete-<UTC time>.json` (`multiple-regions` when the
+ * mappings come from several regions), e.g.
+ * `event-source-mappings-us-east-1-before-delete-20260504-101112Z.json`.
  * @param mappings the mappings.
  * @param now the time to name the file by (default: now).
  */
@@ -15,13 +18,11 @@ export function mappingsJsonFileName(
   mappings: readonly EventSourceMappingConfiguration[],
   now: Date = new Date(),
 ): string {
-  const regions = new Set(mappings.map((m) => regionOfMapping(m)));
-  const region = regions.size === 1 ? [...regions][0]! : 'multiple-regions';
-  const time = now
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replaceAll(':', '-');
-  return `mappings-${region}-${time}.json`;
+  const scope = regionsScope(
+    mappings.map((m) => regionOfMapping(m)),
+    getLambdaRegion(),
+  );
+  return exportFileName({ scope, what: 'before-delete', ext: 'json', now });
 }
 
 /**

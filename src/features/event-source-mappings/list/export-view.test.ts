@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv, toMappingsJson } from './export-view.ts';
+import { csvField, toCsv, toMappingsJson, viewExportFileName } from './export-view.ts';
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
@@ -35,5 +35,24 @@ describe('JSON export', () => {
         { UUID: 'u1', State: 'Enabled', LastModified: '2026-11-01T00:00:00.000Z' },
       ],
     });
+  });
+});
+
+describe('the view’s download file name', () => {
+  const at = new Date(Date.UTC(2026, 4, 4, 10, 11, 12, 345));
+
+  it('names the region or all regions, the view, the UTC time and the format', () => {
+    expect(viewExportFileName('eu-west-1', 'csv', at)).toBe(
+      'event-source-mappings-eu-west-1-view-20260504-101112Z.csv',
+    );
+    expect(viewExportFileName('all-regions', 'json', at)).toBe(
+      'event-source-mappings-all-regions-view-20260504-101112Z.json',
+    );
+  });
+
+  it('is named at the time of the download by default', () => {
+    expect(viewExportFileName('us-east-1', 'csv')).toMatch(
+      /^event-source-mappings-us-east-1-view-\d{8}-\d{6}Z\.csv$/,
+    );
   });
 });

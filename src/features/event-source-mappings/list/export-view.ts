@@ -1,4 +1,5 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import { exportFileName } from '../export-file-name.ts';
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A value
@@ -34,4 +35,16 @@ export function toCsv<Row>(
  */
 export function toMappingsJson(mappings: readonly EventSourceMappingConfiguration[]): string {
   return `${JSON.stringify({ EventSourceMappings: mappings }, null, 2)}\n`;
+}
+
+/**
+ * The download file name of the list's view as CSV or JSON, by the console's one scheme
+ * (`exportFileName`): `event-source-mappings-<scope>-view-<UTC time>.<csv|json>`, e.g.
+ * `event-source-mappings-all-regions-view-20260504-101112Z.csv`.
+ * @param scope the view's region, or `all-regions` (`ALL_REGIONS_SCOPE`) for the all-regions view.
+ * @param format `csv` ({@link toCsv}) or `json` ({@link toMappingsJson}).
+ * @param now the time to name the file by (default: now).
+ */
+export function viewExportFileName(scope: string, format: 'csv' | 'json', now?: Date): string {
+  return exportFileName({ scope, what: 'view', ext: format, now });
 }

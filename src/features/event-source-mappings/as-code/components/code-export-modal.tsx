@@ -12,6 +12,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { toAwsError } from '../../../../api/errors.ts';
 import { downloadText } from '../../../../lib/download.ts';
+import { exportFileName, regionsScope } from '../../export-file-name.ts';
 import { sourceTypeOfMapping } from '../../form/source-limits.ts';
 import { mappingQueries } from '../../queries.ts';
 import { CODE_FORMATS, type CodeFormat, type MappingCode } from '../mapping-code.ts';
@@ -153,6 +154,14 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
 
   const count = recognisedCount;
   const info = CODE_FORMAT_INFO[format];
+  // One time for the panel's downloads: the CLI input JSON's command names the file it offers.
+  const [openedAt] = useState(() => new Date());
+  const scope = regionsScope(
+    mappings.map((m) => m.region),
+    mappings[0]?.region ?? '',
+  );
+  const fileNameOf = (id: CodeFormat) =>
+    exportFileName({ scope, what: id, ext: CODE_FORMAT_INFO[id].extension, now: openedAt });
   const title =
     mappings.length === 1
       ? `Mapping ${mappings[0]?.mapping.UUID ?? ''} as code`
@@ -181,6 +190,7 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
     );
   } else {
     const { code } = rendered;
+    const fileName = fileNameOf(format);
     body = (
       <SpaceBetween size="s">
         <SpaceBetween direction="horizontal" size="xs">
@@ -193,9 +203,9 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
           />
           <Button
             iconName="download"
-            onClick={() => downloadText(code.fileName, code.text, code.mediaType)}
+            onClick={() => downloadText(fileName, code.text, code.mediaType)}
           >
-            Download {code.fileName}
+            Download {fileName}
           </Button>
         </SpaceBetween>
         <pre className="code-export" tabIndex={0} role="region" aria-label={`${info.label} code`}>
@@ -263,7 +273,9 @@ export function CodeExportModal({ mappings, onDismiss }: CodeExportModalProps) {
             label: CODE_FORMAT_INFO[id].label,
             content: (
               <SpaceBetween size="s">
-                <Box color="text-body-secondary">{CODE_FORMAT_INFO[id].usage(count)}</Box>
+                <Box color="text-body-secondary">
+                  {CODE_FORMAT_INFO[id].usage(count, fileNameOf(id))}
+                </Box>
                 {id === format ? body : null}
               </SpaceBetween>
             ),

@@ -176,7 +176,11 @@ describe('BulkActions', { timeout: 20_000 }, () => {
       BatchSize: 10,
       State: 'Enabled',
     });
-    expect(within(dialog).getByText(/^Downloaded mappings-us-east-1-.*\.json/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        /^Downloaded event-source-mappings-us-east-1-before-delete-\d{8}-\d{6}Z\.json:/,
+      ),
+    ).toBeTruthy();
 
     const confirm = within(dialog).getByRole('button', { name: 'Delete' });
     expect(confirm.getAttribute('aria-disabled')).toBe('true');
@@ -213,7 +217,7 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
     expect(
       within(dialog).getByText(
-        /^Downloaded mappings-us-east-1-.*\.json: the mapping as Lambda returned it\.$/,
+        /^Downloaded event-source-mappings-us-east-1-before-delete-\d{8}-\d{6}Z\.json: the mapping as Lambda returned it\.$/,
       ),
     ).toBeTruthy();
   });
