@@ -121,7 +121,7 @@ describe('parseRuntimeConfig', () => {
       'regions: must list at least one region',
     ]);
     expect(problemsOf({ ...deployed, regions: ['eu-west-1', 'Mars'] })).toEqual([
-      'regions.1: must be an AWS region code such as us-east-1',
+      'regions[1]: must be an AWS region code such as us-east-1',
     ]);
   });
 
@@ -214,5 +214,59 @@ describe('loadRuntimeConfig', () => {
     await expect(
       loadRuntimeConfig('/config.json', respond(JSON.stringify({ region: 'us-east-1' }))),
     ).rejects.toBeInstanceOf(ConfigError);
+  });
+});
+
+describe('a config.json with several mistakes at once', () => {
+  it('names each mistake once, by its JSON path', () => {
+    expect(
+      problemsOf({
+        regions: ['eu-west-1'],
+        identityPoolId: 42,
+        bogus: true,
+        auth: { mode: 'guest', userPoolClientId: 'abc', authority: 'not a url', extra: 1 },
+      }),
+    ).toEqual([
+      'region: is required',
+      'identityPoolId: must be a string, not a number',
+      'auth.authority: must be an absolute http:// or https:// URL',
+      'auth.extra: is not a known key (allowed: mode, userPoolId, userPoolClientId, authority, guestAccess)',
+      'bogus: is not a known key (allowed: region, regions, identityPoolId, auth, lambdaEndpoint, cognitoIdentityEndpoint)',
+    ]);
+  });
+
+  it('an authority that is not a URL is a problem of the file, with a user pool id too', () => {
+    // It threw TypeError: Invalid URL (the issuer check read it as a URL), hiding every other line.
+    expect(
+      problemsOf({ ...deployed, identityPoolId: 7, auth: { ...deployed.auth, authority: 'idp' } }),
+    ).toEqual([
+      'identityPoolId: must be a string, not a number',
+      'auth.authority: must be an absolute http:// or https:// URL',
+    ]);
+  });
+
+  it('says a member of the wrong type is that, not also every check of the type', () => {
+    expect(problemsOf({ ...valid, lambdaEndpoint: 4599, regions: 'us-east-1' })).toEqual([
+      'regions: must be an array, not a string',
+      'lambdaEndpoint: must be a string, not a number',
+    ]);
+    expect(problemsOf({ ...valid, auth: { ...localAuth, userPoolClientId: '' } })).toEqual([
+      'auth.userPoolClientId: must not be empty',
+    ]);
+    expect(problemsOf([])).toEqual(['must be a JSON object, not an array']);
+    expect(problemsOf(null)).toEqual(['must be a JSON object, not null']);
+  });
+
+  it('puts the failed checks of one member on one line', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        regions: ['eu-west-1', 'eu-west-1'],
+        auth: { ...localAuth, authority: 'http://idp.example.com/oidc?x=1' },
+      }),
+    ).toEqual([
+      'regions: must not list a region twice, and must include the default region',
+      'auth.authority: must not contain a query string or fragment, and must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
+    ]);
   });
 });

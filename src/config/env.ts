@@ -20,12 +20,22 @@ const regionSchema = z
 
 /** An absolute http(s) URL without query or fragment, used as an SDK `endpoint`. */
 const endpointSchema = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' })
+  // abort: the checks below (and the auth block's issuer check) read the value as a URL.
+  .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL', abort: true })
   .check(
     z.refine((value) => !value.includes('?') && !value.includes('#'), {
       error: 'must not contain a query string or fragment',
     }),
   );
+
+/** The path of a URL, or undefined when `value` is not one. */
+function pathOfUrl(value: string): string | undefined {
+  try {
+    return new URL(value).pathname;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Host names for which a plain-http OIDC authority is accepted (the local emulator). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -90,7 +100,7 @@ export const authConfigSchema = z
     userPoolClientId: z
       .string()
       .check(
-        z.minLength(1, 'must not be empty'),
+        z.minLength(1, { error: 'must not be empty', abort: true }),
         z.maxLength(128, 'must be at most 128 characters'),
         z.regex(/^[\w+-]+$/, 'must be letters, digits, _, + or -'),
       ),
@@ -101,7 +111,9 @@ export const authConfigSchema = z
     z.refine(
       (auth) =>
         auth.userPoolId === undefined ||
-        new URL(auth.authority).pathname.replace(/\/$/, '') === `/${auth.userPoolId}`,
+        // undefined: not a URL, which the authority's own check already says.
+        (pathOfUrl(auth.authority)?.replace(/\/$/, '') ?? `/${auth.userPoolId}`) ===
+          `/${auth.userPoolId}`,
       { error: 'must be the user pool’s issuer, ending in /<userPoolId>', path: ['authority'] },
     ),
   );
@@ -206,22 +218,118 @@ export class ConfigUnavailableError extends Error {
   }
 }
 
+/** What a JSON value is, for a message: `a string`, `a number`, `an array`, `null`… */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : `a ${type}`;
+}
+
+/** A JSON type zod names (`string`, `object`, `array`…) with its article, as {@link kindOf}. */
+function expectedKind(expected: string): string {
+  if (expected === 'object') return 'a JSON object';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+/**
+ * A path into config.json as its reader writes it: `auth.authority`, `regions[1]`; empty for the
+ * whole file.
+ */
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** The value at `path` in `root`, and whether its parent has the key at all. */
+function valueAt(
+  root: unknown,
+  path: readonly PropertyKey[],
+): { present: boolean; value: unknown } {
+  let value: unknown = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) {
+      return { present: false, value: undefined };
+    }
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return { present: true, value };
+}
+
+/** The keys each object of config.json allows, by its JSON path (for unknown-key messages). */
+const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(runtimeConfigSchema.shape),
+  auth: Object.keys(authConfigSchema.shape),
+};
+
+/**
+ * The problems of a config.json zod refused, one line per JSON path, each mistake once: a missing
+ * member says it is required, a member of the wrong type says what it must be (not the checks of
+ * that type as well), an unknown key is named by its own path with the keys allowed there, and
+ * the failed checks of one member are one line (`regions: must not list a region twice, and must
+ * include the default region`).
+ * @param issues zod's issues, in its order.
+ * @param value the parsed JSON that was validated.
+ * @returns e.g. `region: is required`, `identityPoolId: must be a string, not a number`,
+ *   `bogus: is not a known key (allowed: region, regions, …)`; a problem of the whole file has
+ *   no path (`must be a JSON object, not an array`).
+ */
+export function describeConfigIssues(
+  issues: readonly z.core.$ZodIssue[],
+  value: unknown,
+): string[] {
+  const byPath = new Map<string, { kind: 'type' | 'checks'; messages: string[] }>();
+  const add = (path: string, kind: 'type' | 'checks', message: string) => {
+    const entry = byPath.get(path);
+    if (!entry) byPath.set(path, { kind, messages: [message] });
+    else if (kind === 'type' && entry.kind !== 'type')
+      byPath.set(path, { kind, messages: [message] });
+    else if (entry.kind !== 'type' && !entry.messages.includes(message))
+      entry.messages.push(message);
+  };
+  for (const issue of issues) {
+    const path = jsonPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = KNOWN_KEYS[path];
+      for (const key of issue.keys) {
+        add(
+          jsonPath([...issue.path, key]),
+          'type',
+          `is not a known key${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        );
+      }
+    } else if (issue.code === 'invalid_type') {
+      const found = valueAt(value, issue.path);
+      add(
+        path,
+        'type',
+        found.present
+          ? `must be ${expectedKind(issue.expected)}, not ${kindOf(found.value)}`
+          : 'is required',
+      );
+    } else {
+      add(path, 'checks', issue.message);
+    }
+  }
+  return [...byPath].map(([path, { messages }]) => {
+    const text = messages.join(', and ');
+    return path === '' ? text : `${path}: ${text}`;
+  });
+}
+
 /**
  * Validates an already parsed configuration object.
  * @param value anything (the parsed JSON).
  * @param source where it came from, for the error message.
  * @returns the validated {@link RuntimeConfig}.
- * @throws ConfigError listing every problem (unknown keys included, so typos are caught).
+ * @throws ConfigError listing every problem once, by JSON path ({@link describeConfigIssues};
+ *   unknown keys included, so typos are caught).
  */
 export function parseRuntimeConfig(value: unknown, source: string): RuntimeConfig {
   const result = runtimeConfigSchema.safeParse(value);
   if (result.success) return result.data;
-  throw new ConfigError(
-    source,
-    result.error.issues.map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    ),
-  );
+  throw new ConfigError(source, describeConfigIssues(result.error.issues, value));
 }
 
 /**
