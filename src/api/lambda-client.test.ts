@@ -15,6 +15,7 @@ import {
   getLambdaRegion,
   identityPoolRegion,
   isReadCommand,
+  lambdaRequestSent,
   LAMBDA_MAX_ATTEMPTS,
   LAMBDA_WRITE_MAX_ATTEMPTS,
   SessionClosedError,
@@ -82,6 +83,38 @@ describe('createLambdaClient', () => {
   it('leaves the endpoint to the SDK when none is configured', () => {
     const client = createLambdaClient({}, 'us-west-2', staticCredentials);
     expect(client.config.endpoint).toBeUndefined();
+  });
+});
+
+describe('lambdaRequestSent', () => {
+  it('resolves once a client hands a signed request over, before its answer', async () => {
+    let answered = false;
+    const server = await serve((_request, _body, response) => {
+      setTimeout(() => {
+        answered = true;
+        answer(response, 200);
+      }, 200);
+    });
+    try {
+      const client = createLambdaClient(
+        { lambdaEndpoint: server.url },
+        'us-east-1',
+        staticCredentials,
+      );
+      const sent = lambdaRequestSent(5000).then(() => answered);
+      const listed = client.send(new ListEventSourceMappingsCommand({}));
+      expect(await sent).toBe(false);
+      await listed;
+      expect(answered).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('resolves after its timeout when no request is sent', async () => {
+    const started = Date.now();
+    await lambdaRequestSent(50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
   });
 });
 

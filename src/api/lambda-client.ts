@@ -5,6 +5,8 @@ import {
   ListEventSourceMappingsCommand,
   ListFunctionsCommand,
   ListVersionsByFunctionCommand,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
 } from '@aws-sdk/client-lambda';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import {
@@ -13,6 +15,7 @@ import {
   memoizeIdentityProvider,
 } from '@smithy/core';
 import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { DeserializeMiddleware } from '@smithy/types';
 import type { RuntimeConfig } from '../config/env.ts';
 import { isInvalidCredentials } from './errors.ts';
 import {
@@ -82,6 +85,34 @@ export function subscribeLambdaRetries(listener: (retry: LambdaRetry) => void): 
   retryListeners.add(listener);
   return () => retryListeners.delete(listener);
 }
+
+const sentListeners = new Set<() => void>();
+
+/**
+ * Resolves when a Lambda client next hands a signed request to the browser (`fetch`), or after
+ * `timeoutMs`, whichever comes first. Start-up waits for its first request with this before the
+ * first render: the render is one long task (about 150 ms on a 2-core machine), and a request whose
+ * signing still awaited WebCrypto then waited for it.
+ * @param timeoutMs the longest wait, in milliseconds.
+ */
+export function lambdaRequestSent(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sentListeners.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    sentListeners.add(done);
+  });
+}
+
+/** Tells {@link lambdaRequestSent}'s waiters, next to the handler (after signing, every attempt). */
+const sentNotifier: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> =
+  (next) => (args) => {
+    for (const listener of [...sentListeners]) listener();
+    return next(args);
+  };
 
 /** The SDK's standard strategy, telling {@link subscribeLambdaRetries} about each retryable failure. */
 class ReportingRetryStrategy extends StandardRetryStrategy {
@@ -295,6 +326,12 @@ export function createLambdaClient(
     ...(querySigning ? { signerConstructor: querySigningSigner(querySigning) } : {}),
   });
   if (querySigning) addQuerySigning(client, querySigning);
+  // Innermost of the last step before the handler, which calls fetch at once.
+  client.middlewareStack.add(sentNotifier, {
+    step: 'deserialize',
+    priority: 'low',
+    name: 'lambdaRequestSent',
+  });
   return client;
 }
 

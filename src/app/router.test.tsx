@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setLambdaClient } from '../api/lambda-client.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { FakeLambda, fakeMapping } from '../testing/fake-lambda.ts';
@@ -70,6 +70,40 @@ describe('prefetchPageData', { timeout: 30_000 }, () => {
     renderApp('/', lambda, { queryClient });
     await screen.findByRole('link', { name: UUID_3 });
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toEqual([{ MaxItems: 100 }]);
+  });
+
+  it('goes on through every page of the list (Load all) without waiting for it to render, and the list asks for none again', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 250 }, (_, n) => fakeMapping(n)));
+    lambda.latencyMs = 20;
+    setLambdaClient(lambda);
+    const queryClient = createQueryClient();
+    await prefetchPageData(new URL('http://console.test/'), { queryClient, config: testConfig });
+    // Nothing rendered yet: the next pages follow the first by themselves.
+    await vi.waitFor(() =>
+      expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(3),
+    );
+    const markers = () =>
+      lambda.inputsOf('ListEventSourceMappingsCommand').map((input) => input.Marker);
+    expect(markers()).toEqual([undefined, '100', '200']);
+    renderApp('/', lambda, { queryClient });
+    await screen.findByText(/All 250 mappings loaded/);
+    expect(markers()).toEqual([undefined, '100', '200']);
+  });
+
+  it('hands its Load all over to the list that mounts meanwhile: each page asked for once', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 1500 }, (_, n) => fakeMapping(n)));
+    lambda.latencyMs = 60;
+    setLambdaClient(lambda);
+    const queryClient = createQueryClient();
+    await prefetchPageData(new URL('http://console.test/'), { queryClient, config: testConfig });
+    renderApp('/', lambda, { queryClient });
+    // The list is on screen before the last page (about 15 × 60 ms) is in.
+    await screen.findByText(/Loading all mappings/);
+    await screen.findByText(/All 1,500 mappings loaded/, undefined, { timeout: 20_000 });
+    expect(lambda.inputsOf('ListEventSourceMappingsCommand').map((input) => input.Marker)).toEqual([
+      undefined,
+      ...Array.from({ length: 14 }, (_, n) => String((n + 1) * 100)),
+    ]);
   });
 
   it('asks nothing for a page without prefetch, and settles', async () => {

@@ -46,8 +46,8 @@ function regionsOf(
 
 /**
  * Starts the first page of every region the URL's list shows (`regions=all`: each configured
- * region; else the active one), with its server-side filters, before the page is rendered
- * (`prefetchRegionFeed`). Called by the router's `prefetchPageData` at start-up.
+ * region; else the active one), with its server-side filters, before the page is rendered, and
+ * "Load all" after it, as the list would (`prefetchRegionFeed`). Called by the router's `prefetchPageData` at start-up.
  * @param context the page's URL, the app's query client and the runtime configuration.
  * @returns a promise settled once each region's first page is in the cache (or failed there).
  */
@@ -59,7 +59,7 @@ export function prefetch({ url, queryClient, config }: PagePrefetchContext): Pro
     getLambdaRegion(),
   );
   return Promise.all(
-    regions.map((region) => prefetchRegionFeed(queryClient, filters, region)),
+    regions.map((region) => prefetchRegionFeed(queryClient, filters, region, { loadAll: true })),
   ).then(() => undefined);
 }
 

@@ -1,5 +1,10 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
-import { useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  hashKey,
+  InfiniteQueryObserver,
+  useInfiniteQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { subscribeLambdaRetries } from '../../../api/lambda-client.ts';
 import { mappingQueries, type MappingListFilters } from '../queries.ts';
@@ -51,18 +56,65 @@ function regionFeedQuery(filters: MappingListFilters, region: string) {
  * Starts the first page of a region's list before its feed is rendered (start-up calls it as soon
  * as credentials are there, so the request does not wait for the first render of the page, about
  * 400 ms at start-up on a 2-core machine); the feed that mounts later finds the page in the cache
- * or in flight and does not request it again. A failure is left in the cache for the feed to show
- * (and retry on mount); the returned promise never rejects.
+ * or in flight and does not request it again. With `loadAll`, "Load all" starts as soon as that
+ * page is in (when it has a `NextMarker`), before the feed is there to run it: the page's first
+ * render took 300 ms more on a 2-core machine, pages the list was not asking for. The feed takes
+ * the loop over when it mounts ({@link takeOverEarlyLoad}), from the page in flight. A failure is
+ * left in the cache for the feed to show (and retry on mount); the returned promise never rejects.
  * @param queryClient the app's query client.
  * @param filters the server-side filters of the list to be shown.
  * @param region the region it lists.
+ * @param options.loadAll go on through every page (the list loads all of them by itself).
+ * @returns a promise settled once the first page is in the cache (or failed there).
  */
 export function prefetchRegionFeed(
   queryClient: QueryClient,
   filters: MappingListFilters,
   region: string,
+  options: { loadAll?: boolean } = {},
 ): Promise<void> {
-  return queryClient.prefetchInfiniteQuery(regionFeedQuery(filters, region));
+  const query = regionFeedQuery(filters, region);
+  const first = queryClient.prefetchInfiniteQuery(query);
+  if (options.loadAll) void first.then(() => loadAllEarly(queryClient, query));
+  return first;
+}
+
+/** "Load all" loops started before their feed mounted, by query hash: how to stop, and since when. */
+const earlyLoads = new Map<string, { stop: () => void; startedAt: number }>();
+
+/** Follows `NextMarker` from the cached pages of `query`, until the end, an error or a feed. */
+function loadAllEarly(queryClient: QueryClient, query: ReturnType<typeof regionFeedQuery>): void {
+  const key = hashKey(query.queryKey);
+  const pages = queryClient.getQueryData(query.queryKey)?.pages;
+  if (earlyLoads.has(key) || !pages?.at(-1)?.NextMarker) return;
+  const observer = new InfiniteQueryObserver(queryClient, query);
+  let stopped = false;
+  const handle = { stop: () => (stopped = true), startedAt: Date.now() };
+  earlyLoads.set(key, handle);
+  void (async () => {
+    try {
+      for (let n = 0; n < 100_000 && !stopped; n += 1) {
+        const result = await observer.fetchNextPage({ cancelRefetch: false });
+        if (result.isFetchNextPageError || !result.hasNextPage) break;
+      }
+    } finally {
+      if (earlyLoads.get(key) === handle) earlyLoads.delete(key);
+    }
+  })();
+}
+
+/**
+ * Stops the early "Load all" of a region's list, if one runs (its page in flight still lands in
+ * the cache, and the feed's own loop goes on from it).
+ * @returns when that loop started (epoch ms), for the feed's elapsed time; undefined if none ran.
+ */
+function takeOverEarlyLoad(filters: MappingListFilters, region: string): number | undefined {
+  const key = hashKey(regionFeedQuery(filters, region).queryKey);
+  const early = earlyLoads.get(key);
+  if (!early) return undefined;
+  early.stop();
+  earlyLoads.delete(key);
+  return early.startedAt;
 }
 
 /** One region's list as the mappings view sees it. */
@@ -179,7 +231,7 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     if (running.current) return;
     running.current = true;
     stopped.current = false;
-    const startedAt = Date.now();
+    const startedAt = takeOverEarlyLoad(filters, region) ?? Date.now();
     setRun({ running: true, startedAt });
     void (async () => {
       try {
@@ -196,7 +248,7 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
         running.current = false;
       }
     })();
-  }, [fetchNextPage]);
+  }, [fetchNextPage, filters, region]);
 
   // The stopped loop may still be awaiting its page: start again once it has finished.
   const restartWhenIdle = useCallback(() => {
@@ -299,13 +351,15 @@ export function RegionFeed({ region, filters, autoLoadAll, onChange }: RegionFee
     };
     if (pending.current !== undefined) clearTimeout(pending.current);
     const since = Date.now() - lastReport.current;
-    if (
-      !state.loadingAll ||
-      state.status !== lastStatus.current ||
-      since >= FEED_REPORT_INTERVAL_MS
-    )
-      send();
-    else pending.current = setTimeout(send, FEED_REPORT_INTERVAL_MS - since);
+    // While loading all, a report waits at least for a task of its own: the view renders it in
+    // the same call stack as this effect (half a second for the first page's rows), and "Load
+    // all"'s next request, started by the effect above, is sent in microtasks after that stack.
+    if (!state.loadingAll) send();
+    else
+      pending.current = setTimeout(
+        send,
+        state.status !== lastStatus.current ? 0 : Math.max(0, FEED_REPORT_INTERVAL_MS - since),
+      );
   }, [state, actions]);
   useEffect(
     () => () => {
