@@ -35,7 +35,7 @@ import { LazyBulkOperationPanel } from '../bulk/components/lazy-bulk-operation-p
 import { useFunctionInventory } from '../function-inventory.ts';
 import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
 import type { MappingListFilters } from '../queries.ts';
-import { toCsv, toMappingsJson } from './export-view.ts';
+import { toCsv, toMappingsJson, viewExportFileName } from './export-view.ts';
 import { useFollowTransitions } from './follow-transitions.ts';
 import { HealthCounts } from './health-counts.tsx';
 import {
@@ -630,10 +630,10 @@ const MappingsListBody = memo(function MappingsListBody(
       const shown = displayColumns
         .map((id) => columns.find((c) => c.id === id))
         .filter((c): c is (typeof columns)[number] => c !== undefined);
-      downloadText(`mappings-${scope}.csv`, toCsv(shown, matching), 'text/csv');
+      downloadText(viewExportFileName(scope, 'csv'), toCsv(shown, matching), 'text/csv');
     } else {
       downloadText(
-        `mappings-${scope}.json`,
+        viewExportFileName(scope, 'json'),
         toMappingsJson(matching.map((r) => r.mapping)),
         'application/json',
       );
