@@ -1,7 +1,6 @@
 import './config/zod-setup.ts';
 import '@cloudscape-design/global-styles/index.css';
 import './lib/appearance.css';
-import './lib/page-layout.css';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
