@@ -240,13 +240,15 @@ describe('mappings list', { timeout: 30_000 }, () => {
     await screen.findByText(/All 2 mappings loaded/);
     const edit = screen.getByRole('button', { name: 'Edit' });
     expect(describedBy(edit)).toContain('Select one mapping to edit.');
+    // The selection's line is there before any selection: selecting adds no line above the rows.
+    const selectionLine = screen.getByText('0 selected');
     fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(2)}` }));
     await waitFor(() =>
       expect(screen.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(
         `/mappings/${uuid(2)}/edit`,
       ),
     );
-    expect(screen.getByText('1 selected')).toBeTruthy();
+    expect(screen.getByText('1 selected')).toBe(selectionLine);
     expect(
       screen.getByRole('button', { name: 'Actions' }).getAttribute('aria-disabled'),
     ).toBeNull();
@@ -288,6 +290,17 @@ describe('mappings list', { timeout: 30_000 }, () => {
     expect(lambda.inputsOf('ListEventSourceMappingsCommand')).toHaveLength(listCalls);
     expect(screen.queryByRole('heading', { name: `Mapping ${uuid(52)}` })).toBeNull();
   }, 60_000);
+
+  it('a page past the end shows the last page, and the pagination says it is the last', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
+    renderApp('/?page=999', lambda);
+    await screen.findByText(/All 120 mappings loaded/, undefined, { timeout: 20_000 });
+    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(100)));
+    expect(shownUuids()).toHaveLength(20);
+    expect(
+      screen.getByRole('button', { name: 'Page 3 of all pages' }).getAttribute('aria-current'),
+    ).toBe('true');
+  });
 
   it('as a read-only guest, every write action says "Sign in to make changes."', async () => {
     renderApp('/', new FakeLambda([fakeMapping(1)]), { guestAccess: 'read-only' });

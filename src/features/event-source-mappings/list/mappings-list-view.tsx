@@ -535,9 +535,10 @@ const MappingsListBody = memo(function MappingsListBody(
     () => sortViewRows(filteredRows, sortColumn, sortDescending, rows),
     [filteredRows, sortColumn, sortDescending, rows],
   );
-  // Paged as collection-hooks' processItems pages: a page past the end shows page 1.
   const pagesCount = Math.ceil(matching.length / pageSize);
-  const pageIndex = view.page >= 1 && view.page <= pagesCount ? view.page : 1;
+  // A page past the end (a link's page=999, or a page not loaded yet) shows the last page, and the
+  // pagination says so: it showed page 1's rows under the last page's number.
+  const pageIndex = Math.max(1, Math.min(view.page, pagesCount));
   const pageRows = useMemo(
     () => matching.slice((pageIndex - 1) * pageSize, pageIndex * pageSize),
     [matching, pageIndex, pageSize],
@@ -715,27 +716,30 @@ const MappingsListBody = memo(function MappingsListBody(
 
   // selectedRows are distinct rows of matching.
   const allMatchingSelected = matching.length > 0 && selectedRows.length === matching.length;
-  const selectionNote =
-    selectedRows.length > 0 ? (
-      <Inline>
-        <Box variant="span" color="text-body-secondary">
-          <span role="status">{number(selectedRows.length)} selected</span>
-        </Box>
-        {!allMatchingSelected && matching.length > pageSelected.length ? (
-          <Button
-            variant="inline-link"
-            onClick={() =>
-              setSelectedKeys(new Set([...selectedKeys, ...matching.map((r) => r.key)]))
-            }
-          >
-            Select all {number(matching.length)} matching
-          </Button>
-        ) : null}
+  // A line of its own, always there (from "0 selected"): selecting a row adds no line, so the rows
+  // never move under the pointer (at 1280 px the line used to appear with the first selection and
+  // push every row 20 px down: the next click hit the row above the one aimed at); its count is a
+  // live region from the start, so screen readers hear each change.
+  const selectionNote = (
+    <Inline block>
+      <Box variant="span" color="text-body-secondary">
+        <span role="status">{number(selectedRows.length)} selected</span>
+      </Box>
+      {!allMatchingSelected && matching.length > pageSelected.length ? (
+        <Button
+          variant="inline-link"
+          onClick={() => setSelectedKeys(new Set([...selectedKeys, ...matching.map((r) => r.key)]))}
+        >
+          Select all {number(matching.length)} matching
+        </Button>
+      ) : null}
+      {selectedRows.length > 0 ? (
         <Button variant="inline-link" onClick={() => setSelectedKeys(new Set())}>
           Clear selection
         </Button>
-      </Inline>
-    ) : null;
+      ) : null}
+    </Inline>
+  );
 
   return (
     <>
@@ -853,8 +857,8 @@ const MappingsListBody = memo(function MappingsListBody(
                           onSelect={selectHealth}
                         />
                       ) : null}
-                      {selectionNote}
                     </Inline>
+                    {anyListed ? selectionNote : null}
                   </>
                 }
                 actions={
@@ -942,7 +946,7 @@ const MappingsListBody = memo(function MappingsListBody(
             }
             pagination={
               <Pagination
-                currentPageIndex={Math.min(view.page, pagesCount)}
+                currentPageIndex={pageIndex}
                 pagesCount={pagesCount}
                 onChange={({ detail }) => setView({ page: detail.currentPageIndex })}
                 openEnd={moreInLambda && !loadingAny}
