@@ -125,21 +125,23 @@ describe('mappingColumns widths', () => {
     expect(at1280.map((c) => c.width)).toEqual(plain.map((c) => c.width));
   });
 
-  it('give the room of a wider table to Function and Event source first, and leave the last column some', () => {
+  it('give the room of a wider table to Function, Event source and Health first, and leave the last column some', () => {
     const plain = mappingColumns({ regionLink: false });
     const at1440 = mappingColumns({ regionLink: false, tableWidth: 1392 });
     const room = 1392 - defaultTotal(plain);
     expect(widthOf(at1440, 'FunctionName')).toBe(
-      widthOf(plain, 'FunctionName') + Math.floor(room * 0.35),
+      widthOf(plain, 'FunctionName') + Math.floor(room * 0.3),
     );
     expect(widthOf(at1440, 'SourceName')).toBe(
-      widthOf(plain, 'SourceName') + Math.floor(room * 0.3),
+      widthOf(plain, 'SourceName') + Math.floor(room * 0.25),
     );
+    expect(widthOf(at1440, 'Health')).toBe(widthOf(plain, 'Health') + Math.floor(room * 0.1));
     expect(widthOf(at1440, 'UUID')).toBe(widthOf(plain, 'UUID'));
     // Still within the table: what is left goes to the last column.
     expect(defaultTotal(at1440)).toBeLessThanOrEqual(1392);
     const huge = mappingColumns({ regionLink: false, tableWidth: 4000 });
     expect(widthOf(huge, 'FunctionName')).toBe(320);
     expect(widthOf(huge, 'SourceName')).toBe(300);
+    expect(widthOf(huge, 'Health')).toBe(200);
   });
 });

@@ -219,8 +219,8 @@ const ProcessingResultCell = memo(function ProcessingResultCell({ result }: { re
  * fit a 1280 px window (about 1,230 px of table; the last column takes what is left) with one line per row: long values end in an
  * ellipsis and show whole in a tooltip (and wrap at spaces, ARN separators and hyphens when the
  * user turns on "Wrap lines").
- * In a wider table the Function and Event source columns, the names a user reads first, share
- * the room past 1,230 px with the last column ({@link GROWN_WIDTHS}).
+ * In a wider table the Function and Event source columns, the names a user reads first, and
+ * Health share the room past 1,230 px with the last column ({@link GROWN_WIDTHS}).
  * @param options.regionLink adds `?region=<Region>` to detail links (all-regions view).
  * @param options.tableWidth the table's width in px when the list opens (its widths are set
  *   once, at mount: Cloudscape keeps them, and the user's resizing, from then on).
@@ -394,8 +394,10 @@ const SELECTION_COLUMN_WIDTH = 54;
  * the room; the rest goes to the last column (StateTransitionReason by default).
  */
 const GROWN_WIDTHS: Readonly<Record<string, { max: number; share: number }>> = {
-  FunctionName: { max: 320, share: 0.35 },
-  SourceName: { max: 300, share: 0.3 },
+  FunctionName: { max: 320, share: 0.3 },
+  SourceName: { max: 300, share: 0.25 },
+  // "Disabled by Lambda" with its icon needs a few pixels more than 1280 px leave.
+  Health: { max: 200, share: 0.1 },
 };
 
 /** Widens the growing columns by their share of the room the default columns leave. */
