@@ -291,6 +291,22 @@ describe('mappings list', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('heading', { name: `Mapping ${uuid(52)}` })).toBeNull();
   }, 60_000);
 
+  it('the breadcrumb leads back to the list as it was left: its view and its selection', async () => {
+    const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
+    renderApp('/?page=2', lambda);
+    await screen.findByText(/All 120 mappings loaded/, undefined, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('checkbox', { name: `Select mapping ${uuid(51)}` }));
+    await screen.findByText('1 selected');
+    fireEvent.click(screen.getByRole('link', { name: uuid(52) }));
+    await screen.findByRole('heading', { name: `Mapping ${uuid(52)}` }, { timeout: 20_000 });
+    const crumbs = screen.getByRole('navigation', { name: 'Breadcrumbs' });
+    const crumb = within(crumbs).getByRole('link', { name: 'Event source mappings' });
+    expect(crumb.getAttribute('href')).toBe('/?page=2');
+    fireEvent.click(crumb);
+    await waitFor(() => expect(shownUuids()[0]).toBe(uuid(50)), { timeout: 20_000 });
+    expect(screen.getByText('1 selected')).toBeTruthy();
+  }, 60_000);
+
   it('a page past the end shows the last page, and the pagination says it is the last', async () => {
     const lambda = new FakeLambda(Array.from({ length: 120 }, (_, n) => fakeMapping(n)));
     renderApp('/?page=999', lambda);

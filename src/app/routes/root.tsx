@@ -379,7 +379,16 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
       routerState === null || (routerState.initialized && routerState.navigation.state === 'idle'),
   });
   const { set: setAppearance, ...appearance } = useAppearance();
-  const breadcrumbs = matches.filter(hasBreadcrumb).map((match) => match.handle.breadcrumb(match));
+  // The list's crumb leads back to the list as it was left (its filter, sort and page; the list is
+  // kept mounted, so its selection and rows too), as Back does: it led to a bare `/`.
+  const breadcrumbs = matches
+    .filter(hasBreadcrumb)
+    .map((match) => match.handle.breadcrumb(match))
+    .map((crumb) =>
+      crumb.href === paths.mappings.getHref() && keptListSearch.current
+        ? { ...crumb, href: `${crumb.href}${keptListSearch.current}` }
+        : crumb,
+    );
   return (
     <>
       <TopBar
@@ -424,6 +433,9 @@ export function ConsoleFrame({ children }: { children?: React.ReactNode }) {
     </>
   );
 }
+
+/** The search (`?…`) of the list {@link PageOutlet} keeps, for the list's breadcrumb. */
+const keptListSearch = { current: '' };
 
 /**
  * How the kept list is hidden: laid out as when shown (same width) but clipped to no height,
@@ -499,6 +511,10 @@ function PageOutlet() {
     kept.current = { ...previous, shown: false };
   }
   const list = kept.current;
+  const listSearch = list?.location.location.search ?? '';
+  useLayoutEffect(() => {
+    keptListSearch.current = listSearch;
+  }, [listSearch]);
   return (
     <>
       {list && (
