@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { getLambdaRegion } from '../../api/lambda-client.ts';
 import { configuredRegions } from '../../config/env.ts';
@@ -96,15 +96,26 @@ export default function MappingsRoute() {
     params.delete('page');
     void navigate(`${paths.mappings.getHref()}?${params.toString()}`);
   };
+  // The URL the list itself last wrote: parts it could not read there were typed, not linked.
+  const written = useRef<string>(undefined);
   const onViewChange = useCallback(
-    (next: ListView) => setSearchParams(withListView(searchParams, next), { replace: true }),
+    (next: ListView) => {
+      const params = withListView(searchParams, next);
+      written.current = params.toString();
+      setSearchParams(params, { replace: true });
+    },
     [searchParams, setSearchParams],
   );
   const withRegion = (href: string, region: string) =>
     view.regions === 'all' ? `${href}?${REGION_SEARCH_PARAM}=${encodeURIComponent(region)}` : href;
   return (
     <>
-      <IgnoredLinkPartsAlert ignored={ignored} onRemove={() => onViewChange(view)} />
+      <IgnoredLinkPartsAlert
+        ignored={ignored}
+        onRemove={() => onViewChange(view)}
+        // eslint-disable-next-line react-hooks/refs -- compared at render: the URL shown is the one written
+        ownChange={written.current === searchParams.toString()}
+      />
       {/* New server-side filters or regions start fresh lists (and stop running loads). */}
       <MappingsListView
         key={`${regions.join(',')}\n${filters.FunctionName ?? ''}\n${filters.EventSourceArn ?? ''}`}

@@ -1,6 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { IGNORED_LINK_PARTS_HEADER, IgnoredLinkPartsAlert } from './ignored-link-parts-alert.tsx';
+import {
+  IGNORED_FILTER_PARTS_HEADER,
+  IGNORED_LINK_PARTS_HEADER,
+  IgnoredLinkPartsAlert,
+} from './ignored-link-parts-alert.tsx';
 import { readListView } from './list-view-state.ts';
 import { MAPPINGS_VIEW_RULES } from './mappings-view-rules.ts';
 
@@ -33,6 +37,21 @@ describe('IgnoredLinkPartsAlert', () => {
       'pageSize=33: page size 33 is not one of 25, 50, 100 or 200',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Remove them from the link' }));
+    expect(onRemove).toHaveBeenCalledTimes(1);
+  });
+
+  it('for the list’s own change (a typed token it cannot use), speaks of the filter, not of a link', () => {
+    const onRemove = vi.fn();
+    render(
+      <IgnoredLinkPartsAlert
+        ignored={ignoredOf('filter=BatchSize%3E%3Dabc')}
+        onRemove={onRemove}
+        ownChange
+      />,
+    );
+    expect(screen.getByText(IGNORED_FILTER_PARTS_HEADER)).toBeTruthy();
+    expect(screen.queryByText(IGNORED_LINK_PARTS_HEADER)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove them from the URL' }));
     expect(onRemove).toHaveBeenCalledTimes(1);
   });
 
