@@ -289,6 +289,28 @@ describe('BulkOperationPanel', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it('brings a new operation into view (started from far down the list, it was above the window)', async () => {
+    const scrolled: (ScrollIntoViewOptions | boolean | undefined)[] = [];
+    const original = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function (options) {
+      if (this.textContent?.includes('Disabling') || this.textContent?.includes('Disable'))
+        scrolled.push(options);
+    };
+    try {
+      setup([fakeMapping(1), fakeMapping(2)]);
+      expect(scrolled).toHaveLength(0);
+      fireEvent.click(
+        within(await chooseAction('Disable')).getByRole('button', { name: 'Disable' }),
+      );
+      await waitFor(() => expect(scrolled).toEqual([{ block: 'nearest' }]));
+      await waitFor(() => expect(progress().textContent).toBe('Disable finished: 2 of 2 done'));
+      // Its progress reports do not scroll the page again.
+      expect(scrolled).toHaveLength(1);
+    } finally {
+      HTMLElement.prototype.scrollIntoView = original;
+    }
+  });
+
   it('cancel stops starting new calls', async () => {
     // Mappings stay Disabling, so the operation is still following them when Cancel is used.
     const { lambda } = setup(

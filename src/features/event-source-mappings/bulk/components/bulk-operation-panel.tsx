@@ -13,7 +13,7 @@ import StatusIndicator, {
 } from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseFunctionArn } from '../../function-arn.ts';
 import {
   describeProgress,
@@ -178,6 +178,13 @@ export function BulkOperationPanel({
   const operation = latestOperation(useBulkOperations(store), region);
   const [confirm, setConfirm] = useState<'undo' | 'retry-delete'>();
   const [expanded, setExpanded] = useState(false);
+  // A new operation is brought into view: started from far down the list, its progress and Undo
+  // were above the top of the window, with nothing on screen to say it had started.
+  const panel = useRef<HTMLDivElement>(null);
+  const operationId = operation?.id;
+  useEffect(() => {
+    if (operationId !== undefined) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [operationId]);
   if (!operation) return null;
 
   const text = describeProgress(operation);
@@ -229,70 +236,72 @@ export function BulkOperationPanel({
   );
 
   return (
-    <Container
-      header={
-        <Header
-          variant="h2"
-          actions={actions}
-          description="Each mapping is followed until Lambda reports its end state."
-        >
-          {text.title}
-        </Header>
-      }
-    >
-      <SpaceBetween size="m">
-        <ProgressBar
-          value={value}
-          label="Progress"
-          description={<span role="status">{text.progress}</span>}
-          {...(finished
-            ? {
-                status: counts.failed > 0 ? 'error' : 'success',
-                resultText: text.counts,
-              }
-            : { additionalInfo: `${text.counts}.${paused}` })}
-        />
-        <ExpandableSection
-          headerText={`Mappings (${operation.total.toLocaleString('en-US')})`}
-          expanded={expanded}
-          onChange={({ detail }) => setExpanded(detail.expanded)}
-        >
-          {expanded ? <OutcomeTable operation={operation} /> : null}
-        </ExpandableSection>
-      </SpaceBetween>
-      {confirm === 'undo' && plan ? (
-        <ConfirmSetEnabledModal
-          action={plan.action}
-          mappings={plan.mappings}
-          undo
-          onDismiss={() => setConfirm(undefined)}
-          onConfirm={() => {
-            setConfirm(undefined);
-            store.undo(operation.id);
-          }}
-        />
-      ) : null}
-      {confirm === 'retry-delete' ? (
-        <Modal
-          visible
-          onDismiss={() => setConfirm(undefined)}
-          header={`Retry deleting ${mappingCount(counts.failed)}?`}
-          footer={
-            <Box float="right">
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="link" onClick={() => setConfirm(undefined)}>
-                  Cancel
-                </Button>
-                <Button variant="primary" onClick={retry}>
-                  Delete
-                </Button>
-              </SpaceBetween>
-            </Box>
-          }
-        >
-          Lambda removes the mappings whose delete failed. This cannot be undone.
-        </Modal>
-      ) : null}
-    </Container>
+    <div ref={panel}>
+      <Container
+        header={
+          <Header
+            variant="h2"
+            actions={actions}
+            description="Each mapping is followed until Lambda reports its end state."
+          >
+            {text.title}
+          </Header>
+        }
+      >
+        <SpaceBetween size="m">
+          <ProgressBar
+            value={value}
+            label="Progress"
+            description={<span role="status">{text.progress}</span>}
+            {...(finished
+              ? {
+                  status: counts.failed > 0 ? 'error' : 'success',
+                  resultText: text.counts,
+                }
+              : { additionalInfo: `${text.counts}.${paused}` })}
+          />
+          <ExpandableSection
+            headerText={`Mappings (${operation.total.toLocaleString('en-US')})`}
+            expanded={expanded}
+            onChange={({ detail }) => setExpanded(detail.expanded)}
+          >
+            {expanded ? <OutcomeTable operation={operation} /> : null}
+          </ExpandableSection>
+        </SpaceBetween>
+        {confirm === 'undo' && plan ? (
+          <ConfirmSetEnabledModal
+            action={plan.action}
+            mappings={plan.mappings}
+            undo
+            onDismiss={() => setConfirm(undefined)}
+            onConfirm={() => {
+              setConfirm(undefined);
+              store.undo(operation.id);
+            }}
+          />
+        ) : null}
+        {confirm === 'retry-delete' ? (
+          <Modal
+            visible
+            onDismiss={() => setConfirm(undefined)}
+            header={`Retry deleting ${mappingCount(counts.failed)}?`}
+            footer={
+              <Box float="right">
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button variant="link" onClick={() => setConfirm(undefined)}>
+                    Cancel
+                  </Button>
+                  <Button variant="primary" onClick={retry}>
+                    Delete
+                  </Button>
+                </SpaceBetween>
+              </Box>
+            }
+          >
+            Lambda removes the mappings whose delete failed. This cannot be undone.
+          </Modal>
+        ) : null}
+      </Container>
+    </div>
   );
 }
