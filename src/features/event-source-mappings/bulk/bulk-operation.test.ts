@@ -606,6 +606,8 @@ describe('bulk operation runner', () => {
         sender: fake.sender,
       }),
     );
+    // Finished, the title says what was done: 2 disabled, the third already was (skipped).
+    expect(describeProgress(disabled).title).toBe('Disabled 2 of 3 mappings');
     const plan = undoPlanOf(disabled);
     expect(plan?.action).toBe('enable');
     expect(plan?.mappings.map((m) => m.UUID)).toEqual([uuid(1), uuid(2)]);
@@ -626,7 +628,7 @@ describe('bulk operation runner', () => {
       expect.objectContaining({ input: { UUID: uuid(2), Enabled: true } }),
     ]);
     expect(lambda.mappings.map((m) => m.State)).toEqual(['Enabled', 'Enabled', 'Disabled']);
-    expect(describeProgress(undone).title).toBe('Undo: enabling 2 mappings');
+    expect(describeProgress(undone).title).toBe('Undo: enabled 2 of 2 mappings');
   });
 
   it('calls each mapping’s own region', async () => {

@@ -198,10 +198,10 @@ export function targetStateOf(action: BulkAction): 'Enabled' | 'Disabled' | unde
   return action === 'enable' ? 'Enabled' : action === 'disable' ? 'Disabled' : undefined;
 }
 
-const VERBS: Record<BulkAction, { ing: string; base: string }> = {
-  enable: { ing: 'Enabling', base: 'enable' },
-  disable: { ing: 'Disabling', base: 'disable' },
-  delete: { ing: 'Deleting', base: 'delete' },
+const VERBS: Record<BulkAction, { ing: string; base: string; past: string }> = {
+  enable: { ing: 'Enabling', base: 'enable', past: 'Enabled' },
+  disable: { ing: 'Disabling', base: 'disable', past: 'Disabled' },
+  delete: { ing: 'Deleting', base: 'delete', past: 'Deleted' },
 };
 
 /** `1 mapping`, `50 mappings`. */
@@ -226,9 +226,12 @@ export interface BulkProgressText {
  */
 export function describeProgress(snapshot: BulkOperationSnapshot): BulkProgressText {
   const verb = VERBS[snapshot.action];
-  const title = snapshot.undoOf
-    ? `Undo: ${verb.ing.toLowerCase()} ${mappingCount(snapshot.total)}`
-    : `${verb.ing} ${mappingCount(snapshot.total)}`;
+  // Once finished, the title says what was done ("Disabled 200 of 205 mappings"), not "Disabling".
+  const doing =
+    snapshot.status === 'finished'
+      ? `${verb.past} ${snapshot.counts.done.toLocaleString('en-US')} of ${mappingCount(snapshot.total)}`
+      : `${verb.ing} ${mappingCount(snapshot.total)}`;
+  const title = snapshot.undoOf ? `Undo: ${doing[0]!.toLowerCase()}${doing.slice(1)}` : doing;
   const ratio = `${snapshot.finished.toLocaleString('en-US')} of ${snapshot.total.toLocaleString('en-US')} done`;
   const { counts } = snapshot;
   const inProgress = counts.pending + counts.calling + counts.transitioning;
