@@ -157,8 +157,11 @@ export class FakeLambda implements LambdaSender {
           ? FunctionName
           : `arn:aws:lambda:us-east-1:123456789012:function:${FunctionName}`;
       }
+      const before = mapping.State;
       if (Enabled !== undefined) mapping.State = Enabled ? 'Enabling' : 'Disabling';
       else if (Object.keys(changes).length > 0 || FunctionName) mapping.State = 'Updating';
+      // As Lambda's: "the date that the event source mapping was last updated or that its state changed".
+      if (mapping.State !== before) mapping.LastModified = new Date();
       return { $metadata: metadata(202), ...mapping };
     }
     if (command instanceof CreateEventSourceMappingCommand) {

@@ -63,7 +63,8 @@ describe('mapping detail', { timeout: 20_000 }, () => {
   });
 
   it('polls while transitional, records the transitions it saw, and stops when stable', async () => {
-    const mapping = fakeMapping(7, { State: 'Disabling' });
+    // Disabling since just now (one Disabling since long ago is stuck: polled once a minute).
+    const mapping = fakeMapping(7, { State: 'Disabling', LastModified: new Date() });
     const lambda = new FakeLambda([mapping]);
     let gets = 0;
     lambda.afterGet = (m) => {
@@ -81,8 +82,21 @@ describe('mapping detail', { timeout: 20_000 }, () => {
     expect(lambda.inputsOf('GetEventSourceMappingCommand')).toHaveLength(callsWhenStable);
   });
 
+  it('polls a stuck mapping once a minute, and says so', async () => {
+    const lambda = new FakeLambda([
+      fakeMapping(7, { State: 'Updating', LastModified: new Date(Date.now() - 32 * 86_400_000) }),
+    ]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    await screen.findByText('Updating for more than half an hour: checking again every minute');
+    const calls = lambda.inputsOf('GetEventSourceMappingCommand').length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(lambda.inputsOf('GetEventSourceMappingCommand')).toHaveLength(calls);
+  });
+
   it('shows a mapping deleted while open as deleted, keeping what it last saw', async () => {
-    const lambda = new FakeLambda([fakeMapping(7, { State: 'Deleting' })]);
+    const lambda = new FakeLambda([
+      fakeMapping(7, { State: 'Deleting', LastModified: new Date() }),
+    ]);
     lambda.afterGet = () => {
       lambda.mappings = [];
     };

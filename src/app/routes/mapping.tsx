@@ -30,6 +30,7 @@ import { StateTransitions } from '../../features/event-source-mappings/component
 import { describeEventSource } from '../../features/event-source-mappings/event-source.ts';
 import { parseFunctionArn } from '../../features/event-source-mappings/function-arn.ts';
 import { useFunctionInventory } from '../../features/event-source-mappings/function-inventory.ts';
+import { isStuckMapping } from '../../features/event-source-mappings/mapping-health.ts';
 import { isTransitionalState } from '../../features/event-source-mappings/mapping-state.ts';
 import { FOLLOW_POLLING } from '../../features/event-source-mappings/follow-until-settled.ts';
 import { mappingQueries } from '../../features/event-source-mappings/queries.ts';
@@ -182,7 +183,9 @@ function MappingDetail({ uuid }: { uuid: string }) {
           footer={
             transitional ? (
               <StatusIndicator type="loading">
-                {mapping.State}: checking again every second until the mapping is stable
+                {isStuckMapping(mapping, dataUpdatedAt)
+                  ? `${mapping.State} for more than half an hour: checking again every minute`
+                  : `${mapping.State}: checking again every second until the mapping is stable`}
               </StatusIndicator>
             ) : undefined
           }

@@ -1,6 +1,10 @@
 import { ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { followPollInterval, MAX_POLL_INTERVAL_MS } from './follow-until-settled.ts';
+import {
+  followPollInterval,
+  MAX_POLL_INTERVAL_MS,
+  STUCK_POLL_INTERVAL_MS,
+} from './follow-until-settled.ts';
 import { TRANSITIONAL_POLL_INTERVAL_MS } from './queries.ts';
 
 const state = (State: string, attempts = 1, fetchFailureCount = 0, error: unknown = null) => ({
@@ -20,6 +24,23 @@ describe('followPollInterval', () => {
       $metadata: { httpStatusCode: 404 },
     });
     expect(followPollInterval(state('Deleting', 1, 1, gone))).toBe(false);
+  });
+
+  it('polls a stuck mapping (transitional for more than half an hour) once a minute', () => {
+    const since = (minutes: number) => ({
+      state: {
+        data: {
+          State: 'Updating',
+          LastModified: new Date(Date.now() - minutes * 60_000),
+          $metadata: { httpStatusCode: 200, attempts: 1 },
+        },
+        error: null,
+        fetchFailureCount: 0,
+      },
+    });
+    expect(followPollInterval(since(5))).toBe(TRANSITIONAL_POLL_INTERVAL_MS);
+    expect(followPollInterval(since(31))).toBe(STUCK_POLL_INTERVAL_MS);
+    expect(followPollInterval(since(60 * 24 * 32))).toBe(STUCK_POLL_INTERVAL_MS);
   });
 
   it('backs off for each retry the last read needed, up to the maximum', () => {

@@ -4,6 +4,7 @@ import type {
 } from '@aws-sdk/client-lambda';
 import { hashKey, type QueryClient, type QueryState } from '@tanstack/react-query';
 import { isResourceNotFound } from '../../api/errors.ts';
+import { isStuckMapping } from './mapping-health.ts';
 import { isTransitionalState } from './mapping-state.ts';
 import { mappingQueries, TRANSITIONAL_POLL_INTERVAL_MS } from './queries.ts';
 
@@ -11,13 +12,20 @@ import { mappingQueries, TRANSITIONAL_POLL_INTERVAL_MS } from './queries.ts';
 export const MAX_POLL_INTERVAL_MS = 30_000;
 
 /**
+ * The gap between two polls of a stuck mapping (transitional for more than `STUCK_AFTER_MS`), in
+ * ms: one stuck for days is not going to settle in the next second, and each poll draws on the
+ * account's control-plane request rate the console's other work shares.
+ */
+export const STUCK_POLL_INTERVAL_MS = 60_000;
+
+/**
  * `refetchInterval` of a followed mapping's detail query (the detail page, the list's
  * transitional rows): every {@link TRANSITIONAL_POLL_INTERVAL_MS} while the State is
  * transitional, doubled for each retry the last read needed (the SDK's `$metadata.attempts` − 1,
  * or TanStack Query's failure count while it retries a throttled read) up to
  * {@link MAX_POLL_INTERVAL_MS}, so a throttled account is asked less often; also, backing off,
- * after a first read that failed (no data yet); `false` once the State is stable or the mapping is
- * gone (404). With `refetchIntervalInBackground: false`
+ * after a first read that failed (no data yet); every {@link STUCK_POLL_INTERVAL_MS} for a stuck
+ * mapping; `false` once the State is stable or the mapping is gone (404). With `refetchIntervalInBackground: false`
  * (TanStack's default, set explicitly by {@link FOLLOW_POLLING}) nothing is polled while the tab
  * is hidden; the query is read again when it is shown.
  * @param query the detail query (its state).
@@ -33,6 +41,7 @@ export function followPollInterval(query: {
   // A first read that failed past its retries (no data yet, e.g. throttled 8 times) is tried
   // again, backing off: else a followed list row would never be read again.
   if (data === undefined ? !error : !isTransitionalState(data.State)) return false;
+  if (data && isStuckMapping(data, Date.now())) return STUCK_POLL_INTERVAL_MS;
   const retries = Math.max((data?.$metadata?.attempts ?? 1) - 1, fetchFailureCount, 0);
   return Math.min(TRANSITIONAL_POLL_INTERVAL_MS * 2 ** Math.min(retries, 10), MAX_POLL_INTERVAL_MS);
 }

@@ -284,6 +284,23 @@ function functionLabel(functionArn: string | undefined): string {
 }
 
 /** `LastModified` in epoch milliseconds (the SDK gives a Date; tolerate epoch seconds). */
+/**
+ * Whether a mapping is stuck: its `State` transitional (Creating, Enabling, Updating…) for more
+ * than `stuckAfterMs` since its `LastModified` (the rule of {@link classifyMappingHealth}'s Stuck class).
+ * @param mapping the mapping as Lambda returned it.
+ * @param now epoch milliseconds.
+ * @param stuckAfterMs the threshold, default {@link STUCK_AFTER_MS}.
+ */
+export function isStuckMapping(
+  mapping: Pick<EventSourceMappingConfiguration, 'State' | 'LastModified'>,
+  now: number,
+  stuckAfterMs: number = STUCK_AFTER_MS,
+): boolean {
+  if (!isTransitionalState(mapping.State)) return false;
+  const since = lastModifiedMs(mapping.LastModified);
+  return since !== undefined && now - since > stuckAfterMs;
+}
+
 function lastModifiedMs(value: unknown): number | undefined {
   if (value instanceof Date) {
     const ms = value.getTime();
