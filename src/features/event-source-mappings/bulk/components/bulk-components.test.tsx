@@ -205,7 +205,7 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     expect(within(dialog).getByText('Delete 1 mapping?')).toBeTruthy();
     expect(
       within(dialog).getByText(
-        'Download this mapping exactly as Lambda returned it (JSON), to recreate it later if needed.',
+        'Download this mapping as JSON (every member Lambda returned, in the AWS CLI’s format), to recreate it later if needed.',
       ),
     ).toBeTruthy();
     expect(

@@ -215,10 +215,10 @@ export function ConfirmBulkDeleteModal({
             {count === 1
               ? downloaded
                 ? `Downloaded ${downloaded}: the mapping as Lambda returned it.`
-                : 'Download this mapping exactly as Lambda returned it (JSON), to recreate it later if needed.'
+                : 'Download this mapping as JSON (every member Lambda returned, in the AWS CLI’s format), to recreate it later if needed.'
               : downloaded
                 ? `Downloaded ${downloaded}: the ${mappingCount(count)} as Lambda returned them.`
-                : `Download the ${mappingCount(count)} exactly as Lambda returned them (JSON), to recreate them later if needed.`}
+                : `Download the ${mappingCount(count)} as JSON (every member Lambda returned, in the AWS CLI’s format), to recreate them later if needed.`}
           </Alert>
           <Box variant="p">
             {count === 1
