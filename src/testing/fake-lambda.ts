@@ -182,7 +182,7 @@ export class FakeLambda implements LambdaSender {
     if (command instanceof DeleteEventSourceMappingCommand) {
       const mapping = this.find(command.input.UUID);
       this.mappings = this.mappings.filter((m) => m !== mapping);
-      return { $metadata: metadata(202), ...mapping, State: 'Deleting' };
+      return { $metadata: metadata(202), ...mapping, State: 'Deleting', LastModified: new Date() };
     }
     if (command instanceof ListFunctionsCommand) {
       const start = command.input.Marker ? Number(command.input.Marker) : 0;
