@@ -381,9 +381,8 @@ export function classifyMappingHealth(
   // 3. Stuck / 5. transitional (decided here, returned after the problem check).
   let transitional: MappingHealth | undefined;
   if (isTransitionalState(state)) {
-    const since = lastModifiedMs(mapping.LastModified);
-    const elapsed = since === undefined ? undefined : now - since;
-    if (elapsed !== undefined && elapsed > stuckAfterMs) {
+    if (isStuckMapping(mapping, now, stuckAfterMs)) {
+      const elapsed = now - (lastModifiedMs(mapping.LastModified) ?? now);
       return {
         class: 'stuck',
         summary: `Stuck: ${state} for ${formatElapsed(elapsed)}`,
