@@ -1,7 +1,7 @@
 import {
   LambdaServiceException,
+  ListAliasesCommand,
   ListFunctionsCommand,
-  ListVersionsByFunctionCommand,
 } from '@aws-sdk/client-lambda';
 import { focusManager, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
@@ -96,7 +96,8 @@ describe('useFunctionInventory', () => {
     expect(result.current.statusOf(`${arn('fn-1')}:beta`)).toBe('qualifier-missing');
     expect(result.current.statusOf(arn('fn-2'))).toBe('exists');
     expect(result.current.statusOf(`${arn('gone')}:prod`)).toBe('function-missing');
-    // One lookup for fn-1 (both qualifiers), none for the missing or unqualified function.
+    // fn-1's versions (for :60, :61) and aliases (for :alias-54, :beta), each listed once; nothing
+    // for the missing or unqualified function.
     expect(lambda.inputsOf('ListVersionsByFunctionCommand')).toEqual([
       { FunctionName: 'fn-1', MaxItems: 50 },
       { FunctionName: 'fn-1', MaxItems: 50, Marker: '50' },
@@ -157,9 +158,55 @@ describe('useFunctionInventory', () => {
     const { result } = renderInventory(wrapper, arns);
     await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 5000 });
     expect(arns.every((a) => result.current.statusOf(a) === 'exists')).toBe(true);
-    expect(lambda.inputsOf('ListVersionsByFunctionCommand')).toHaveLength(30);
+    expect(lambda.inputsOf('ListVersionsByFunctionCommand')).toHaveLength(0);
     expect(lambda.inputsOf('ListAliasesCommand')).toHaveLength(30);
     expect(lambda.maxInFlight).toBe(INVENTORY_CONCURRENCY);
+  });
+
+  it('lists only versions for a version reference and only aliases for an alias reference', async () => {
+    const lambda = new FakeLambda();
+    lambda.functions = [fakeFunction(1), fakeFunction(2), fakeFunction(3)];
+    lambda.versions = { 'fn-1': ['1', '2'], 'fn-2': ['1'], 'fn-3': ['1', '4'] };
+    // An alias named like a version cannot exist (Lambda: an alias is never all digits); fn-3's
+    // alias `v4` must not make `fn-3:4` exist, nor its version 4 the alias.
+    lambda.aliases = { 'fn-1': { live: '1' }, 'fn-2': { live: '1' }, 'fn-3': { v4: '4' } };
+    const { wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, [
+      `${arn('fn-1')}:2`,
+      `${arn('fn-2')}:live`,
+      `${arn('fn-3')}:4`,
+      `${arn('fn-3')}:v4`,
+      `${arn('fn-3')}:$LATEST`,
+    ]);
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.statusOf(`${arn('fn-1')}:2`)).toBe('exists');
+    expect(result.current.statusOf(`${arn('fn-2')}:live`)).toBe('exists');
+    expect(result.current.statusOf(`${arn('fn-3')}:4`)).toBe('exists');
+    expect(result.current.statusOf(`${arn('fn-3')}:v4`)).toBe('exists');
+    // Not asked about: fn-1's aliases and fn-2's versions were not listed, so still unknown.
+    expect(result.current.statusOf(`${arn('fn-1')}:live`)).toBe('unknown');
+    expect(result.current.statusOf(`${arn('fn-2')}:1`)).toBe('unknown');
+    const asked = (name: string) => lambda.inputsOf(name).map((input) => input.FunctionName);
+    expect(asked('ListVersionsByFunctionCommand').sort()).toEqual(['fn-1', 'fn-3']);
+    expect(asked('ListAliasesCommand').sort()).toEqual(['fn-2', 'fn-3']);
+  });
+
+  it('copies an answer only for the kind it listed: a version of a function seen by alias is asked', async () => {
+    const lambda = new FakeLambda();
+    lambda.functions = [fakeFunction(1)];
+    lambda.versions = { 'fn-1': ['1', '3'] };
+    lambda.aliases = { 'fn-1': { live: '1' } };
+    const { wrapper } = setup(lambda);
+    const list = renderInventory(wrapper, [`${arn('fn-1')}:live`]);
+    await waitFor(() => expect(list.result.current.status).toBe('success'));
+    const calls = lambda.calls.length;
+    const detail = renderInventory(wrapper, [`${arn('fn-1')}:live`, `${arn('fn-1')}:3`]);
+    await waitFor(() => expect(detail.result.current.status).toBe('success'));
+    expect(detail.result.current.statusOf(`${arn('fn-1')}:3`)).toBe('exists');
+    expect(detail.result.current.statusOf(`${arn('fn-1')}:live`)).toBe('exists');
+    expect(lambda.calls.slice(calls).map((call) => [call.name, call.input.FunctionName])).toEqual([
+      ['ListVersionsByFunctionCommand', 'fn-1'],
+    ]);
   });
 
   it('calls a function deleted after ListFunctions missing (ListVersionsByFunction 404)', async () => {
@@ -221,14 +268,14 @@ describe('useFunctionInventory', () => {
     lambda.functions = Array.from({ length: 20 }, (_, n) => fakeFunction(n));
     const arns = lambda.functions.map((fn) => `${fn.FunctionArn ?? ''}:live`);
     const send = lambda.send;
-    // A role with lambda:ListFunctions but not lambda:ListVersionsByFunction.
+    // A role with lambda:ListFunctions but not lambda:ListAliases.
     lambda.send = (async (...args: Parameters<typeof send>) => {
-      if (args[0] instanceof ListVersionsByFunctionCommand) {
+      if (args[0] instanceof ListAliasesCommand) {
         lambda.failNext(
           new LambdaServiceException({
             name: 'AccessDeniedException',
             $fault: 'client',
-            message: 'User: … is not authorized to perform: lambda:ListVersionsByFunction',
+            message: 'User: … is not authorized to perform: lambda:ListAliases',
             $metadata: { httpStatusCode: 403 },
           }),
         );
@@ -242,7 +289,7 @@ describe('useFunctionInventory', () => {
     expect(result.current.statusOf(arn('fn-0'))).toBe('unknown');
     expect(result.current.statusOf(arns[0] ?? '')).toBe('unknown');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // The requests already running when the first refusal came back, not 2 for each of 20 functions.
+    // The requests already running when the first refusal came back, not one for each of 20 functions.
     const lookups = lambda.calls.length - lambda.inputsOf('ListFunctionsCommand').length;
     expect(lookups).toBeLessThanOrEqual(INVENTORY_CONCURRENCY + 1);
   });
@@ -337,7 +384,6 @@ describe('useFunctionInventory', () => {
     await waitFor(() => expect(list.result.current.status).toBe('success'));
     expect(list.result.current.statusOf(`${arn('fn-3')}:live`)).toBe('exists');
     expect(lambda.calls.slice(calls).map((call) => [call.name, call.input.FunctionName])).toEqual([
-      ['ListVersionsByFunctionCommand', 'fn-3'],
       ['ListAliasesCommand', 'fn-3'],
     ]);
   });
@@ -396,11 +442,14 @@ describe('useFunctionInventory', () => {
   });
 
   it('keys sit under functionQueries’ root without touching its list key', () => {
-    expect(functionInventoryQueries.region('eu-west-1', ['fn-1', 'fn-2']).queryKey).toEqual([
+    expect(
+      functionInventoryQueries.region('eu-west-1', { version: ['fn-1'], alias: ['fn-1', 'fn-2'] })
+        .queryKey,
+    ).toEqual([
       'functions',
       'eu-west-1',
       'inventory',
-      { qualified: ['fn-1', 'fn-2'] },
+      { version: ['fn-1'], alias: ['fn-1', 'fn-2'] },
     ]);
     expect(functionInventoryQueries.all('us-east-1')).toEqual([
       'functions',
