@@ -8,6 +8,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { setLambdaClient } from '../../api/lambda-client.ts';
+import { setLambdaRequestRate } from '../../api/request-pacing.ts';
 import { createQueryClient } from '../../lib/query-client.ts';
 import { FakeLambda, fakeFunction } from '../../testing/fake-lambda.ts';
 import {
@@ -209,6 +210,32 @@ describe('useFunctionInventory', () => {
     ]);
   });
 
+  it('starts its requests in slots of the region’s pacer (the console’s share of Lambda’s rate)', async () => {
+    setLambdaRequestRate(20);
+    try {
+      const lambda = new FakeLambda();
+      lambda.functions = Array.from({ length: 10 }, (_, n) => fakeFunction(n));
+      const arns = lambda.functions.map((fn) => `${fn.FunctionArn ?? ''}:live`);
+      for (const fn of lambda.functions) lambda.aliases[fn.FunctionName ?? ''] = { live: '1' };
+      const starts: number[] = [];
+      const send = lambda.send;
+      lambda.send = ((...args: Parameters<typeof send>) => {
+        starts.push(performance.now());
+        return send(...args);
+      }) as typeof send;
+      const { wrapper } = setup(lambda);
+      const { result } = renderInventory(wrapper, arns);
+      await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 5000 });
+      // ListFunctions and 10 ListAliases, 50 ms apart at 20 a second.
+      expect(starts).toHaveLength(11);
+      for (let n = 1; n < starts.length; n += 1) {
+        expect(starts[n]! - starts[n - 1]!).toBeGreaterThanOrEqual(45);
+      }
+    } finally {
+      setLambdaRequestRate(Infinity);
+    }
+  });
+
   it('calls a function deleted after ListFunctions missing (ListVersionsByFunction 404)', async () => {
     const lambda = new FakeLambda();
     lambda.functions = [fakeFunction(1), fakeFunction(2)];
@@ -296,13 +323,16 @@ describe('useFunctionInventory', () => {
 
   it('walks ListFunctions once when the ARNs go away mid-walk and come back (a region retried in the list)', async () => {
     const lambda = new FakeLambda();
-    lambda.latencyMs = 30;
+    // Three pages of 100 ms each: the walk is still on its first or second page when the ARNs go.
+    lambda.latencyMs = 100;
     lambda.functions = Array.from({ length: 150 }, (_, n) => fakeFunction(n));
     lambda.aliases = { 'fn-1': { live: '1' } };
     const { wrapper } = setup(lambda);
     const arns = [arn('fn-0'), `${arn('fn-1')}:live`, arn('deleted-fn')];
     const { result, rerender } = renderInventory(wrapper, arns);
-    await waitFor(() => expect(lambda.inputsOf('ListFunctionsCommand')).toHaveLength(1));
+    await waitFor(() => expect(lambda.inputsOf('ListFunctionsCommand')).toHaveLength(1), {
+      interval: 10,
+    });
     // The list asks about nothing while a region loads again (its query loses its observer).
     rerender({ arns: [], on: false });
     await new Promise((resolve) => setTimeout(resolve, 40));

@@ -11,6 +11,8 @@ import {
 } from '../../../api/event-source-mappings.ts';
 import { isResourceNotFound, toAwsError, type AwsErrorInfo } from '../../../api/errors.ts';
 import { getLambdaClient, getLambdaRegion, type LambdaSender } from '../../../api/lambda-client.ts';
+import { lambdaRequestPacer } from '../../../api/request-pacing.ts';
+import { createRatePacer, type RatePacer } from '../../../lib/rate-pacer.ts';
 import { parseFunctionArn } from '../function-arn.ts';
 import { classifyMappingHealth } from '../mapping-health.ts';
 import { isTransitionalState } from '../mapping-state.ts';
@@ -118,9 +120,11 @@ export interface BulkOperationOptions {
   /** Most requests (calls and polls together) in flight; default 5. */
   concurrency?: number;
   /**
-   * Most requests started per second, default 10: Lambda allows 15 control-plane requests per
-   * second per account and region across all its APIs (Lambda quotas, "Lambda API requests"),
-   * and other tools share that budget. `Infinity` turns the limit off.
+   * Most requests this operation starts per second, over all regions (`Infinity` turns the limit
+   * off). Default: none of its own; each request waits for its region's shared pacer
+   * (`lambdaRequestPacer`, 10 a second per region shared with the orphan check: Lambda allows 15
+   * control-plane requests per second per account and region across all its APIs, Lambda quotas,
+   * "Lambda API requests", and other tools share that budget).
    */
   maxRequestsPerSecond?: number;
   /** Gap between two polls of a transitional mapping, ms; default 1,000 (`TRANSITIONAL_POLL_INTERVAL_MS`). */
@@ -382,7 +386,8 @@ class BulkRun implements BulkOperationController {
   private successStreak = 0;
   private throttleStreak = 0;
   private pausedUntil = 0;
-  private nextRequestAt = 0;
+  /** This operation's own pacer (with `maxRequestsPerSecond`), else undefined: the region's. */
+  private readonly pacer: RatePacer | undefined;
 
   private snapshot: BulkOperationSnapshot;
   private flushScheduled = false;
@@ -398,7 +403,10 @@ class BulkRun implements BulkOperationController {
   );
 
   private readonly o: Required<
-    Omit<BulkOperationOptions, 'queryClient' | 'onChange' | 'undoOf' | 'id' | 'mappings'>
+    Omit<
+      BulkOperationOptions,
+      'queryClient' | 'onChange' | 'undoOf' | 'id' | 'mappings' | 'maxRequestsPerSecond'
+    >
   > &
     Pick<BulkOperationOptions, 'queryClient' | 'onChange'>;
 
@@ -411,7 +419,6 @@ class BulkRun implements BulkOperationController {
       client: options.client ?? ((region) => getLambdaClient(region)),
       defaultRegion,
       concurrency: Math.max(1, Math.floor(options.concurrency ?? 5)),
-      maxRequestsPerSecond: options.maxRequestsPerSecond ?? 10,
       pollIntervalMs: options.pollIntervalMs ?? TRANSITIONAL_POLL_INTERVAL_MS,
       followTimeoutMs: options.followTimeoutMs ?? 10 * 60_000,
       maxThrottleRetries: options.maxThrottleRetries ?? 8,
@@ -425,6 +432,10 @@ class BulkRun implements BulkOperationController {
       schedule: options.schedule ?? ((callback, ms) => void setTimeout(callback, ms)),
       random: options.random ?? Math.random,
     };
+    this.pacer =
+      options.maxRequestsPerSecond === undefined
+        ? undefined
+        : createRatePacer(options.maxRequestsPerSecond, { now: this.o.now, sleep: this.o.sleep });
     operationCounter += 1;
     this.id = options.id ?? `bulk-${operationCounter}`;
     this.action = options.action;
@@ -722,14 +733,7 @@ class BulkRun implements BulkOperationController {
 
   /** Sends one request within the concurrency and rate bounds. */
   private async request<T>(send: (client: LambdaSender) => Promise<T>, region: string): Promise<T> {
-    const interval =
-      this.o.maxRequestsPerSecond === Infinity ? 0 : 1000 / this.o.maxRequestsPerSecond;
-    if (interval > 0) {
-      const now = this.o.now();
-      const at = Math.max(now, this.nextRequestAt);
-      this.nextRequestAt = at + interval;
-      if (at > now) await this.o.sleep(at - now);
-    }
+    await (this.pacer ?? lambdaRequestPacer(region)).wait();
     const result = await send(this.o.client(region));
     this.onRequestSucceeded();
     return result;
@@ -1020,8 +1024,9 @@ export function retryAfterMs(error: unknown): number {
  *   transitional at the start is waited for (polled until it settles), then decided again — Lambda
  *   would refuse it with ResourceInUseException (reference §5). A ResourceInUseException anyway
  *   (the list was stale) is handled the same way, at most twice.
- * - At most `concurrency` requests in flight and `maxRequestsPerSecond` started per second; polls
- *   of followed mappings go before new calls.
+ * - At most `concurrency` requests in flight, paced by `maxRequestsPerSecond` or else by each
+ *   region's shared pacer (`lambdaRequestPacer`: 10 a second); polls of followed mappings go
+ *   before new calls.
  * - Throttling that outlived the SDK's retries (`LAMBDA_MAX_ATTEMPTS`) pauses all requests for an
  *   exponential back-off with full jitter, or Retry-After when longer, halves the concurrency
  *   (raised again by one after every `recoverAfter` successes) and sends the call again, at most
