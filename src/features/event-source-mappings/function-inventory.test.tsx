@@ -236,6 +236,51 @@ describe('useFunctionInventory', () => {
     }
   });
 
+  it('reports its progress: functions listed, then version and alias lookups done of those needed', async () => {
+    const lambda = new FakeLambda();
+    lambda.latencyMs = 40;
+    lambda.functions = Array.from({ length: 120 }, (_, n) => fakeFunction(n));
+    // 8 functions by alias, 2 of them by version too: 10 lookups.
+    const arns = [
+      ...lambda.functions.slice(0, 8).map((fn) => `${fn.FunctionArn ?? ''}:live`),
+      `${arn('fn-0')}:1`,
+      `${arn('fn-1')}:1`,
+    ];
+    for (const fn of lambda.functions) lambda.aliases[fn.FunctionName ?? ''] = { live: '1' };
+    const { wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, arns);
+    const seen: string[] = [];
+    const unsubscribe = result.current.subscribeProgress(() => {
+      const p = result.current.getProgress();
+      seen.push(`${p.functionsListed}/${p.lookupsDone}/${p.lookups}`);
+    });
+    try {
+      await waitFor(
+        () => expect(result.current.getProgress().functionsListed).toBeGreaterThanOrEqual(50),
+        { interval: 10 },
+      );
+      expect(result.current.getProgress().lookups).toBe(0);
+      await waitFor(() => expect(result.current.getProgress().lookups).toBe(10), { interval: 10 });
+      expect(result.current.getProgress().functionsListed).toBe(0);
+      const during = result.current.getProgress();
+      expect(during.lookupsDone).toBeLessThan(10);
+      // The same object while nothing changed.
+      expect(result.current.getProgress()).toBe(during);
+      await waitFor(() => expect(result.current.status).toBe('success'));
+      expect(result.current.getProgress()).toEqual({
+        functionsListed: 0,
+        lookupsDone: 0,
+        lookups: 0,
+      });
+      // Told at most every 500 ms (the walk and lookups take about 0.3 s: 3 pages, then 10 lookups
+      // 4 at a time), and told the end.
+      await waitFor(() => expect(seen.at(-1)).toBe('0/0/0'));
+      expect(seen.length).toBeLessThanOrEqual(3);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('calls a function deleted after ListFunctions missing (ListVersionsByFunction 404)', async () => {
     const lambda = new FakeLambda();
     lambda.functions = [fakeFunction(1), fakeFunction(2)];

@@ -143,6 +143,39 @@ function limiterOf(region: string): Limiter {
   return limiter;
 }
 
+/** How far the inventory of the regions a {@link useFunctionInventory} asks about has got. */
+export interface InventoryProgress {
+  /** Functions `ListFunctions` has returned so far in walks still running (0 when none runs). */
+  functionsListed: number;
+  /** Version and alias listings (one per function and kind) finished in queries still running. */
+  lookupsDone: number;
+  /** Version and alias listings those queries need (0 while they list functions, or copy all). */
+  lookups: number;
+}
+
+/** Gap between two progress notifications, ms: a progress line need not repaint more often. */
+const PROGRESS_NOTIFY_MS = 500;
+
+/**
+ * Progress of running work: `ListFunctions` walks by region, lookups by inventory query hash.
+ * Entries go when their work ends; listeners hear at most once per {@link PROGRESS_NOTIFY_MS}.
+ */
+const progress = {
+  functionsListed: new Map<string, number>(),
+  lookups: new Map<string, { done: number; total: number }>(),
+  version: 0,
+  listeners: new Set<() => void>(),
+  timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  changed() {
+    this.version += 1;
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      for (const listener of [...this.listeners]) listener();
+    }, PROGRESS_NOTIFY_MS);
+  },
+};
+
 /**
  * Every page of a `Marker`/`NextMarker` listing, in order.
  * @param fetchPage fetches the page at `marker` (undefined: the first page).
@@ -218,21 +251,30 @@ function isRegionInventory(data: unknown): data is RegionInventory {
 async function listFunctionNames(region: string, signal: AbortSignal): Promise<Set<string>> {
   const limiter = limiterOf(region);
   const client = getLambdaClient(region);
-  const pages = await allPages<ListFunctionsCommandOutput>((marker) =>
-    limiter.run(
-      () =>
-        listFunctions(
-          { MaxItems: FUNCTIONS_PAGE_SIZE, ...(marker ? { Marker: marker } : {}) },
-          { abortSignal: signal, client },
-        ),
-      signal,
-    ),
-  );
-  const names = new Set<string>();
-  for (const page of pages) {
-    for (const fn of page.Functions ?? []) if (fn.FunctionName) names.add(fn.FunctionName);
+  let listed = 0;
+  try {
+    const pages = await allPages<ListFunctionsCommandOutput>(async (marker) => {
+      const page = await limiter.run(
+        () =>
+          listFunctions(
+            { MaxItems: FUNCTIONS_PAGE_SIZE, ...(marker ? { Marker: marker } : {}) },
+            { abortSignal: signal, client },
+          ),
+        signal,
+      );
+      listed += page.Functions?.length ?? 0;
+      progress.functionsListed.set(region, listed);
+      progress.changed();
+      return page;
+    });
+    const names = new Set<string>();
+    for (const page of pages) {
+      for (const fn of page.Functions ?? []) if (fn.FunctionName) names.add(fn.FunctionName);
+    }
+    return names;
+  } finally {
+    if (progress.functionsListed.delete(region)) progress.changed();
   }
-  return names;
 }
 
 /**
@@ -358,7 +400,8 @@ async function fetchRegionInventory({
 }: QueryFunctionContext<InventoryKey>): Promise<RegionInventory> {
   const [, region, , qualified] = queryKey;
   const startedAt = Date.now();
-  const reuse = bestInventory(client, region, qualified, hashKey(queryKey), true);
+  const ownHash = hashKey(queryKey);
+  const reuse = bestInventory(client, region, qualified, ownHash, true);
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal.reason);
   if (signal.aborted) onAbort();
@@ -390,6 +433,20 @@ async function fetchRegionInventory({
         }
       }
     }
+    if (lookups.length > 0) {
+      const counted = { done: 0, total: lookups.length };
+      progress.lookups.set(ownHash, counted);
+      progress.changed();
+      for (const lookup of lookups) {
+        void lookup.then(
+          () => {
+            counted.done += 1;
+            progress.changed();
+          },
+          () => undefined,
+        );
+      }
+    }
     await Promise.all(lookups);
     return { names, qualifiers, missingFunctions, copied: reuse !== undefined || namesCopied };
   } catch (error) {
@@ -397,6 +454,7 @@ async function fetchRegionInventory({
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
+    if (progress.lookups.delete(ownHash)) progress.changed();
   }
 }
 
@@ -608,7 +666,57 @@ export interface FunctionInventory {
    * region leaves its ARNs `unknown`. The same function until a region's answer changes.
    */
   statusOf: (functionArn: string) => FunctionReferenceStatus;
+  /**
+   * Subscribes to progress changes of the regions asked about (at most one call per 500 ms);
+   * returns the unsubscribe function. For `useSyncExternalStore` with {@link getProgress}.
+   */
+  subscribeProgress: (listener: () => void) => () => void;
+  /** The progress of the regions asked about, the same object until it changes. */
+  getProgress: () => InventoryProgress;
 }
+
+const NO_PROGRESS: InventoryProgress = { functionsListed: 0, lookupsDone: 0, lookups: 0 };
+
+/**
+ * `getProgress` of a request: sums the running work of its regions and queries, recomputed only
+ * after the store changed and kept as the same object while the sums stay equal.
+ */
+function createProgressOf(request: readonly RegionRequest[]): () => InventoryProgress {
+  const hashes = request.map(({ region, qualified }) =>
+    hashKey(functionInventoryQueries.region(region, qualified).queryKey),
+  );
+  let seen = -1;
+  let last = NO_PROGRESS;
+  return () => {
+    if (seen === progress.version) return last;
+    seen = progress.version;
+    let functionsListed = 0;
+    let lookupsDone = 0;
+    let lookups = 0;
+    for (const { region } of request) functionsListed += progress.functionsListed.get(region) ?? 0;
+    for (const hash of hashes) {
+      const counted = progress.lookups.get(hash);
+      if (counted) {
+        lookupsDone += counted.done;
+        lookups += counted.total;
+      }
+    }
+    if (
+      functionsListed !== last.functionsListed ||
+      lookupsDone !== last.lookupsDone ||
+      lookups !== last.lookups
+    )
+      last = lookups || functionsListed ? { functionsListed, lookupsDone, lookups } : NO_PROGRESS;
+    return last;
+  };
+}
+
+const subscribeProgress = (listener: () => void) => {
+  progress.listeners.add(listener);
+  return () => {
+    progress.listeners.delete(listener);
+  };
+};
 
 /**
  * Whether the functions (and versions and aliases) that `functionArns` name exist, for orphan
@@ -640,9 +748,16 @@ export function useFunctionInventory(
   });
 
   const statusOf = useMemo(() => createStatusOf(request, data), [request, data]);
+  const getProgress = useMemo(() => createProgressOf(request), [request]);
 
   return useMemo((): FunctionInventory => {
     const status = error !== undefined ? 'error' : !enabled || !settled ? 'pending' : 'success';
-    return { status, ...(error !== undefined ? { error } : {}), statusOf };
-  }, [error, enabled, settled, statusOf]);
+    return {
+      status,
+      ...(error !== undefined ? { error } : {}),
+      statusOf,
+      subscribeProgress,
+      getProgress,
+    };
+  }, [error, enabled, settled, statusOf, getProgress]);
 }

@@ -22,6 +22,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { toAwsError } from '../../../api/errors.ts';
@@ -32,7 +33,7 @@ import type { ExportedMapping } from '../as-code/components/code-export-modal.ts
 import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
 import { BulkActions } from '../bulk/components/bulk-actions.tsx';
 import { LazyBulkOperationPanel } from '../bulk/components/lazy-bulk-operation-panel.tsx';
-import { useFunctionInventory } from '../function-inventory.ts';
+import { useFunctionInventory, type FunctionInventory } from '../function-inventory.ts';
 import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
 import type { MappingListFilters } from '../queries.ts';
 import { toCsv, toMappingsJson, viewExportFileName } from './export-view.ts';
@@ -146,6 +147,31 @@ function Inline({ children, block }: { children: ReactNode; block?: boolean }) {
         ),
       )}
     </Box>
+  );
+}
+
+/**
+ * The orphan check's line while it runs, with how far it has got: the functions `ListFunctions`
+ * has returned so far, then the version and alias lookups (a function's ListVersionsByFunction or
+ * ListAliases, all pages) done of those needed (on a large
+ * fleet, at the console's 10 requests a second, these take minutes). Its own component, so that
+ * progress repaints only this line, never the table.
+ */
+function InventoryProgressLine({ inventory }: { inventory: FunctionInventory }) {
+  const { functionsListed, lookupsDone, lookups } = useSyncExternalStore(
+    inventory.subscribeProgress,
+    inventory.getProgress,
+  );
+  const detail =
+    lookups > 0
+      ? `: ${number(lookupsDone)} of ${number(lookups)} version and alias lookups done`
+      : functionsListed > 0
+        ? `: ${number(functionsListed)} functions listed`
+        : '';
+  return (
+    <StatusIndicator type="loading">
+      Checking which functions, versions and aliases still exist{detail}
+    </StatusIndicator>
   );
 }
 
@@ -830,9 +856,7 @@ const MappingsListBody = memo(function MappingsListBody(
                         );
                       })}
                       {functionArns.length === 0 ? null : inventory.status === 'pending' ? (
-                        <StatusIndicator type="loading">
-                          Checking which functions, versions and aliases still exist
-                        </StatusIndicator>
+                        <InventoryProgressLine inventory={inventory} />
                       ) : inventory.status === 'error' ? (
                         <StatusIndicator type="warning">
                           Orphans not checked: {toAwsError(inventory.error).name}
