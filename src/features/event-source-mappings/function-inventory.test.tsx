@@ -281,6 +281,28 @@ describe('useFunctionInventory', () => {
     }
   });
 
+  it('decides deleted functions once ListFunctions is walked, while the lookups still run', async () => {
+    const lambda = new FakeLambda();
+    lambda.latencyMs = 60;
+    lambda.functions = Array.from({ length: 12 }, (_, n) => fakeFunction(n));
+    for (const fn of lambda.functions) lambda.aliases[fn.FunctionName ?? ''] = { live: '1' };
+    const qualified = lambda.functions.map((fn) => `${fn.FunctionArn ?? ''}:live`);
+    const { wrapper } = setup(lambda);
+    const { result } = renderInventory(wrapper, [...qualified, arn('deleted-fn'), arn('fn-3')]);
+    // 12 lookups of 60 ms, 4 at a time: about 180 ms after the walk.
+    await waitFor(
+      () => expect(result.current.statusOf(arn('deleted-fn'))).toBe('function-missing'),
+      {
+        interval: 10,
+      },
+    );
+    expect(result.current.status).toBe('pending');
+    expect(result.current.statusOf(arn('fn-3'))).toBe('exists');
+    expect(result.current.statusOf(qualified[11] ?? '')).toBe('unknown');
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(qualified.every((a) => result.current.statusOf(a) === 'exists')).toBe(true);
+  });
+
   it('calls a function deleted after ListFunctions missing (ListVersionsByFunction 404)', async () => {
     const lambda = new FakeLambda();
     lambda.functions = [fakeFunction(1), fakeFunction(2)];
@@ -358,7 +380,9 @@ describe('useFunctionInventory', () => {
     const { result } = renderInventory(wrapper, [...arns, arn('fn-0')]);
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect((result.current.error as Error).name).toBe('AccessDeniedException');
-    expect(result.current.statusOf(arn('fn-0'))).toBe('unknown');
+    // ListFunctions answered: what it alone decides stays decided; the aliases stay unknown.
+    expect(result.current.statusOf(arn('fn-0'))).toBe('exists');
+    expect(result.current.statusOf(arn('gone'))).toBe('function-missing');
     expect(result.current.statusOf(arns[0] ?? '')).toBe('unknown');
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The requests already running when the first refusal came back, not one for each of 20 functions.

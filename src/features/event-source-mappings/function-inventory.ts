@@ -16,7 +16,9 @@
  *    qualified function on the bench's 10,000-mapping seed, 839 instead of 1,150). `$LATEST` and
  *    unqualified ARNs need no lookup (they exist when the function does); a 404 here means the
  *    function was deleted since.
- * and answers once, with one compact {@link RegionInventory}. One query (one observer) rather than
+ * and answers with one compact {@link RegionInventory}: first, once `ListFunctions` is walked, a
+ * `partial` one (`setQueryData`: deleted functions are decided at once, while the lookups, paced,
+ * may take minutes), then the whole. One query (one observer) rather than
  * one per function: with hundreds of qualified functions, hundreds of observers cost seconds of
  * main thread to create and combine, and every answer made the list re-derive all its rows.
  *
@@ -237,6 +239,13 @@ export interface RegionInventory {
    * Copies are never copied again, so no answer outlives its stale time by more than one more.
    */
   copied: boolean;
+  /**
+   * True for the answer a query publishes once `ListFunctions` is walked, while its version and
+   * alias lookups still run (at 10 requests a second they can take minutes): it decides every
+   * deleted function and unqualified ARN at once, and only the copied qualifier listings. Never
+   * copied by another query; the query's final answer replaces it.
+   */
+  partial: boolean;
 }
 
 /** Whether a query's data is a {@link RegionInventory} (the cache is untyped). */
@@ -355,7 +364,10 @@ function bestInventory(
     .findAll({ queryKey: functionInventoryQueries.all(region) })) {
     const { data, dataUpdatedAt, isInvalidated } = query.state;
     if (!isRegionInventory(data) || query.queryHash === ownHash) continue;
-    if (reusable && (data.copied || isInvalidated || query.isStaleByTime(INVENTORY_STALE_MS)))
+    if (
+      reusable &&
+      (data.copied || data.partial || isInvalidated || query.isStaleByTime(INVENTORY_STALE_MS))
+    )
       continue;
     let decided = 0;
     for (const kind of QUALIFIER_KINDS) {
@@ -433,6 +445,19 @@ async function fetchRegionInventory({
         }
       }
     }
+    const copied = reuse !== undefined || namesCopied;
+    const shown = client.getQueryData(queryKey);
+    // What is known already goes on screen now (module comment), unless a whole answer is there
+    // (a refetch: it stays until the new whole one); copies, as lookups fill the maps.
+    if (lookups.length > 0 && (!isRegionInventory(shown) || shown.partial)) {
+      client.setQueryData<RegionInventory>(queryKey, {
+        names,
+        qualifiers: { version: new Map(qualifiers.version), alias: new Map(qualifiers.alias) },
+        missingFunctions: new Set(missingFunctions),
+        copied,
+        partial: true,
+      });
+    }
     if (lookups.length > 0) {
       const counted = { done: 0, total: lookups.length };
       progress.lookups.set(ownHash, counted);
@@ -448,7 +473,7 @@ async function fetchRegionInventory({
       }
     }
     await Promise.all(lookups);
-    return { names, qualifiers, missingFunctions, copied: reuse !== undefined || namesCopied };
+    return { names, qualifiers, missingFunctions, copied, partial: false };
   } catch (error) {
     controller.abort(error);
     throw error;
@@ -482,6 +507,7 @@ function keepEqualInventory(oldData: unknown, newData: unknown): unknown {
   if (!isRegionInventory(oldData) || !isRegionInventory(newData)) return newData;
   const same =
     oldData.copied === newData.copied &&
+    oldData.partial === newData.partial &&
     sameSet(oldData.names, newData.names) &&
     sameSet(oldData.missingFunctions, newData.missingFunctions) &&
     QUALIFIER_KINDS.every((kind) =>
@@ -608,7 +634,9 @@ function requestOf(signature: string): RegionRequest[] {
 function combineInventory(results: Array<UseQueryResult<RegionInventory>>) {
   return {
     data: results.map((r) => r.data),
-    settled: results.every((r) => r.status !== 'pending' && !r.isPlaceholderData),
+    settled: results.every(
+      (r) => r.status !== 'pending' && !r.isPlaceholderData && r.data?.partial !== true,
+    ),
     error: results.find((r) => r.status === 'error')?.error,
   };
 }
