@@ -189,6 +189,53 @@ describe('mappings list', { timeout: 30_000 }, () => {
     await waitFor(() => expect(dataRows()).toHaveLength(4));
   });
 
+  it('counts the mappings the filter matches, its Health token aside', async () => {
+    const orders = (n: number) => `arn:aws:sqs:us-east-1:123456789012:orders-${n}`;
+    const lambda = new FakeLambda([
+      fakeMapping(1, {
+        EventSourceArn: orders(1),
+        LastProcessingResult: 'PROBLEM: Function call failed',
+      }),
+      fakeMapping(2, { LastProcessingResult: 'PROBLEM: Function call failed' }),
+      fakeMapping(3),
+      fakeMapping(4, {
+        EventSourceArn: orders(4),
+        State: 'Disabled',
+        StateTransitionReason: 'USER_INITIATED',
+      }),
+    ]);
+    lambda.functions = [1, 2, 3, 4].map((n) => fakeFunction(n));
+    // The source's name starts with orders: mappings 1 and 4.
+    const { router } = renderApp('/?filter=SourceName%5Eorders', lambda);
+    await screen.findByText(/All 4 mappings loaded/);
+    const health = screen.getByRole('group', { name: 'Filter by health' });
+    const names = () =>
+      within(health)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label'));
+    await waitFor(() =>
+      expect(names()).toEqual([
+        'Problem: 1 mapping',
+        'Disabled by user: 1 mapping',
+        'Healthy: 0 mappings',
+      ]),
+    );
+    expect(health.getAttribute('aria-description')).toBe(
+      'Counts of the mappings matching the filter',
+    );
+    // Pressing a count keeps the others' numbers (the Health token is not counted over).
+    fireEvent.click(within(health).getByRole('button', { name: 'Problem: 1 mapping' }));
+    await waitFor(() => expect(shownUuids()).toEqual([uuid(1)]));
+    expect(new URLSearchParams(router.state.location.search).getAll('filter')).toContain(
+      'Health=problem',
+    );
+    expect(names()).toEqual([
+      'Problem: 1 mapping',
+      'Disabled by user: 1 mapping',
+      'Healthy: 0 mappings',
+    ]);
+  });
+
   it('keeps loaded rows when a later page fails, and Retry carries on to the end', async () => {
     const lambda = new FakeLambda(Array.from({ length: 150 }, (_, n) => fakeMapping(n)));
     lambda.failNext(serviceError());

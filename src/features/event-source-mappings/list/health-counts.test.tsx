@@ -44,4 +44,51 @@ describe('HealthCounts', () => {
     fireEvent.click(stuck);
     expect(onSelect).toHaveBeenLastCalledWith(undefined);
   });
+
+  it('shows Orphaned first while the orphan check runs, even at 0, as still counting', () => {
+    const onSelect = vi.fn();
+    const { rerender } = render(
+      <HealthCounts
+        counts={{ ...NONE, healthy: 10, problem: 2 }}
+        active={undefined}
+        onSelect={onSelect}
+        orphansChecking
+      />,
+    );
+    const names = () => screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names()).toEqual([
+      'Orphaned: 0 mappings so far, still checking',
+      'Problem: 2 mappings',
+      'Healthy: 10 mappings',
+    ]);
+    expect(screen.getAllByRole('button')[0]?.textContent).toContain('Orphaned 0…');
+    // The check ends with none found: the count goes, the others stay in order.
+    rerender(
+      <HealthCounts
+        counts={{ ...NONE, healthy: 10, problem: 2 }}
+        active={undefined}
+        onSelect={onSelect}
+      />,
+    );
+    expect(names()).toEqual(['Problem: 2 mappings', 'Healthy: 10 mappings']);
+  });
+
+  it('says when its counts are of the mappings a filter matches', () => {
+    const { rerender } = render(
+      <HealthCounts
+        counts={{ ...NONE, healthy: 1 }}
+        active={undefined}
+        onSelect={vi.fn()}
+        filtered
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Filter by health' });
+    expect(group.getAttribute('aria-description')).toBe(
+      'Counts of the mappings matching the filter',
+    );
+    rerender(
+      <HealthCounts counts={{ ...NONE, healthy: 1 }} active={undefined} onSelect={vi.fn()} />,
+    );
+    expect(group.getAttribute('aria-description')).toBeNull();
+  });
 });

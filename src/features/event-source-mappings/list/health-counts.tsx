@@ -14,6 +14,13 @@ export interface HealthCountsProps {
   active: HealthClass | undefined;
   /** Filters the list to a class, or clears that filter (`undefined`). */
   onSelect: (health: HealthClass | undefined) => void;
+  /**
+   * Whether the orphan check still runs: Orphaned is shown even at 0 (it would otherwise appear
+   * later and push every other count aside), marked as still counting.
+   */
+  orphansChecking?: boolean;
+  /** Whether the counts are of the rows a (non-health) filter matches, not of all loaded rows. */
+  filtered?: boolean;
 }
 
 /**
@@ -21,45 +28,63 @@ export interface HealthCountsProps {
  * grouping), e.g. `Healthy: 8,004 mappings`, `Stuck: 1 mapping`.
  * @param health the class.
  * @param count its mappings among the loaded rows.
+ * @param counting whether the class is still being counted (Orphaned during the orphan check).
  */
-export function healthToggleLabel(health: HealthClass, count: number): string {
-  return `${HEALTH_LABELS[health]}: ${count.toLocaleString('en-US')} ${count === 1 ? 'mapping' : 'mappings'}`;
+export function healthToggleLabel(health: HealthClass, count: number, counting = false): string {
+  return `${HEALTH_LABELS[health]}: ${count.toLocaleString('en-US')} ${count === 1 ? 'mapping' : 'mappings'}${counting ? ' so far, still checking' : ''}`;
 }
 
 /**
  * How many loaded mappings fall in each health class, worst first, each a toggle that filters the
  * list to it (pressed again, it clears), in a group named "Filter by health". Classes with no
- * mapping are left out, except Healthy and the pressed one (filtered to Stuck, then the stuck
- * mapping is enabled: the pressed toggle stays, reading 0, so that the filter can be cleared).
+ * mapping are left out, except Healthy, the pressed one (filtered to Stuck, then the stuck
+ * mapping is enabled: the pressed toggle stays, reading 0, so that the filter can be cleared) and
+ * Orphaned while the orphan check runs (its count followed by an ellipsis). With a filter, the
+ * counts are of the mappings it matches (the group's description says so).
  * Memoised: a selection or a page change does not re-render it.
  */
 export const HealthCounts = memo(function HealthCounts({
   counts,
   active,
   onSelect,
+  orphansChecking = false,
+  filtered = false,
 }: HealthCountsProps) {
+  const counting = (c: HealthClass) => orphansChecking && c === 'orphaned';
   return (
     // A span: it sits in the list header's description, a <p>.
-    <span role="group" aria-label="Filter by health">
-      {HEALTH_CLASSES.filter((c) => counts[c] > 0 || c === 'healthy' || c === active).map((c) => (
-        <Box key={c} variant="span" display="inline-block" margin={{ right: 'xs', bottom: 'xxs' }}>
-          <ToggleButton
-            pressed={active === c}
-            ariaLabel={healthToggleLabel(c, counts[c])}
-            onChange={({ detail }) => onSelect(detail.pressed ? c : undefined)}
+    <span
+      role="group"
+      aria-label="Filter by health"
+      aria-description={filtered ? 'Counts of the mappings matching the filter' : undefined}
+    >
+      {HEALTH_CLASSES.filter(
+        (c) => counts[c] > 0 || c === 'healthy' || c === active || counting(c),
+      ).map((c) => {
+        const shown = `${HEALTH_LABELS[c]} ${counts[c].toLocaleString('en-US')}${counting(c) ? '…' : ''}`;
+        return (
+          <Box
+            key={c}
+            variant="span"
+            display="inline-block"
+            margin={{ right: 'xs', bottom: 'xxs' }}
           >
-            {active === c ? (
-              <>
-                <Icon name="filter" /> {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
-              </>
-            ) : (
-              <StatusIndicator type={healthIndicatorType(c)}>
-                {HEALTH_LABELS[c]} {counts[c].toLocaleString('en-US')}
-              </StatusIndicator>
-            )}
-          </ToggleButton>
-        </Box>
-      ))}
+            <ToggleButton
+              pressed={active === c}
+              ariaLabel={healthToggleLabel(c, counts[c], counting(c))}
+              onChange={({ detail }) => onSelect(detail.pressed ? c : undefined)}
+            >
+              {active === c ? (
+                <>
+                  <Icon name="filter" /> {shown}
+                </>
+              ) : (
+                <StatusIndicator type={healthIndicatorType(c)}>{shown}</StatusIndicator>
+              )}
+            </ToggleButton>
+          </Box>
+        );
+      })}
     </span>
   );
 });

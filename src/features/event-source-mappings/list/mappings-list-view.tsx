@@ -52,7 +52,13 @@ import {
   toMappingRows,
   type MappingRow,
 } from './mapping-rows.ts';
-import { combineRegionRows, countHealth, filterMappingRows, sortViewRows } from './view-rows.ts';
+import {
+  combineRegionRows,
+  countHealth,
+  filterMappingRows,
+  sortViewRows,
+  withoutHealthTokens,
+} from './view-rows.ts';
 import { RegionFeed, type RegionFeedActions, type RegionFeedState } from './region-feed.tsx';
 import {
   DEFAULT_PAGE_SIZE,
@@ -547,7 +553,6 @@ const MappingsListBody = memo(function MappingsListBody(
       ),
     [regions, feeds, now, inventory.statusOf],
   );
-  const counts = useMemo(() => countHealth(rows), [rows]);
   const filteringOptions = useMemo(() => mappingFilteringOptions(rows), [rows]);
 
   // Filter, then sort, then page, each memoised on what it depends on (and cached per rows array,
@@ -555,6 +560,12 @@ const MappingsListBody = memo(function MappingsListBody(
   // again. The query is parsed from the URL on every change of the view, so it is compared by value.
   const query = useStableQuery(view.query);
   const filteredRows = useMemo(() => filterMappingRows(rows, query), [rows, query]);
+  // The counts are of the rows the filter matches but for its Health token (withoutHealthTokens).
+  const countQuery = useMemo(() => withoutHealthTokens(query), [query]);
+  const counts = useMemo(
+    () => countHealth(countQuery === query ? filteredRows : filterMappingRows(rows, countQuery)),
+    [rows, query, countQuery, filteredRows],
+  );
   const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
   const sortDescending = view.sort?.descending ?? false;
   const matching = useMemo(
@@ -879,6 +890,10 @@ const MappingsListBody = memo(function MappingsListBody(
                           counts={counts}
                           active={activeHealth}
                           onSelect={selectHealth}
+                          orphansChecking={
+                            functionArns.length > 0 && inventory.status === 'pending'
+                          }
+                          filtered={countQuery.tokens.length > 0}
                         />
                       ) : null}
                     </Inline>

@@ -49,12 +49,16 @@ export function countHealth(rows: readonly MappingRow[]): Readonly<Record<Health
   return counts;
 }
 
-const filtered = new WeakMap<readonly MappingRow[], { key: string; rows: readonly MappingRow[] }>();
+/** Filter results kept per rows array: the view's query and the health counts' (no Health token). */
+const FILTERED_KEPT = 2;
+
+const filtered = new WeakMap<readonly MappingRow[], Map<string, readonly MappingRow[]>>();
 
 /**
  * The rows that match a property filter query, in their order, as collection-hooks'
  * `processItems` filters them (free text over every filtering property, tokens on one); `rows`
- * itself when the query has no token. The last result per rows array is kept.
+ * itself when the query has no token. The last two results per rows array are kept (the view's,
+ * and the health counts' from {@link withoutHealthTokens}).
  * @param rows the loaded rows.
  * @param query the property filter's query.
  */
@@ -64,15 +68,34 @@ export function filterMappingRows(
 ): readonly MappingRow[] {
   if (query.tokens.length === 0) return rows;
   const key = JSON.stringify(query);
-  const cached = filtered.get(rows);
-  if (cached?.key === key) return cached.rows;
+  let kept = filtered.get(rows);
+  if (!kept) filtered.set(rows, (kept = new Map()));
+  const cached = kept.get(key);
+  if (cached) {
+    // Most recent last.
+    kept.delete(key);
+    kept.set(key, cached);
+    return cached;
+  }
   const result = processItems(
     rows,
     { propertyFilteringQuery: query },
     { propertyFiltering: { filteringProperties: MAPPING_FILTERING_PROPERTIES } },
   ).items;
-  filtered.set(rows, { key, rows: result });
+  kept.set(key, result);
+  while (kept.size > FILTERED_KEPT) kept.delete(kept.keys().next().value ?? '');
   return result;
+}
+
+/**
+ * The query the health counts are taken over: `query` without its `Health` tokens (the same object
+ * when it has none), so that with `Function contains prod` the counts are of the prod mappings,
+ * and pressing one count still shows the others' numbers.
+ * @param query the property filter's query.
+ */
+export function withoutHealthTokens(query: MappingsFilterQuery): MappingsFilterQuery {
+  if (!query.tokens.some((t) => t.propertyKey === 'Health')) return query;
+  return { ...query, tokens: query.tokens.filter((t) => t.propertyKey !== 'Health') };
 }
 
 const sorted = new WeakMap<readonly MappingRow[], Map<string, readonly MappingRow[]>>();
