@@ -1,6 +1,12 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyExport, preloadLazyExport, useLazyExport, useLazyExportState } from './lazy-export.ts';
+import {
+  failedModuleUrl,
+  lazyExport,
+  preloadLazyExport,
+  useLazyExport,
+  useLazyExportState,
+} from './lazy-export.ts';
 
 /** An importer whose module the test resolves or rejects. */
 function deferredImporter<T>() {
@@ -98,5 +104,30 @@ describe('useLazyExportState', () => {
     expect(result.current.failed).toBe(false);
     calls[1]!.resolve({ default: 'second try' });
     await vi.waitFor(() => expect(result.current.value).toBe('second try'));
+  });
+});
+
+describe('failedModuleUrl', () => {
+  it('reads the module URL of Chromium’s and Firefox’s messages, and nothing else', () => {
+    expect(
+      failedModuleUrl(
+        new TypeError(
+          'Failed to fetch dynamically imported module: http://127.0.0.1:4313/assets/list-dialogs-BPEt2TyS.js',
+        ),
+      ),
+    ).toBe('http://127.0.0.1:4313/assets/list-dialogs-BPEt2TyS.js');
+    expect(
+      failedModuleUrl(
+        new TypeError(
+          'error loading dynamically imported module: https://esm.example.com/assets/a-1.js',
+        ),
+      ),
+    ).toBe('https://esm.example.com/assets/a-1.js');
+    // Safari names no URL; a stylesheet is not a module to import again.
+    expect(failedModuleUrl(new TypeError('Importing a module script failed.'))).toBeNull();
+    expect(
+      failedModuleUrl(new Error('Unable to preload CSS for /assets/list-dialogs-x.css')),
+    ).toBeNull();
+    expect(failedModuleUrl(new Error('dynamically imported module: not a url'))).toBeNull();
   });
 });

@@ -16,17 +16,67 @@ export interface LazyExport<T> {
 }
 
 /**
- * Wraps a dynamic import as a {@link LazyExport}.
- * @param importer e.g. `() => import('@cloudscape-design/components/flashbar')`.
+ * The URL of the module a failed dynamic import names, for a cache-busted second try: Chromium
+ * and Firefox name it in the message ("Failed to fetch dynamically imported module: <url>",
+ * "error loading dynamically imported module: <url>"); anything else (Safari's message, a
+ * stylesheet Vite's preload could not download) names none, and the import is not tried again.
+ * @param error the import's error.
+ * @returns the module's URL, or null.
  */
-export function lazyExport<T>(importer: () => Promise<{ default: T }>): LazyExport<T> {
+export function failedModuleUrl(error: Error): string | null {
+  const url = /dynamically imported module: (\S+)/.exec(error.message)?.[1];
+  if (!url) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs `importer`; when it fails naming a module URL ({@link failedModuleUrl}), imports that URL
+ * once more with a cache-busting query (`?t=<ms>`), and when that fails too, throws the first
+ * error. Browsers keep a failed module fetch in their module map (the HTML spec's "fetch a single
+ * module script", whatwg/html#6768; Chromium 150 answers the same import at once with the same
+ * error, without a request), so without a new URL a Retry once the network is back could never
+ * succeed. Written here rather than `@fatso83/retry-dynamic-import`, which does the same but
+ * sleeps 0.5 s or more after each failed try: a Retry pressed meanwhile joined the failing load.
+ * @param importer the bare dynamic import.
+ * @throws the first attempt's error.
+ */
+async function importWithRetry<M>(importer: () => Promise<M>): Promise<M> {
+  try {
+    return await importer();
+  } catch (error) {
+    const url = error instanceof Error ? failedModuleUrl(error) : null;
+    if (!url) throw error;
+    try {
+      return (await import(/* @vite-ignore */ `${url}?t=${Date.now()}`)) as M;
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/**
+ * Wraps a dynamic import as a {@link LazyExport}.
+ * @param importer e.g. `() => import('@cloudscape-design/components/flashbar')`: the bare import,
+ *   so that a failed one is tried again at a cache-busted URL ({@link importWithRetry}).
+ * @param pick what of the module to keep (default: its `default` export).
+ */
+export function lazyExport<T>(importer: () => Promise<{ default: T }>): LazyExport<T>;
+export function lazyExport<M, T>(importer: () => Promise<M>, pick: (module: M) => T): LazyExport<T>;
+export function lazyExport<M, T>(
+  importer: () => Promise<M>,
+  pick: (module: M) => T = (module) => (module as { default: T }).default,
+): LazyExport<T> {
   let loaded: T | undefined;
   let loading: Promise<T> | undefined;
   return {
     current: () => loaded,
     load: () =>
-      (loading ??= importer().then(
-        (module) => (loaded = module.default),
+      (loading ??= importWithRetry(importer).then(
+        (module) => (loaded = pick(module)),
         (error: unknown) => {
           loading = undefined;
           throw error;

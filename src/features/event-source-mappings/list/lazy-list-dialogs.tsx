@@ -9,8 +9,9 @@ import type { ServerFiltersModalProps, ShortcutsModalProps } from './list-dialog
  */
 export const LIST_DIALOGS_PRELOAD_MS = 3000;
 
-const LIST_DIALOGS = lazyExport(() =>
-  import('./list-dialogs.tsx').then((module) => ({ default: module })),
+const LIST_DIALOGS = lazyExport(
+  () => import('./list-dialogs.tsx'),
+  (module) => module,
 );
 
 /**

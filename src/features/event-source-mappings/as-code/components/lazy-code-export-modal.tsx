@@ -1,8 +1,9 @@
 import { lazyExport, useLazyExport } from '../../../../lib/lazy-export.ts';
 import type { CodeExportModalProps } from './code-export-modal.tsx';
 
-const CODE_EXPORT_MODAL = lazyExport(() =>
-  import('./code-export-modal.tsx').then((module) => ({ default: module.CodeExportModal })),
+const CODE_EXPORT_MODAL = lazyExport(
+  () => import('./code-export-modal.tsx'),
+  (module) => module.CodeExportModal,
 );
 
 /**

@@ -27,8 +27,9 @@ import { preloadBulkOperationPanel } from './lazy-bulk-operation-panel.tsx';
  */
 export const BULK_PARTS_PRELOAD_DELAY_MS = 400;
 
-const CONFIRM_MODALS = lazyExport(() =>
-  import('./bulk-confirm-modals.tsx').then((module) => ({ default: module })),
+const CONFIRM_MODALS = lazyExport(
+  () => import('./bulk-confirm-modals.tsx'),
+  (module) => module,
 );
 
 /** Props of {@link BulkActions}. */

@@ -12,8 +12,9 @@ import {
 import { describeProgress } from '../bulk-operation.ts';
 import type { BulkOperationPanelProps } from './bulk-operation-panel.tsx';
 
-const BULK_OPERATION_PANEL = lazyExport(() =>
-  import('./bulk-operation-panel.tsx').then((module) => ({ default: module.BulkOperationPanel })),
+const BULK_OPERATION_PANEL = lazyExport(
+  () => import('./bulk-operation-panel.tsx'),
+  (module) => module.BulkOperationPanel,
 );
 
 /**
