@@ -205,6 +205,16 @@ test.describe('mappings list', () => {
     await mappingsPage.expectSettled();
     await page.keyboard.press('/');
     await expect(mappingsPage.propertyFilter).toBeFocused();
+    // Esc closes the suggestions, a second Esc leaves the filter with what was typed kept.
+    await page.keyboard.type('catal');
+    await page.keyboard.press('Escape');
+    await expect(mappingsPage.propertyFilter).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(mappingsPage.propertyFilter).not.toBeFocused();
+    await expect(mappingsPage.propertyFilter).toHaveValue('catal');
+    await page.keyboard.press('/');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type('State = Disabled');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/filter=State%3DDisabled/);

@@ -37,7 +37,8 @@ export interface ListKeyboardOptions {
 }
 
 /**
- * Keyboard use of the mappings list: `/` focuses the filter and Escape leaves it; `j`/`k` or the arrow keys move the
+ * Keyboard use of the mappings list: `/` focuses the filter and Escape leaves it (the first press
+ * closes its suggestions if open; what was typed stays); `j`/`k` or the arrow keys move the
  * focus between the rows' detail links (the first press focuses the first row); `x` or Space
  * toggles the focused row's selection; Enter follows the focused link (the browser's own
  * behaviour); `?` asks for help. Keys typed into inputs, or with Ctrl/Alt/Meta, are left alone,
@@ -59,17 +60,7 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
       // A list kept mounted while another page is open (src/app/routes/root.tsx, PageOutlet):
       // its keys belong to that page.
       if (!visible() || table.current?.closest('[inert]')) return;
-      if (isTyping(event.target)) {
-        // Escape leaves the filter (closing its suggestions too), so j/k work again.
-        if (
-          event.key === 'Escape' &&
-          event.target instanceof HTMLElement &&
-          filter.current?.contains(event.target)
-        ) {
-          event.target.blur();
-        }
-        return;
-      }
+      if (isTyping(event.target)) return;
       if (event.defaultPrevented) return;
       const links = (): HTMLElement[] =>
         Array.from(table.current?.querySelectorAll<HTMLElement>(`[${ROW_LINK_ATTRIBUTE}]`) ?? []);
@@ -137,7 +128,25 @@ export function useListKeyboard(options: ListKeyboardOptions): void {
         }
       }
     };
+    // Escape in the filter, before the filter sees it (capture): with its suggestions open, the
+    // filter closes them; with them closed, the filter would empty its input (Cloudscape's
+    // autosuggest) and only a third press left it. Instead the second press leaves the filter and
+    // keeps what was typed, so j/k work again.
+    const onEscapeCapture = (event: KeyboardEvent) => {
+      const { filter, disabled, visible } = current.current;
+      const target = event.target;
+      if (event.key !== 'Escape' || disabled || !visible()) return;
+      if (!(target instanceof HTMLInputElement) || !filter.current?.contains(target)) return;
+      if (target.getAttribute('aria-expanded') === 'true') return;
+      event.preventDefault();
+      event.stopPropagation();
+      target.blur();
+    };
     document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('keydown', onEscapeCapture, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keydown', onEscapeCapture, true);
+    };
   }, []);
 }
