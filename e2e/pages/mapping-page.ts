@@ -16,6 +16,15 @@ export class MappingPage {
     this.enableButton = page.getByRole('button', { name: 'Enable', exact: true });
   }
 
+  /** Disable, then Disable again in the dialog that asks first. */
+  async disable() {
+    await this.disableButton.click();
+    await this.page
+      .getByRole('dialog', { name: 'Disable this mapping?' })
+      .getByRole('button', { name: 'Disable', exact: true })
+      .click();
+  }
+
   /** Opens the page of one mapping. */
   async goto(uuid: string) {
     await this.page.goto(`/mappings/${encodeURIComponent(uuid)}`);

@@ -92,7 +92,7 @@ test.describe('signed-in mode', () => {
     await expect(header.regionMenu).toHaveText('us-east-1');
 
     // Guests are read-only (emulator default, as deployed): the write works because of sign-in.
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
     expect((await emulator.firstMappings()).find((m) => m.UUID === mapping.UUID)?.State).toBe(
       'Disabled',
@@ -182,7 +182,7 @@ test.describe('signed-in mode', () => {
     // The page reload starts a new session from sessionStorage; it keeps refreshing too.
     const refreshesBefore = refreshes.length;
     await expect.poll(() => refreshes.length, { timeout: 20_000 }).toBeGreaterThan(refreshesBefore);
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
 
     expect(credentialFetches.length).toBeGreaterThanOrEqual(3);
@@ -264,7 +264,7 @@ test.describe('guest mode', () => {
     await signInForm.submitCredentials();
     await expect(page).toHaveURL(`/mappings/${mapping.UUID}`);
     await expect(header.userMenu).toHaveText(TEST_USER.username);
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling']);
 
     // Signing out returns to guest access (read-only) and forgets the cached guest identity id.

@@ -47,12 +47,24 @@ test.describe('mapping detail', () => {
     await emulator.updateSettings({ transitionMs: 2000, guestAccess: 'read-write' });
     const mapping = await emulator.someMapping('Enabled');
     await mappingPage.goto(mapping.UUID);
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling']);
     await expect(mappingPage.enableButton).toBeDisabled();
     await expect(mappingPage.transitionStates).toHaveText(['Enabled', 'Disabling', 'Disabled']);
     await expect(mappingPage.enableButton).toBeEnabled();
     await expect(page.getByText(`Disable requested for mapping ${mapping.UUID}`)).toBeVisible();
+    // The notification's Undo enables it again.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(mappingPage.transitionStates).toHaveText([
+      'Enabled',
+      'Disabling',
+      'Disabled',
+      'Enabling',
+      'Enabled',
+    ]);
+    expect((await emulator.firstMappings()).find((m) => m.UUID === mapping.UUID)?.State).toBe(
+      'Enabled',
+    );
   });
 
   test('with the deployed read-only guest role, write actions are disabled until sign-in', async ({
@@ -81,7 +93,7 @@ test.describe('mapping detail', () => {
   }) => {
     const mapping = await emulator.someMapping('Enabled');
     await mappingPage.goto(mapping.UUID);
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     const flash = page
       .getByRole('group')
       .filter({ hasText: `Could not disable mapping ${mapping.UUID}: AccessDeniedException` });

@@ -155,7 +155,7 @@ test.describe('faults', () => {
     });
     await mappingPage.goto(mapping.UUID);
     await expect(mappingPage.heading(mapping.UUID)).toBeVisible();
-    await mappingPage.disableButton.click();
+    await mappingPage.disable();
     await expect(mappingPage.transitionStates.last()).toHaveText('Disabled', { timeout: 30_000 });
     await emulator.clearFaults();
     expect((await emulator.lambda.send(getMapping(mapping.UUID))).State).toBe('Disabled');

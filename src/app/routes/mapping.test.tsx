@@ -25,6 +25,13 @@ function transitionStates() {
     .map((row) => within(row).getAllByRole('cell')[1]?.textContent);
 }
 
+/** Disable on the page, then Disable in the dialog that asks first. */
+async function confirmDisable() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Disable this mapping?' });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Disable' }));
+}
+
 describe('mapping detail', { timeout: 20_000 }, () => {
   it('shows every group, with the state fields first', async () => {
     const lambda = new FakeLambda([
@@ -137,7 +144,7 @@ describe('mapping detail', { timeout: 20_000 }, () => {
   it('disables from the button and follows Disabling → Disabled', async () => {
     const lambda = new FakeLambda([fakeMapping(7)]);
     renderApp(`/mappings/${UUID}`, lambda);
-    fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    await confirmDisable();
     await waitFor(() => expect(transitionStates()).toEqual(['Enabled', 'Disabling']));
     expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toEqual([{ UUID, Enabled: false }]);
     // While transitional the action is unavailable (Lambda would answer ResourceInUseException).
@@ -176,7 +183,7 @@ describe('mapping detail and write access', { timeout: 20_000 }, () => {
           'User: arn:aws:sts::123456789012:assumed-role/EsmConsoleGuestRole/CognitoIdentityCredentials is not authorized to perform: lambda:UpdateEventSourceMapping',
       }),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Disable' }));
+    await confirmDisable();
     await screen.findByText(`Could not disable mapping ${UUID}: AccessDeniedException`);
     const flash = notificationStore.getSnapshot().find((n) => n.id === `set-enabled-${UUID}`);
     expect(flash?.content).toMatch(/^Sign in to make changes/);
@@ -190,7 +197,7 @@ describe('enable/disable flash', { timeout: 20_000 }, () => {
   it('is in progress while Disabling, then says the State reached', async () => {
     const lambda = new FakeLambda([fakeMapping(7)]);
     renderApp(`/mappings/${UUID}`, lambda);
-    fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    await confirmDisable();
     const id = `set-enabled-${UUID}`;
     const flash = () => notificationStore.getSnapshot().find((n) => n.id === id);
     await waitFor(() => expect(flash()?.content).toMatch(/^State is now Disabling;/));
@@ -199,6 +206,30 @@ describe('enable/disable flash', { timeout: 20_000 }, () => {
     await waitFor(() => expect(flash()?.content).toBe('State is now Disabled.'), { timeout: 4000 });
     expect(flash()?.type).toBe('success');
     expect(screen.getByText('State is now Disabled.')).toBeTruthy();
+    // Undo asks for the opposite.
+    expect(flash()?.action?.text).toBe('Undo');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() =>
+      expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toEqual([
+        { UUID, Enabled: false },
+        { UUID, Enabled: true },
+      ]),
+    );
+    await waitFor(() => expect(flash()?.header).toBe(`Enable requested for mapping ${UUID}`));
     notificationStore.dismiss(id);
+  });
+
+  it('asks before disabling: Cancel sends nothing, and Enable does not ask', async () => {
+    const lambda = new FakeLambda([fakeMapping(7)]);
+    renderApp(`/mappings/${UUID}`, lambda);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disable this mapping?' });
+    expect(dialog.textContent).toContain('Lambda stops polling its event source');
+    expect(dialog.textContent).toContain(UUID);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Disable this mapping?' })).toBeNull(),
+    );
+    expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import type { EventSourceMappingConfiguration } from '@aws-sdk/client-lambda';
+import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
 import { ACCESS_DENIED_HINT, isAccessDenied, toAwsError } from '../../../api/errors.ts';
 import { useWriteAccess } from '../../../lib/write-access.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
@@ -13,11 +17,11 @@ const ENABLED_SIDE = new Set(['Enabled', 'Enabling', 'Creating']);
 
 /**
  * Enable or Disable, depending on the mapping's State, via `UpdateEventSourceMapping { Enabled }`.
- * Disabled, with the reason, while the State is transitional (Lambda would answer
- * ResourceInUseException, reference §5), and for a read-only guest (`useWriteAccess`). An
- * AccessDeniedException says to sign in and offers no Retry. Progress (in progress until the
- * mapping settles, then the State it reached) and failure (with Retry) are notified under the
- * id `set-enabled-<UUID>`.
+ * Disable asks first (a dialog saying what stops); Enable does not. Disabled, with the reason,
+ * while the State is transitional (Lambda would answer ResourceInUseException, reference §5), and
+ * for a read-only guest (`useWriteAccess`). An AccessDeniedException says to sign in and offers no
+ * Retry. Progress (in progress until the mapping settles, then the State it reached, with Undo:
+ * the opposite request) and failure (with Retry) are notified under the id `set-enabled-<UUID>`.
  * @param props.mapping the mapping as last read.
  */
 export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfiguration }) {
@@ -27,9 +31,11 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
   const enable = !ENABLED_SIDE.has(State ?? '');
   const transitional = isTransitionalState(State);
   const access = useWriteAccess();
+  const [confirming, setConfirming] = useState(false);
 
-  const run = () => {
+  const run = (enable: boolean) => {
     if (!UUID) return;
+    const undo = { text: 'Undo', onClick: () => run(!enable) };
     const id = `set-enabled-${UUID}`;
     const verb = enable ? 'Enabling' : 'Disabling';
     notificationStore.show({ id, type: 'in-progress', header: `${verb} mapping ${UUID}` });
@@ -44,6 +50,7 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
               type: 'success',
               header,
               content: `State is now ${result.State ?? 'unknown'}.`,
+              action: undo,
             });
             return;
           }
@@ -65,6 +72,7 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
                 outcome.kind === 'deleted'
                   ? 'The mapping has since been deleted.'
                   : `State is now ${outcome.mapping.State ?? 'unknown'}.`,
+              ...(outcome.kind === 'deleted' ? {} : { action: undo }),
             });
           });
         },
@@ -77,7 +85,7 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
             header: `Could not ${enable ? 'enable' : 'disable'} mapping ${UUID}: ${name}`,
             content: denied ? `${ACCESS_DENIED_HINT} ${message}` : message,
             // Retrying with the same role cannot succeed.
-            ...(denied ? {} : { action: { text: 'Retry', onClick: run } }),
+            ...(denied ? {} : { action: { text: 'Retry', onClick: () => run(enable) } }),
           });
         },
       },
@@ -85,19 +93,55 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
   };
 
   return (
-    <Button
-      onClick={run}
-      loading={mutation.isPending}
-      disabled={!access.allowed || transitional || !UUID}
-      disabledReason={
-        !access.allowed
-          ? access.reason
-          : transitional
-            ? `The mapping is ${State}. Wait until it is Enabled or Disabled.`
-            : undefined
-      }
-    >
-      {enable ? 'Enable' : 'Disable'}
-    </Button>
+    <>
+      <Button
+        onClick={() => (enable ? run(true) : setConfirming(true))}
+        loading={mutation.isPending}
+        disabled={!access.allowed || transitional || !UUID}
+        disabledReason={
+          !access.allowed
+            ? access.reason
+            : transitional
+              ? `The mapping is ${State}. Wait until it is Enabled or Disabled.`
+              : undefined
+        }
+      >
+        {enable ? 'Enable' : 'Disable'}
+      </Button>
+      {confirming ? (
+        <Modal
+          visible
+          onDismiss={() => setConfirming(false)}
+          header="Disable this mapping?"
+          footer={
+            <Box float="right">
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button variant="link" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+                <Button
+                  variant="primary"
+                  onClick={() => {
+                    setConfirming(false);
+                    run(false);
+                  }}
+                >
+                  Disable
+                </Button>
+              </SpaceBetween>
+            </Box>
+          }
+        >
+          <SpaceBetween size="s">
+            <Box>
+              Mapping <Box variant="code">{UUID}</Box>: Lambda stops polling its event source and
+              invoking the function. Records and messages stay in the source, as long as it keeps
+              them, and are processed once the mapping is enabled again.
+            </Box>
+            <Box variant="small">The notification that follows offers Undo.</Box>
+          </SpaceBetween>
+        </Modal>
+      ) : null}
+    </>
   );
 }
