@@ -122,6 +122,11 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     expect(
       within(dialog).getByText('1 selected mapping is already Disabled and is left as it is.'),
     ).toBeTruthy();
+    // It names the mappings that change (not the one already Disabled).
+    const named = within(within(dialog).getByRole('list', { name: 'Mappings' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(named).toEqual([1, 2, 3].map((n) => `fn-${n} ← SQS queue-${n} (Enabled, ${uuid(n)})`));
     expect(lambda.inputsOf('UpdateEventSourceMappingCommand')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disable' }));
     expect(onStarted).toHaveBeenCalledOnce();
@@ -165,6 +170,9 @@ describe('BulkActions', { timeout: 20_000 }, () => {
     const dialog = await chooseAction('Delete');
     expect(within(dialog).getByText('Delete 2 mappings?')).toBeTruthy();
     expect(within(dialog).getByText('Read positions are lost')).toBeTruthy();
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Mappings' })).getAllByRole('listitem'),
+    ).toHaveLength(2);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download JSON' }));
     expect(createObjectURL).toHaveBeenCalledOnce();
     const blob = createObjectURL.mock.calls[0]![0] as Blob;
@@ -220,6 +228,17 @@ describe('BulkActions', { timeout: 20_000 }, () => {
         /^Downloaded event-source-mappings-us-east-1-before-delete-\d{8}-\d{6}Z\.json: the mapping as Lambda returned it\.$/,
       ),
     ).toBeTruthy();
+  });
+});
+
+describe('the confirmations’ list of mappings', { timeout: 20_000 }, () => {
+  it('names the first 5 and counts the rest', async () => {
+    setup(Array.from({ length: 12 }, (_, n) => fakeMapping(n + 1)));
+    const disable = await chooseAction('Disable');
+    expect(
+      within(within(disable).getByRole('list', { name: 'Mappings' })).getAllByRole('listitem'),
+    ).toHaveLength(5);
+    expect(within(disable).getByText('and 7 more.')).toBeTruthy();
   });
 });
 

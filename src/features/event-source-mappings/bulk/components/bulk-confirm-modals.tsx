@@ -8,6 +8,8 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { losesStreamPosition } from '../../components/delete-mapping-modal.tsx';
+import { describeEventSource } from '../../event-source.ts';
+import { parseFunctionArn } from '../../function-arn.ts';
 import { STUCK_AFTER_MS } from '../../mapping-health.ts';
 import { isTransitionalState } from '../../mapping-state.ts';
 import { isLeftAloneAsStuck, mappingCount, targetStateOf } from '../bulk-operation.ts';
@@ -52,6 +54,47 @@ function FooterButtons({
   );
 }
 
+/** Mappings a confirmation names one by one; the rest are counted. */
+export const CONFIRM_PREVIEW_COUNT = 5;
+
+/**
+ * The first {@link CONFIRM_PREVIEW_COUNT} mappings an action is about to change, each as its
+ * function (with qualifier), its source (type and name, `describeEventSource`) and State, then
+ * "and N more": so that the dialog says which mappings, not only how many.
+ * @param props.mappings the mappings, in the list's order.
+ */
+function MappingsPreview({ mappings }: { mappings: readonly EventSourceMappingConfiguration[] }) {
+  if (mappings.length === 0) return null;
+  const rest = mappings.length - CONFIRM_PREVIEW_COUNT;
+  return (
+    <Box variant="div">
+      <ul aria-label="Mappings">
+        {mappings.slice(0, CONFIRM_PREVIEW_COUNT).map((m, index) => {
+          const fn = parseFunctionArn(m.FunctionArn ?? '');
+          const source = describeEventSource(m);
+          return (
+            <li key={m.UUID ?? index}>
+              <Box variant="span" fontWeight="bold">
+                {fn.name}
+                {fn.qualifier ? `:${fn.qualifier}` : ''}
+              </Box>{' '}
+              ← {source.type} {source.resourceName}{' '}
+              <Box variant="span" color="text-body-secondary">
+                ({m.State ?? 'unknown State'}, {m.UUID})
+              </Box>
+            </li>
+          );
+        })}
+      </ul>
+      {rest > 0 ? (
+        <Box variant="p" color="text-body-secondary">
+          and {rest.toLocaleString('en-US')} more.
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
 /** Props of {@link ConfirmSetEnabledModal}. */
 export interface ConfirmSetEnabledModalProps {
   action: 'enable' | 'disable';
@@ -82,8 +125,9 @@ function StuckNote({ stuck }: { stuck: number }) {
 
 /**
  * "Disable 50 mappings?" before a bulk enable/disable: says what changes (disabled mappings stop
- * polling their sources until enabled), how many are left alone because they already are in that
- * State, and that transitional ones are waited for first.
+ * polling their sources until enabled), which mappings (the first few by name, `MappingsPreview`),
+ * how many are left alone because they already are in that State, and that transitional ones are
+ * waited for first.
  */
 export function ConfirmSetEnabledModal({
   action,
@@ -130,6 +174,7 @@ export function ConfirmSetEnabledModal({
           </Box>
         ) : null}
         <Box variant="p">{effect}</Box>
+        <MappingsPreview mappings={mappings.filter((m) => m.State !== target)} />
         {already > 0 ? (
           <Box variant="p" color="text-body-secondary">
             {already === 1
@@ -160,8 +205,9 @@ export interface ConfirmBulkDeleteModalProps {
 
 /**
  * "Delete 50 mappings?" before a bulk `DeleteEventSourceMapping`: first offers a JSON download of
- * exactly the mappings about to be deleted (`downloadMappingsJson`), says what is lost (stream
- * sources lose their read position), and enables Delete only once
+ * exactly the mappings about to be deleted (`downloadMappingsJson`), names the first few
+ * (`MappingsPreview`), says what is lost (stream sources lose their read position), and enables
+ * Delete only once
  * {@link bulkDeleteConfirmation} is typed.
  */
 export function ConfirmBulkDeleteModal({
@@ -226,6 +272,7 @@ export function ConfirmBulkDeleteModal({
               : `Lambda stops reading the sources and removes these ${mappingCount(count)}. The functions and the sources are not changed.`}{' '}
             This cannot be undone.
           </Box>
+          <MappingsPreview mappings={mappings} />
           {streams > 0 ? (
             <Alert type="warning" header="Read positions are lost">
               {streams === count
