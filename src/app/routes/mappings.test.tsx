@@ -259,8 +259,19 @@ describe('mappings list', { timeout: 30_000 }, () => {
     renderApp('/', lambda);
     await screen.findByText(/Could not load more mappings \(100 loaded\)/);
     expect(dataRows()).toHaveLength(50);
+    // What acts on "all" says it is all of what is loaded, not of what Lambda has.
+    expect(
+      screen.getByRole('button', { name: 'Select all 100 matching of 100 loaded so far' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText('CSV (100 mappings loaded so far)')).toBeTruthy();
+    expect(
+      screen.getByText('This view (filtered and sorted; not all mappings are loaded)'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await screen.findByText(/All 150 mappings loaded/);
+    expect(screen.getByRole('button', { name: 'Select all 150 matching' })).toBeTruthy();
   });
 
   it('sends the Lambda-side filters to Lambda and offers to clear them when nothing matches', async () => {

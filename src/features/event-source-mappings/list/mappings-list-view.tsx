@@ -354,28 +354,34 @@ interface ExportMenuProps {
   matchingCount: number;
   /** Selected rows in the view. */
   selectedCount: number;
+  /** Whether Lambda has more mappings than are loaded (Load all runs, was stopped or failed). */
+  partial: boolean;
   /** CSV or JSON of the view, or the selection as code. */
   onExport: (kind: 'csv' | 'json' | 'code') => void;
 }
 
 /**
- * The "Export" menu: the view as CSV or JSON, the selection as code (at most
- * {@link CODE_EXPORT_MAX}). Memoised: a page change or a sort does not re-render it.
+ * The "Export" menu: the view as CSV or JSON (saying so when not every mapping is loaded), the
+ * selection as code (at most {@link CODE_EXPORT_MAX}). Memoised: a page change or a sort does not re-render it.
  */
 const ExportMenu = memo(function ExportMenu({
   matchingCount,
   selectedCount,
+  partial,
   onExport,
 }: ExportMenuProps) {
+  const count = `${number(matchingCount)} ${matchingCount === 1 ? 'mapping' : 'mappings'}${partial ? ' loaded so far' : ''}`;
   return (
     <ButtonDropdown
       items={[
         {
           id: 'view',
-          text: 'This view (filtered and sorted)',
+          text: partial
+            ? 'This view (filtered and sorted; not all mappings are loaded)'
+            : 'This view (filtered and sorted)',
           items: [
-            { id: 'csv', text: `CSV (${number(matchingCount)} mappings)` },
-            { id: 'json', text: `JSON (${number(matchingCount)} mappings)` },
+            { id: 'csv', text: `CSV (${count})` },
+            { id: 'json', text: `JSON (${count})` },
           ],
         },
         {
@@ -768,6 +774,7 @@ const MappingsListBody = memo(function MappingsListBody(
           onClick={() => setSelectedKeys(new Set([...selectedKeys, ...matching.map((r) => r.key)]))}
         >
           Select all {number(matching.length)} matching
+          {moreInLambda || loadingAny ? ` of ${number(loadedCount)} loaded so far` : ''}
         </Button>
       ) : null}
       {selectedRows.length > 0 ? (
@@ -922,6 +929,7 @@ const MappingsListBody = memo(function MappingsListBody(
                     <ExportMenu
                       matchingCount={matching.length}
                       selectedCount={selectedRows.length}
+                      partial={moreInLambda || loadingAny}
                       onExport={onExport}
                     />
                     <MemoBulkActions
