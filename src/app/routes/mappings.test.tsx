@@ -236,6 +236,22 @@ describe('mappings list', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('offers the property token a free-text filter shaped like one means (Function = fn-1)', async () => {
+    const lambda = new FakeLambda([fakeMapping(1), fakeMapping(2)]);
+    lambda.functions = [1, 2].map((n) => fakeFunction(n));
+    const { router } = renderApp(`/?filter=${encodeURIComponent(':Function = fn-1')}`, lambda);
+    await screen.findByText(/All 2 mappings loaded/);
+    expect(
+      screen.getByText('“Function = fn-1” is searched as free text, in every column.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Filter by FunctionName = fn-1 instead' }));
+    await waitFor(() => expect(shownUuids()).toEqual([uuid(1)]));
+    expect(new URLSearchParams(router.state.location.search).getAll('filter')).toEqual([
+      'FunctionName=fn-1',
+    ]);
+    expect(screen.queryByText(/is searched as free text/)).toBeNull();
+  });
+
   it('keeps loaded rows when a later page fails, and Retry carries on to the end', async () => {
     const lambda = new FakeLambda(Array.from({ length: 150 }, (_, n) => fakeMapping(n)));
     lambda.failNext(serviceError());

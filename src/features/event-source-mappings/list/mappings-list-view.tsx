@@ -38,6 +38,7 @@ import { HEALTH_CLASSES, type HealthClass } from '../mapping-health.ts';
 import type { MappingListFilters } from '../queries.ts';
 import { toCsv, toMappingsJson, viewExportFileName } from './export-view.ts';
 import { useFollowTransitions } from './follow-transitions.ts';
+import { suggestPropertyToken } from './filter-suggestion.ts';
 import { HealthCounts } from './health-counts.tsx';
 import {
   LazyServerFiltersModal,
@@ -301,7 +302,9 @@ interface MappingsFilterProps {
 }
 
 /**
- * The property filter and the region-scope switch. Memoised: selecting a row or a progress report
+ * The property filter and the region-scope switch, and under them, when a free-text token reads
+ * like a property token with a misspelt or column-header name (`Function = orders`), the token
+ * it likely means, one click away (`suggestPropertyToken`). Memoised: selecting a row or a progress report
  * does not re-render it (its suggestions hold thousands of values at 10,000 mappings).
  */
 const MappingsFilter = memo(function MappingsFilter({
@@ -313,7 +316,11 @@ const MappingsFilter = memo(function MappingsFilter({
   multiRegion,
   onViewChange,
 }: MappingsFilterProps) {
-  return (
+  const suggestion = useMemo(
+    () => suggestPropertyToken(query, filteringOptions),
+    [query, filteringOptions],
+  );
+  const filter = (
     <PropertyFilter
       query={query}
       onChange={({ detail }) => onViewChange({ query: detail, page: 1 })}
@@ -342,6 +349,24 @@ const MappingsFilter = memo(function MappingsFilter({
         ) : undefined
       }
     />
+  );
+  if (!suggestion) return filter;
+  const { propertyKey, operator, value } = suggestion.token;
+  return (
+    <SpaceBetween size="xxs">
+      {filter}
+      <Box variant="small">
+        <StatusIndicator type="info">
+          “{suggestion.typed}” is searched as free text, in every column.
+        </StatusIndicator>{' '}
+        <Button
+          variant="inline-link"
+          onClick={() => onViewChange({ query: suggestion.query, page: 1 })}
+        >
+          Filter by {propertyKey} {operator} {String(value)} instead
+        </Button>
+      </Box>
+    </SpaceBetween>
   );
 });
 

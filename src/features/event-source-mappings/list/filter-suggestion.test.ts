@@ -1,0 +1,76 @@
+import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import { describe, expect, it } from 'vitest';
+import { suggestPropertyToken } from './filter-suggestion.ts';
+
+const freeText = (value: string): PropertyFilterProps.Token => ({ operator: ':', value });
+const query = (...tokens: PropertyFilterProps.Token[]): PropertyFilterProps.Query => ({
+  operation: 'and',
+  tokens,
+});
+const OPTIONS: PropertyFilterProps.FilteringOption[] = [
+  { propertyKey: 'State', value: 'Disabled' },
+  { propertyKey: 'State', value: 'Enabled' },
+  { propertyKey: 'Health', value: 'disabled-by-lambda', label: 'Disabled by Lambda' },
+];
+
+describe('suggestPropertyToken', () => {
+  it('reads a column header as its property: Function = orders → FunctionName = orders', () => {
+    const suggestion = suggestPropertyToken(query(freeText('Function = orders-fn')), OPTIONS);
+    expect(suggestion?.token).toEqual({
+      propertyKey: 'FunctionName',
+      operator: '=',
+      value: 'orders-fn',
+    });
+    expect(suggestion?.typed).toBe('Function = orders-fn');
+    expect(suggestPropertyToken(query(freeText('Event source ^ orders')), OPTIONS)?.token).toEqual({
+      propertyKey: 'SourceName',
+      operator: '^',
+      value: 'orders',
+    });
+  });
+
+  it('corrects a misspelt name within 2 edits, and an option value’s case', () => {
+    expect(suggestPropertyToken(query(freeText('Stat = disabled')), OPTIONS)?.token).toEqual({
+      propertyKey: 'State',
+      operator: '=',
+      value: 'Disabled',
+    });
+    expect(suggestPropertyToken(query(freeText('BatchSise >= 100')), OPTIONS)?.token).toEqual({
+      propertyKey: 'BatchSize',
+      operator: '>=',
+      value: '100',
+    });
+    expect(
+      suggestPropertyToken(query(freeText('health = disabled by lambda')), OPTIONS)?.token,
+    ).toEqual({ propertyKey: 'Health', operator: '=', value: 'disabled-by-lambda' });
+  });
+
+  it('replaces only that token, keeping the others and the operation', () => {
+    const state: PropertyFilterProps.Token = {
+      propertyKey: 'State',
+      operator: '=',
+      value: 'Enabled',
+    };
+    const suggestion = suggestPropertyToken(
+      { operation: 'or', tokens: [state, freeText('Function : orders')] },
+      OPTIONS,
+    );
+    expect(suggestion?.index).toBe(1);
+    expect(suggestion?.query).toEqual({
+      operation: 'or',
+      tokens: [state, { propertyKey: 'FunctionName', operator: ':', value: 'orders' }],
+    });
+  });
+
+  it('suggests nothing for plain free text, unknown names, operators a property does not take, or real tokens', () => {
+    for (const text of ['orders', 'orders-fn-prod', 'Colour = red', 'State > 3', 'ab = c', '= x']) {
+      expect(suggestPropertyToken(query(freeText(text)), OPTIONS), text).toBeUndefined();
+    }
+    expect(
+      suggestPropertyToken(
+        query({ propertyKey: 'State', operator: '=', value: 'Disabled' }),
+        OPTIONS,
+      ),
+    ).toBeUndefined();
+  });
+});

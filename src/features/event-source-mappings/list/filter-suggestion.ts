@@ -1,0 +1,124 @@
+import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import { MAPPING_FILTERING_PROPERTIES } from './mapping-rows.ts';
+
+/**
+ * Names a user may type for a property besides its key and label: the table's column headers,
+ * where they differ ("Function = orders" means FunctionName; "Event source" is the source's
+ * name).
+ */
+const COLUMN_NAMES: Readonly<Record<string, string>> = {
+  function: 'FunctionName',
+  functionname: 'FunctionName',
+  eventsource: 'SourceName',
+  source: 'SourceName',
+  sourcename: 'SourceName',
+  sourcetype: 'SourceType',
+  type: 'SourceType',
+  qualifier: 'Qualifier',
+  alias: 'Qualifier',
+  version: 'Qualifier',
+  reason: 'StateTransitionReason',
+};
+
+/** Free text shaped like a token: a name, an operator of the filter's, a value. */
+const TOKEN_LIKE = /^\s*([A-Za-z][\w ()-]*?)\s*(!=|>=|<=|!:|!\^|=|:|>|<|\^)\s*(\S.*?)\s*$/;
+
+const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Levenshtein distance, for names of at most a few dozen characters. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The property a typed name most likely means: exactly (any case, spaces and punctuation aside)
+ * a property's key, label or column name ({@link COLUMN_NAMES}), else the one whose key or label
+ * is within 2 edits (`Stat` → State, `BatchSise` → BatchSize), if only one is that near.
+ */
+function propertyNamed(name: string): PropertyFilterProps.FilteringProperty | undefined {
+  const typed = normalise(name);
+  if (!typed) return undefined;
+  const byKey = (key: string | undefined) =>
+    MAPPING_FILTERING_PROPERTIES.find((p) => p.key === key);
+  const exact =
+    MAPPING_FILTERING_PROPERTIES.find(
+      (p) => normalise(p.key) === typed || normalise(p.propertyLabel) === typed,
+    ) ?? byKey(COLUMN_NAMES[typed]);
+  if (exact) return exact;
+  if (typed.length < 3) return undefined;
+  const near = MAPPING_FILTERING_PROPERTIES.filter(
+    (p) =>
+      Math.min(distance(typed, normalise(p.key)), distance(typed, normalise(p.propertyLabel))) <= 2,
+  );
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** A free-text token of the filter that reads like a property token, and the token it means. */
+export interface FilterSuggestion {
+  /** Position of the free-text token in the query's tokens. */
+  index: number;
+  /** What was typed (the free-text token's value). */
+  typed: string;
+  /** The property token it means. */
+  token: PropertyFilterProps.Token;
+  /** The query with the free-text token replaced by {@link token}. */
+  query: PropertyFilterProps.Query;
+}
+
+/**
+ * The first free-text token of `query` that looks like a property token with a misspelt or
+ * column-header name (`Function = orders-fn`, `Stat = Disabled`): Cloudscape's filter takes text
+ * whose name is not exactly a property's label for free text, which then matches (almost)
+ * nothing, silently. The operator must be one the property takes; an enumerated value is matched
+ * to its option in any case (`state = disabled` → `Disabled`).
+ * @param query the filter's query.
+ * @param options the filter's suggestions (values per property).
+ * @returns the suggestion, or undefined when no free-text token reads like that.
+ */
+export function suggestPropertyToken(
+  query: PropertyFilterProps.Query,
+  options: readonly PropertyFilterProps.FilteringOption[],
+): FilterSuggestion | undefined {
+  for (const [index, token] of query.tokens.entries()) {
+    if (token.propertyKey !== undefined || typeof token.value !== 'string') continue;
+    const match = TOKEN_LIKE.exec(token.value);
+    if (!match) continue;
+    const [, name = '', operator = '', typedValue = ''] = match;
+    const property = propertyNamed(name);
+    if (
+      !property ||
+      !property.operators?.some((o) => (typeof o === 'string' ? o : o.operator) === operator)
+    )
+      continue;
+    const option = options.find(
+      (o) =>
+        o.propertyKey === property.key &&
+        (o.value.toLowerCase() === typedValue.toLowerCase() ||
+          o.label?.toLowerCase() === typedValue.toLowerCase()),
+    );
+    const replacement: PropertyFilterProps.Token = {
+      propertyKey: property.key,
+      operator,
+      value: option?.value ?? typedValue,
+    };
+    return {
+      index,
+      typed: token.value,
+      token: replacement,
+      query: { ...query, tokens: query.tokens.map((t, i) => (i === index ? replacement : t)) },
+    };
+  }
+  return undefined;
+}
