@@ -247,6 +247,27 @@ test.describe('mappings list', () => {
     await expect(page.getByRole('heading', { name: uuid })).toBeVisible();
   });
 
+  test('a filter typo is said, never silently widens or empties the view', async ({
+    mappingsPage,
+    page,
+  }) => {
+    await mappingsPage.goto();
+    await mappingsPage.expectLoaded();
+    await page.keyboard.press('/');
+    await page.keyboard.type('BatchSize >= abc');
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByText('Not applied: BatchSize >= abc: BatchSize is a number; abc is not.'),
+    ).toBeVisible();
+    expect(new URL(page.url()).searchParams.getAll('filter')).toEqual([]);
+    await page.keyboard.type('Health = orphan');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('No loaded mapping has Health = orphan.')).toBeVisible();
+    await page.getByRole('button', { name: 'Filter by Health = orphaned instead' }).click();
+    await expect(page).toHaveURL(/filter=Health%3Dorphaned/);
+    await expect(page.getByText(/No loaded mapping has/)).toHaveCount(0);
+  });
+
   test('dark mode, once chosen, persists across a reload', async ({ mappingsPage, page }) => {
     await mappingsPage.goto();
     await mappingsPage.expectLoaded();

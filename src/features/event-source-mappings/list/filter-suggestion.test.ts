@@ -74,3 +74,34 @@ describe('suggestPropertyToken', () => {
     ).toBeUndefined();
   });
 });
+
+describe('suggestPropertyToken on values', () => {
+  const token = (propertyKey: string, operator: string, value: string) => ({
+    propertyKey,
+    operator,
+    value,
+  });
+  it('offers the loaded value a closed-set value no mapping has likely means', () => {
+    const options: PropertyFilterProps.FilteringOption[] = [
+      ...OPTIONS,
+      { propertyKey: 'Health', value: 'orphaned', label: 'Orphaned' },
+      { propertyKey: 'State', value: 'Deleting' },
+    ];
+    const suggest = (t: PropertyFilterProps.Token) => suggestPropertyToken(query(t), options);
+    expect(suggest(token('State', '=', 'Disabld'))).toMatchObject({
+      kind: 'value',
+      typed: 'State = Disabld',
+      token: { propertyKey: 'State', operator: '=', value: 'Disabled' },
+    });
+    expect(suggest(token('Health', '!=', 'orphan'))?.token.value).toBe('orphaned');
+    expect(suggest(token('Health', '=', 'Disabled by Lambda'))?.token.value).toBe(
+      'disabled-by-lambda',
+    );
+    // A value some mapping has, one no loaded value is near (Creating is 2 edits from Deleting),
+    // a prefix two values share, and a text property's value are left alone.
+    expect(suggest(token('State', '=', 'Disabled'))).toBeUndefined();
+    expect(suggest(token('State', '=', 'Creating'))).toBeUndefined();
+    expect(suggest(token('State', '=', 'D'))).toBeUndefined();
+    expect(suggest(token('FunctionName', '=', 'Disabld'))).toBeUndefined();
+  });
+});

@@ -1,5 +1,20 @@
 import type { PropertyFilterProps } from '@cloudscape-design/components/property-filter';
+import { HEALTH_CLASSES, HEALTH_LABELS } from '../mapping-health.ts';
+import { TRANSITIONAL_STATES } from '../mapping-state.ts';
 import { MAPPING_FILTERING_PROPERTIES } from './mapping-rows.ts';
+
+/**
+ * Values a closed-set property has whether or not a loaded mapping has them: Lambda's States
+ * (reference §5) and the health classes (`mapping-health.ts`), so that `Health = orphaned` is
+ * taken as meant before the orphan check has found one, and `Health = orphan` is corrected then.
+ */
+const KNOWN_VALUES: readonly PropertyFilterProps.FilteringOption[] = [
+  ...['Enabled', 'Disabled', ...TRANSITIONAL_STATES].map((value) => ({
+    propertyKey: 'State',
+    value,
+  })),
+  ...HEALTH_CLASSES.map((c) => ({ propertyKey: 'Health', value: c, label: HEALTH_LABELS[c] })),
+];
 
 /**
  * Names a user may type for a property besides its key and label: the table's column headers,
@@ -65,11 +80,53 @@ function propertyNamed(name: string): PropertyFilterProps.FilteringProperty | un
   return near.length === 1 ? near[0] : undefined;
 }
 
-/** A free-text token of the filter that reads like a property token, and the token it means. */
+/**
+ * For `=` / `!=` on a property with a closed set of values (one without "contains": State,
+ * Health, SourceType, Region), when neither a loaded mapping nor {@link KNOWN_VALUES} has the
+ * typed value: the value it likely means, by its value or label in any case, as a prefix (`orphan` → orphaned),
+ * or within 1 edit (`Disabld` → Disabled; 2 would take a valid `Creating` for `Deleting`), if
+ * only one is that near.
+ */
+function nearestValue(
+  token: PropertyFilterProps.Token,
+  options: readonly PropertyFilterProps.FilteringOption[],
+): string | undefined {
+  const property = MAPPING_FILTERING_PROPERTIES.find((p) => p.key === token.propertyKey);
+  const closed =
+    property !== undefined &&
+    !property.operators?.some((o) => (typeof o === 'string' ? o : o.operator) === ':');
+  if (!closed || (token.operator !== '=' && token.operator !== '!=')) return undefined;
+  const typed = String(token.value);
+  const values = [...KNOWN_VALUES, ...options].filter(
+    (o, i, all) =>
+      o.propertyKey === token.propertyKey &&
+      all.findIndex((p) => p.propertyKey === o.propertyKey && p.value === o.value) === i,
+  );
+  if (values.length === 0 || values.some((o) => o.value === typed)) return undefined;
+  const lower = typed.toLowerCase();
+  if (!lower) return undefined;
+  const names = (o: PropertyFilterProps.FilteringOption) =>
+    [o.value, o.label].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  const pick = (test: (name: string) => boolean) => {
+    const found = values.filter((o) => names(o).some(test));
+    return found.length === 1 ? found[0]?.value : undefined;
+  };
+  return (
+    pick((name) => name === lower) ??
+    pick((name) => name.startsWith(lower)) ??
+    (lower.length >= 3 ? pick((name) => distance(name, lower) <= 1) : undefined)
+  );
+}
+
+/**
+ * A token of the filter that likely means another: free text that reads like a property token
+ * (`free-text`), or a value no loaded mapping has that is near one they have (`value`).
+ */
 export interface FilterSuggestion {
-  /** Position of the free-text token in the query's tokens. */
+  kind: 'free-text' | 'value';
+  /** Position of the token in the query's tokens. */
   index: number;
-  /** What was typed (the free-text token's value). */
+  /** What was typed (`Function = orders`, `State = Disabld`). */
   typed: string;
   /** The property token it means. */
   token: PropertyFilterProps.Token;
@@ -78,11 +135,13 @@ export interface FilterSuggestion {
 }
 
 /**
- * The first free-text token of `query` that looks like a property token with a misspelt or
- * column-header name (`Function = orders-fn`, `Stat = Disabled`): Cloudscape's filter takes text
- * whose name is not exactly a property's label for free text, which then matches (almost)
- * nothing, silently. The operator must be one the property takes; an enumerated value is matched
- * to its option in any case (`state = disabled` → `Disabled`).
+ * The first token of `query` that likely means another: free text that looks like a property
+ * token with a misspelt or column-header name (`Function = orders-fn`, `Stat = Disabled`:
+ * Cloudscape's filter takes text whose name is not exactly a property's label for free text,
+ * which then matches almost nothing, silently), or a value of a closed set no loaded mapping has
+ * (`State = Disabld`, `Health = orphan`: {@link nearestValue}). For free text the operator must be
+ * one the property takes; an enumerated value is matched to its option in any case
+ * (`state = disabled` → `Disabled`).
  * @param query the filter's query.
  * @param options the filter's suggestions (values per property).
  * @returns the suggestion, or undefined when no free-text token reads like that.
@@ -92,7 +151,19 @@ export function suggestPropertyToken(
   options: readonly PropertyFilterProps.FilteringOption[],
 ): FilterSuggestion | undefined {
   for (const [index, token] of query.tokens.entries()) {
-    if (token.propertyKey !== undefined || typeof token.value !== 'string') continue;
+    if (typeof token.value !== 'string') continue;
+    if (token.propertyKey !== undefined) {
+      const value = nearestValue(token, options);
+      if (value === undefined) continue;
+      const replacement = { ...token, value };
+      return {
+        kind: 'value',
+        index,
+        typed: `${token.propertyKey} ${token.operator} ${token.value}`,
+        token: replacement,
+        query: { ...query, tokens: query.tokens.map((t, i) => (i === index ? replacement : t)) },
+      };
+    }
     const match = TOKEN_LIKE.exec(token.value);
     if (!match) continue;
     const [, name = '', operator = '', typedValue = ''] = match;
@@ -114,6 +185,7 @@ export function suggestPropertyToken(
       value: option?.value ?? typedValue,
     };
     return {
+      kind: 'free-text',
       index,
       typed: token.value,
       token: replacement,

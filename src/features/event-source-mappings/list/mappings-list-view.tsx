@@ -45,7 +45,14 @@ import {
   LazyShortcutsModal,
   preloadListDialogs,
 } from './lazy-list-dialogs.tsx';
-import { PAGE_SIZES, withListView, type MappingsListView } from './list-view-state.ts';
+import {
+  formatFilterToken,
+  PAGE_SIZES,
+  readFilterToken,
+  withListView,
+  type MappingsListView,
+} from './list-view-state.ts';
+import { MAPPINGS_VIEW_RULES } from './mappings-view-rules.ts';
 import { mappingColumns } from './mapping-columns.tsx';
 import {
   MAPPING_FILTERING_PROPERTIES,
@@ -320,10 +327,23 @@ const MappingsFilter = memo(function MappingsFilter({
     () => suggestPropertyToken(query, filteringOptions),
     [query, filteringOptions],
   );
+  // A token the view could not keep (a link would drop it, widening the view): not applied.
+  const [refused, setRefused] = useState<string>();
   const filter = (
     <PropertyFilter
       query={query}
-      onChange={({ detail }) => onViewChange({ query: detail, page: 1 })}
+      onChange={({ detail }) => {
+        for (const token of detail.tokens) {
+          const reading = readFilterToken(formatFilterToken(token), MAPPINGS_VIEW_RULES);
+          if ('reason' in reading) {
+            const typed = [token.propertyKey, token.operator, String(token.value)].join(' ');
+            setRefused(`${typed.trim()}: ${reading.reason}`);
+            return;
+          }
+        }
+        setRefused(undefined);
+        onViewChange({ query: detail, page: 1 });
+      }}
       filteringProperties={MAPPING_FILTERING_PROPERTIES}
       filteringOptions={filteringOptions}
       // Cloudscape's advice past 500 suggestions: only the options in view are in the DOM (at
@@ -350,22 +370,32 @@ const MappingsFilter = memo(function MappingsFilter({
       }
     />
   );
-  if (!suggestion) return filter;
-  const { propertyKey, operator, value } = suggestion.token;
+  // One structure whether or not a note shows: a note appearing must not re-mount the filter (it
+  // lost the focus and what was being typed).
   return (
     <SpaceBetween size="xxs">
       {filter}
-      <Box variant="small">
-        <StatusIndicator type="info">
-          “{suggestion.typed}” is searched as free text, in every column.
-        </StatusIndicator>{' '}
-        <Button
-          variant="inline-link"
-          onClick={() => onViewChange({ query: suggestion.query, page: 1 })}
-        >
-          Filter by {propertyKey} {operator} {String(value)} instead
-        </Button>
-      </Box>
+      {refused ? (
+        <Box variant="small">
+          <StatusIndicator type="error">Not applied: {refused}.</StatusIndicator>
+        </Box>
+      ) : null}
+      {suggestion ? (
+        <Box variant="small">
+          <StatusIndicator type="info">
+            {suggestion.kind === 'free-text'
+              ? `“${suggestion.typed}” is searched as free text, in every column.`
+              : `No loaded mapping has ${suggestion.typed}.`}
+          </StatusIndicator>{' '}
+          <Button
+            variant="inline-link"
+            onClick={() => onViewChange({ query: suggestion.query, page: 1 })}
+          >
+            Filter by {suggestion.token.propertyKey} {suggestion.token.operator}{' '}
+            {String(suggestion.token.value)} instead
+          </Button>
+        </Box>
+      ) : null}
     </SpaceBetween>
   );
 });
