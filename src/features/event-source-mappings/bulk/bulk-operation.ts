@@ -672,9 +672,10 @@ class BulkRun implements BulkOperationController {
       const now = this.o.now();
       if (beforeCall && isLeftAloneAsStuck(item.mapping, now)) {
         const { summary } = classifyMappingHealth(item.mapping, { now });
+        // Skipped, as the confirmation said: no call was sent, and Retry could only meet the same.
         this.setOutcome(index, {
-          kind: 'failed',
-          reason: `${summary}: Lambda refuses changes until it settles (ResourceInUseException), so it was left as it is.`,
+          kind: 'skipped',
+          reason: `${summary}: left as it is, not sent (Lambda refuses changes until it settles).`,
         });
         return false;
       }

@@ -818,6 +818,15 @@ const MappingsListBody = memo(function MappingsListBody(
   // never move under the pointer (at 1280 px the line used to appear with the first selection and
   // push every row 20 px down: the next click hit the row above the one aimed at); its count is a
   // live region from the start, so screen readers hear each change.
+  // What a confirmation warns of: a selection made from part of the fleet, or by health while the
+  // orphan check may still move mappings into (or out of) the class filtered on.
+  const orphanCheckRunning = functionArns.length > 0 && inventory.status === 'pending';
+  const bulkCaveat =
+    moreInLambda || loadingAny
+      ? `Not every mapping is loaded yet (${number(loadedCount)} so far): the selection is taken from those.`
+      : orphanCheckRunning && activeHealth !== undefined
+        ? 'The check for orphans (deleted functions, versions and aliases) is still running: the health counts and this selection may still change.'
+        : undefined;
   const selectionNote = (
     <Inline block>
       <Box variant="span" color="text-body-secondary">
@@ -990,6 +999,7 @@ const MappingsListBody = memo(function MappingsListBody(
                     <MemoBulkActions
                       selected={selectedMappings}
                       writeAccess={writeAccess}
+                      {...(bulkCaveat ? { caveat: bulkCaveat } : {})}
                       onStarted={clearSelection}
                     />
                     <Button

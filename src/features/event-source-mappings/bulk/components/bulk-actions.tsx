@@ -40,6 +40,11 @@ export interface BulkActionsProps {
   writeAccess: WriteAccess;
   /** Called once an operation has started (e.g. to clear the selection). */
   onStarted?: () => void;
+  /**
+   * Why the selection may not be all the user means, shown as a warning in the confirmation
+   * (e.g. "Not every mapping is loaded yet", "The orphan check is still running").
+   */
+  caveat?: string;
   /** Defaults to the app's store (tests pass their own). */
   store?: BulkOperationsStore;
 }
@@ -78,6 +83,7 @@ export function BulkActions({
   writeAccess,
   onStarted,
   store = bulkOperationsStore,
+  caveat,
 }: BulkActionsProps) {
   const queryClient = useQueryClient();
   const running = isAnyOperationRunning(useBulkOperations(store));
@@ -154,6 +160,7 @@ export function BulkActions({
       ) : confirming?.action === 'delete' ? (
         <ConfirmBulkDeleteModal
           mappings={confirming.mappings}
+          {...(caveat ? { caveat } : {})}
           onDismiss={() => setConfirming(undefined)}
           onConfirm={() => start('delete', confirming.mappings)}
         />
@@ -161,6 +168,7 @@ export function BulkActions({
         <ConfirmSetEnabledModal
           action={confirming.action === 'enable' ? 'enable' : 'disable'}
           mappings={confirming.mappings}
+          {...(caveat ? { caveat } : {})}
           onDismiss={() => setConfirming(undefined)}
           onConfirm={() => start(confirming.action, confirming.mappings)}
         />

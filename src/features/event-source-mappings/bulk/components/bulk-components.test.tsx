@@ -34,6 +34,7 @@ function setup(
     settle?: boolean;
     /** Milliseconds each request takes (default 0). */
     latencyMs?: number;
+    caveat?: string;
   } = {},
 ) {
   const lambda = new FakeLambda(mappings);
@@ -70,6 +71,7 @@ function setup(
         selected={selected}
         writeAccess={options.writeAccess ?? { allowed: true }}
         onStarted={onStarted}
+        {...(options.caveat ? { caveat: options.caveat } : {})}
       />
     </QueryClientProvider>,
   );
@@ -149,6 +151,8 @@ describe('BulkActions', { timeout: 20_000 }, () => {
       fakeMapping(3, { State: 'Enabling', LastModified: new Date() }),
     ]);
     const dialog = await chooseAction('Disable');
+    // The title counts the mappings that change: not the stuck one.
+    expect(within(dialog).getByText('Disable 2 mappings?')).toBeTruthy();
     expect(
       within(dialog).getByText(
         '1 mapping is stuck (changing State for more than 30 minutes) and is left as it is: Lambda refuses changes until it settles.',
@@ -232,6 +236,17 @@ describe('BulkActions', { timeout: 20_000 }, () => {
 });
 
 describe('the confirmations’ list of mappings', { timeout: 20_000 }, () => {
+  it('warn of the caveat the list gives, in Disable and in Delete', async () => {
+    setup([fakeMapping(1), fakeMapping(2)], {
+      caveat: 'Not every mapping is loaded yet (2 so far).',
+    });
+    const disable = await chooseAction('Disable');
+    expect(within(disable).getByText('Not every mapping is loaded yet (2 so far).')).toBeTruthy();
+    fireEvent.click(within(disable).getByRole('button', { name: 'Cancel' }));
+    const remove = await chooseAction('Delete');
+    expect(within(remove).getByText('Not every mapping is loaded yet (2 so far).')).toBeTruthy();
+  });
+
   it('names the first 5 and counts the rest', async () => {
     setup(Array.from({ length: 12 }, (_, n) => fakeMapping(n + 1)));
     const disable = await chooseAction('Disable');

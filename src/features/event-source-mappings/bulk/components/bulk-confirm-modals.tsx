@@ -102,6 +102,8 @@ export interface ConfirmSetEnabledModalProps {
   mappings: readonly EventSourceMappingConfiguration[];
   /** True when this restores the States from before the last operation (Undo). */
   undo?: boolean;
+  /** Why the selection may not be all the user means (a warning at the top), if anything. */
+  caveat?: string;
   onDismiss: () => void;
   onConfirm: () => void;
 }
@@ -133,6 +135,7 @@ export function ConfirmSetEnabledModal({
   action,
   mappings,
   undo = false,
+  caveat,
   onDismiss,
   onConfirm,
 }: ConfirmSetEnabledModalProps) {
@@ -141,7 +144,8 @@ export function ConfirmSetEnabledModal({
   const [now] = useState(Date.now);
   const stuck = mappings.filter((m) => isLeftAloneAsStuck(m, now)).length;
   const transitional = mappings.filter((m) => isTransitionalState(m.State)).length - stuck;
-  const changing = mappings.length - already;
+  // Stuck ones are transitional, so never already in the target State: left out of both counts.
+  const changing = mappings.length - already - stuck;
   const verb = action === 'enable' ? 'Enable' : 'Disable';
   const one = changing === 1;
   const effect =
@@ -168,13 +172,16 @@ export function ConfirmSetEnabledModal({
       }
     >
       <SpaceBetween size="s">
+        {caveat ? <Alert type="warning">{caveat}</Alert> : null}
         {undo ? (
           <Box variant="p">
             Each mapping the last operation changed goes back to the State it had before: {target}.
           </Box>
         ) : null}
         <Box variant="p">{effect}</Box>
-        <MappingsPreview mappings={mappings.filter((m) => m.State !== target)} />
+        <MappingsPreview
+          mappings={mappings.filter((m) => m.State !== target && !isLeftAloneAsStuck(m, now))}
+        />
         {already > 0 ? (
           <Box variant="p" color="text-body-secondary">
             {already === 1
@@ -199,6 +206,8 @@ export function ConfirmSetEnabledModal({
 export interface ConfirmBulkDeleteModalProps {
   /** The mappings to delete, as last read (exactly what the JSON download holds). */
   mappings: readonly EventSourceMappingConfiguration[];
+  /** Why the selection may not be all the user means (a warning at the top), if anything. */
+  caveat?: string;
   onDismiss: () => void;
   onConfirm: () => void;
 }
@@ -212,6 +221,7 @@ export interface ConfirmBulkDeleteModalProps {
  */
 export function ConfirmBulkDeleteModal({
   mappings,
+  caveat,
   onDismiss,
   onConfirm,
 }: ConfirmBulkDeleteModalProps) {
@@ -246,6 +256,7 @@ export function ConfirmBulkDeleteModal({
         }}
       >
         <SpaceBetween size="m">
+          {caveat ? <Alert type="warning">{caveat}</Alert> : null}
           <Alert
             type="info"
             header="Keep a copy first"
@@ -272,7 +283,6 @@ export function ConfirmBulkDeleteModal({
               : `Lambda stops reading the sources and removes these ${mappingCount(count)}. The functions and the sources are not changed.`}{' '}
             This cannot be undone.
           </Box>
-          <MappingsPreview mappings={mappings} />
           {streams > 0 ? (
             <Alert type="warning" header="Read positions are lost">
               {streams === count
@@ -284,13 +294,6 @@ export function ConfirmBulkDeleteModal({
               starts again from its StartingPosition, so records are processed again or skipped.
             </Alert>
           ) : null}
-          <StuckNote stuck={stuck} />
-          {transitional > 0 ? (
-            <Box variant="p" color="text-body-secondary">
-              {transitional.toLocaleString('en-US')} of them are changing State now; the console
-              waits until each is Enabled or Disabled before deleting it.
-            </Box>
-          ) : null}
           <FormField label={`To confirm, type “${expected}”`}>
             <Input
               value={typed}
@@ -300,6 +303,14 @@ export function ConfirmBulkDeleteModal({
               autoComplete={false}
             />
           </FormField>
+          <MappingsPreview mappings={mappings} />
+          <StuckNote stuck={stuck} />
+          {transitional > 0 ? (
+            <Box variant="p" color="text-body-secondary">
+              {transitional.toLocaleString('en-US')} of them are changing State now; the console
+              waits until each is Enabled or Disabled before deleting it.
+            </Box>
+          ) : null}
         </SpaceBetween>
       </form>
     </Modal>
