@@ -4,6 +4,7 @@ import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { ConfirmFooter } from '../../../components/confirm-footer.tsx';
 import { ACCESS_DENIED_HINT, isAccessDenied, toAwsError } from '../../../api/errors.ts';
 import { useWriteAccess } from '../../../lib/write-access.ts';
 import { notificationStore } from '../../../lib/notifications.ts';
@@ -114,22 +115,14 @@ export function SetEnabledButton({ mapping }: { mapping: EventSourceMappingConfi
           onDismiss={() => setConfirming(false)}
           header="Disable this mapping?"
           footer={
-            <Box float="right">
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button variant="link" onClick={() => setConfirming(false)}>
-                  Cancel
-                </Button>
-                <Button
-                  variant="primary"
-                  onClick={() => {
-                    setConfirming(false);
-                    run(false);
-                  }}
-                >
-                  Disable
-                </Button>
-              </SpaceBetween>
-            </Box>
+            <ConfirmFooter
+              confirmText="Disable"
+              onDismiss={() => setConfirming(false)}
+              onConfirm={() => {
+                setConfirming(false);
+                run(false);
+              }}
+            />
           }
         >
           <SpaceBetween size="s">

@@ -371,17 +371,18 @@ const MappingsFilter = memo(function MappingsFilter({
     />
   );
   // One structure whether or not a note shows: a note appearing must not re-mount the filter (it
-  // lost the focus and what was being typed).
+  // lost the focus and what was being typed). Siblings in a fragment, not a wrapper: the filter's
+  // keystrokes lay out no more than before.
   return (
-    <SpaceBetween size="xxs">
+    <>
       {filter}
       {refused ? (
-        <Box variant="small">
+        <Box variant="small" display="block" margin={{ top: 'xxs' }}>
           <StatusIndicator type="error">Not applied: {refused}.</StatusIndicator>
         </Box>
       ) : null}
       {suggestion ? (
-        <Box variant="small">
+        <Box variant="small" display="block" margin={{ top: 'xxs' }}>
           <StatusIndicator type="info">
             {suggestion.kind === 'free-text'
               ? `“${suggestion.typed}” is searched as free text, in every column.`
@@ -396,7 +397,7 @@ const MappingsFilter = memo(function MappingsFilter({
           </Button>
         </Box>
       ) : null}
-    </SpaceBetween>
+    </>
   );
 });
 

@@ -7,6 +7,7 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
+import { ConfirmFooter } from '../../../../components/confirm-footer.tsx';
 import { losesStreamPosition } from '../../components/delete-mapping-modal.tsx';
 import { describeEventSource } from '../../event-source.ts';
 import { parseFunctionArn } from '../../function-arn.ts';
@@ -22,36 +23,6 @@ import { downloadMappingsJson } from '../download.ts';
  */
 export function bulkDeleteConfirmation(count: number): string {
   return `delete ${count}`;
-}
-
-function FooterButtons({
-  confirmText,
-  onDismiss,
-  onConfirm,
-  disabledReason,
-}: {
-  confirmText: string;
-  onDismiss: () => void;
-  onConfirm: () => void;
-  disabledReason?: string;
-}) {
-  return (
-    <Box float="right">
-      <SpaceBetween direction="horizontal" size="xs">
-        <Button variant="link" onClick={onDismiss}>
-          Cancel
-        </Button>
-        <Button
-          variant="primary"
-          onClick={onConfirm}
-          disabled={disabledReason !== undefined}
-          disabledReason={disabledReason}
-        >
-          {confirmText}
-        </Button>
-      </SpaceBetween>
-    </Box>
-  );
 }
 
 /** Mappings a confirmation names one by one; the rest are counted. */
@@ -164,7 +135,7 @@ export function ConfirmSetEnabledModal({
         undo ? `Undo: ${action} ${mappingCount(changing)}?` : `${verb} ${mappingCount(changing)}?`
       }
       footer={
-        <FooterButtons
+        <ConfirmFooter
           confirmText={undo ? `Undo: ${action}` : verb}
           onDismiss={onDismiss}
           onConfirm={onConfirm}
@@ -241,7 +212,7 @@ export function ConfirmBulkDeleteModal({
       onDismiss={onDismiss}
       header={`Delete ${mappingCount(count)}?`}
       footer={
-        <FooterButtons
+        <ConfirmFooter
           confirmText="Delete"
           onDismiss={onDismiss}
           onConfirm={onConfirm}

@@ -1,6 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
+import { ConfirmFooter } from '../../../../components/confirm-footer.tsx';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
@@ -286,16 +287,11 @@ export function BulkOperationPanel({
             onDismiss={() => setConfirm(undefined)}
             header={`Retry deleting ${mappingCount(counts.failed)}?`}
             footer={
-              <Box float="right">
-                <SpaceBetween direction="horizontal" size="xs">
-                  <Button variant="link" onClick={() => setConfirm(undefined)}>
-                    Cancel
-                  </Button>
-                  <Button variant="primary" onClick={retry}>
-                    Delete
-                  </Button>
-                </SpaceBetween>
-              </Box>
+              <ConfirmFooter
+                confirmText="Delete"
+                onDismiss={() => setConfirm(undefined)}
+                onConfirm={retry}
+              />
             }
           >
             Lambda removes the mappings whose delete failed. This cannot be undone.
