@@ -601,6 +601,8 @@ const MappingsListBody = memo(function MappingsListBody(
     return [...arns];
   }, [feeds, regionsKey]);
   const inventory = useFunctionInventory(functionArns, { enabled: functionArns.length > 0 });
+  // Whether the orphan check runs (it waits for every page, and asks nothing for an empty list).
+  const orphanCheckRunning = functionArns.length > 0 && inventory.status === 'pending';
   const now = useNow();
 
   const rows = useMemo(
@@ -821,7 +823,6 @@ const MappingsListBody = memo(function MappingsListBody(
   // live region from the start, so screen readers hear each change.
   // What a confirmation warns of: a selection made from part of the fleet, or by health while the
   // orphan check may still move mappings into (or out of) the class filtered on.
-  const orphanCheckRunning = functionArns.length > 0 && inventory.status === 'pending';
   const bulkCaveat =
     moreInLambda || loadingAny
       ? `Not every mapping is loaded yet (${number(loadedCount)} so far): the selection is taken from those.`
@@ -938,9 +939,9 @@ const MappingsListBody = memo(function MappingsListBody(
                           </StatusIndicator>
                         );
                       })}
-                      {functionArns.length === 0 ? null : inventory.status === 'pending' ? (
+                      {orphanCheckRunning ? (
                         <InventoryProgressLine inventory={inventory} />
-                      ) : inventory.status === 'error' ? (
+                      ) : functionArns.length > 0 && inventory.status === 'error' ? (
                         <StatusIndicator type="warning">
                           Orphans not checked: {toAwsError(inventory.error).name}
                         </StatusIndicator>
@@ -962,9 +963,7 @@ const MappingsListBody = memo(function MappingsListBody(
                           counts={counts}
                           active={activeHealth}
                           onSelect={selectHealth}
-                          orphansChecking={
-                            functionArns.length > 0 && inventory.status === 'pending'
-                          }
+                          orphansChecking={orphanCheckRunning}
                           filtered={countQuery.tokens.length > 0}
                         />
                       ) : null}
@@ -1137,7 +1136,7 @@ const MappingsListBody = memo(function MappingsListBody(
                   subtitle={
                     loadingAny || moreInLambda
                       ? 'No loaded mapping matches the filter yet.'
-                      : inventory.status === 'pending' && functionArns.length > 0
+                      : orphanCheckRunning
                         ? 'No mapping matches the filter yet: the check for orphans (deleted functions, versions and aliases) is still running.'
                         : 'No mapping matches the filter.'
                   }
