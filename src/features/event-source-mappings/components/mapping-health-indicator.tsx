@@ -35,12 +35,20 @@ export function healthIndicatorType(c: HealthClass): StatusIndicatorProps.Type {
  * e.g. "✓ Healthy", "⚠ Disabled by Lambda", "✕ Problem: Authentication or permissions". The
  * one-line summary is its `title` (shown on hover).
  * @param props.health the mapping's health from `classifyMappingHealth`.
+ * @param props.wrapText false: one line, cut with an ellipsis (a table cell without "Wrap
+ *   lines"); default true, wrapping at word boundaries.
  */
-export function MappingHealthIndicator({ health }: { health: MappingHealth }) {
+export function MappingHealthIndicator({
+  health,
+  wrapText = true,
+}: {
+  health: MappingHealth;
+  wrapText?: boolean;
+}) {
   const label = HEALTH_LABELS[health.class];
   return (
     <span title={health.summary}>
-      <StatusIndicator type={healthIndicatorType(health.class)}>
+      <StatusIndicator type={healthIndicatorType(health.class)} wrapText={wrapText}>
         {health.class === 'problem' && health.cause
           ? `${label}: ${PROBLEM_CAUSE_LABELS[health.cause]}`
           : label}

@@ -5,19 +5,44 @@ import { processingResultIndicatorType, stateIndicatorType } from '../mapping-st
  * A mapping's `State` as an icon plus the State text itself (never colour alone), e.g.
  * "✓ Enabled", "◌ Disabling".
  * @param props.state the `State` field; absent shows `-`.
+ * @param props.wrapText false: one line, cut with an ellipsis (a table cell without "Wrap
+ *   lines"); default true, wrapping at word boundaries.
  */
-export function MappingStateIndicator({ state }: { state: string | undefined }) {
+export function MappingStateIndicator({
+  state,
+  wrapText = true,
+}: {
+  state: string | undefined;
+  wrapText?: boolean;
+}) {
   if (!state) return <>-</>;
-  return <StatusIndicator type={stateIndicatorType(state)}>{state}</StatusIndicator>;
+  return (
+    <StatusIndicator type={stateIndicatorType(state)} wrapText={wrapText}>
+      {state}
+    </StatusIndicator>
+  );
 }
 
 /**
  * A mapping's `LastProcessingResult`: `PROBLEM: …` as an error indicator, `OK` as success, other
  * text (e.g. "No records processed") plain; absent shows `-`.
  * @param props.result the `LastProcessingResult` field.
+ * @param props.wrapText as for {@link MappingStateIndicator}.
  */
-export function ProcessingResultIndicator({ result }: { result: string | undefined }) {
+export function ProcessingResultIndicator({
+  result,
+  wrapText = true,
+}: {
+  result: string | undefined;
+  wrapText?: boolean;
+}) {
   if (!result) return <>-</>;
   const type = processingResultIndicatorType(result);
-  return type ? <StatusIndicator type={type}>{result}</StatusIndicator> : <>{result}</>;
+  return type ? (
+    <StatusIndicator type={type} wrapText={wrapText}>
+      {result}
+    </StatusIndicator>
+  ) : (
+    <>{result}</>
+  );
 }

@@ -1,5 +1,5 @@
 import Box from '@cloudscape-design/components/box';
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import type { TableProps } from '@cloudscape-design/components/table';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -193,11 +193,23 @@ const SourceCell = memo(function SourceCell({
   );
 });
 
-const StateCell = memo(MappingStateIndicator);
+/**
+ * The table's "Wrap lines" preference, for the cells whose status indicators must be told it: a
+ * StatusIndicator in a one-line cell is cut mid-word unless it truncates itself (`wrapText`
+ * false), while plain text gets the cell's own ellipsis. Provide it around the table.
+ */
+export const CellWrapLinesContext = createContext(false);
+
+/** The State cell. */
+const StateCell = memo(function StateCell({ state }: { state: string | undefined }) {
+  return <MappingStateIndicator state={state} wrapText={useContext(CellWrapLinesContext)} />;
+});
 
 /** The health cell; the same while the class, cause and summary are. */
 const HealthCell = memo(
-  MappingHealthIndicator,
+  function HealthCell({ health }: { health: MappingRow['health'] }) {
+    return <MappingHealthIndicator health={health} wrapText={useContext(CellWrapLinesContext)} />;
+  },
   (a, b) =>
     a.health === b.health ||
     (a.health.class === b.health.class &&
@@ -209,7 +221,10 @@ const HealthCell = memo(
 const ProcessingResultCell = memo(function ProcessingResultCell({ result }: { result: string }) {
   return (
     <span title={result || undefined}>
-      <ProcessingResultIndicator result={result || undefined} />
+      <ProcessingResultIndicator
+        result={result || undefined}
+        wrapText={useContext(CellWrapLinesContext)}
+      />
     </span>
   );
 });
