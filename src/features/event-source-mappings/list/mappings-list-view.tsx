@@ -15,8 +15,10 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import {
   Children,
+  createContext,
   memo,
   useCallback,
+  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -482,6 +484,52 @@ const TABLE_ARIA_LABELS: TableProps.AriaLabels<MappingRow> = {
   itemSelectionLabel: (_s, r) => `Select mapping ${r.UUID}`,
 };
 
+/**
+ * What the table shows around its rows (title, counts and actions; the filter; pagination;
+ * preferences; the empty state), built at each render of the list and handed to the table through
+ * a context: the table element itself is memoised on what its rows depend on, so a Load-all
+ * report, a progress tick or a count changing renders these parts and not the table (about 2,200
+ * components at 50 rows, 60–100 ms a report on a 2-core machine, while the next page waited).
+ */
+interface TableSlots {
+  header: ReactNode;
+  filter: ReactNode;
+  pagination: ReactNode;
+  preferences: ReactNode;
+  empty: ReactNode;
+}
+
+const TableSlotsContext = createContext<TableSlots | undefined>(undefined);
+
+/** Renders one part of {@link TableSlots} where the table puts it. */
+function TableSlot({ name }: { name: keyof TableSlots }) {
+  return <>{useContext(TableSlotsContext)?.[name]}</>;
+}
+
+const NO_SORTING_COLUMN: TableProps.SortingColumn<MappingRow> = {};
+const HEADER_SLOT = <TableSlot name="header" />;
+const FILTER_SLOT = <TableSlot name="filter" />;
+const PAGINATION_SLOT = <TableSlot name="pagination" />;
+const PREFERENCES_SLOT = <TableSlot name="preferences" />;
+const EMPTY_SLOT = <TableSlot name="empty" />;
+
+/** The last page of rows handed to the table, by its first row. */
+const keptPages = new WeakMap<object, readonly MappingRow[]>();
+
+/**
+ * `rows` (a page), or the array last returned for a page with the same rows in the same order: a
+ * page whose rows did not change (a Load-all report while page 1 is shown) gives the table the
+ * same items array, so the memoised table element is kept.
+ */
+function keptPage(rows: readonly MappingRow[]): readonly MappingRow[] {
+  const first = rows[0];
+  if (!first) return rows;
+  const kept = keptPages.get(first);
+  if (kept && kept.length === rows.length && kept.every((row, i) => row === rows[i])) return kept;
+  keptPages.set(first, rows);
+  return rows;
+}
+
 const NO_MAPPINGS: readonly EventSourceMappingConfiguration[] = [];
 
 /**
@@ -641,7 +689,7 @@ const MappingsListBody = memo(function MappingsListBody(
   // pagination says so: it showed page 1's rows under the last page's number.
   const pageIndex = Math.max(1, Math.min(view.page, pagesCount));
   const pageRows = useMemo(
-    () => matching.slice((pageIndex - 1) * pageSize, pageIndex * pageSize),
+    () => keptPage(matching.slice((pageIndex - 1) * pageSize, pageIndex * pageSize)),
     [matching, pageIndex, pageSize],
   );
   useFollowTransitions(pageRows);
@@ -851,6 +899,327 @@ const MappingsListBody = memo(function MappingsListBody(
     </Inline>
   );
 
+  const slots: TableSlots = {
+    header: (
+      <Header
+        variant="awsui-h1-sticky"
+        counter={counter}
+        description={
+          // The description is a <p>: only phrasing content (spans, buttons) inside.
+          <>
+            <Inline block>
+              {progressRegions.map((r) => {
+                const feed = feeds[r];
+                return feed ? (
+                  <FeedProgress
+                    key={r}
+                    feed={feed}
+                    showRegion={multiRegion}
+                    serverFiltered={serverFiltered}
+                  />
+                ) : (
+                  <StatusIndicator key={r} type="loading">
+                    {multiRegion ? `${r}: ` : ''}Loading mappings
+                  </StatusIndicator>
+                );
+              })}
+              {orphanCheckRunning ? (
+                <InventoryProgressLine inventory={inventory} />
+              ) : functionArns.length > 0 && inventory.status === 'error' ? (
+                <StatusIndicator type="warning">
+                  Orphans not checked: {toAwsError(inventory.error).name}
+                </StatusIndicator>
+              ) : null}
+              {serverFiltered ? (
+                <Inline>
+                  <StatusIndicator type="info">
+                    Lambda lists only {serverFilterText}
+                  </StatusIndicator>
+                  <Button variant="inline-link" onClick={() => props.onFiltersChange({})}>
+                    Clear Lambda-side filters
+                  </Button>
+                </Inline>
+              ) : null}
+            </Inline>
+            <Inline block>
+              {anyListed ? (
+                <HealthCounts
+                  counts={counts}
+                  active={activeHealth}
+                  onSelect={selectHealth}
+                  orphansChecking={orphanCheckRunning}
+                  filtered={countQuery.tokens.length > 0}
+                />
+              ) : null}
+            </Inline>
+            {anyListed ? selectionNote : null}
+          </>
+        }
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button
+              iconName="refresh"
+              ariaLabel="Refresh mappings"
+              onClick={() => shownFeeds.forEach((f) => f.actions.refresh())}
+              loading={shownFeeds.some((f) => f.state.fetching && !f.state.loadingAll)}
+            />
+            <Button
+              onClick={() => setServerFiltersOpen(true)}
+              nativeButtonAttributes={LIST_DIALOGS_TRIGGER}
+              ariaLabel={
+                serverFiltered
+                  ? `Lambda-side filters (active: ${serverFilterText})`
+                  : 'Lambda-side filters'
+              }
+            >
+              Lambda-side filters{serverFiltered ? ' (on)' : ''}
+            </Button>
+            <ExportMenu
+              matchingCount={matching.length}
+              selectedCount={selectedRows.length}
+              partial={moreInLambda || loadingAny}
+              onExport={onExport}
+            />
+            <MemoBulkActions
+              selected={selectedMappings}
+              writeAccess={writeAccess}
+              {...(bulkCaveat ? { caveat: bulkCaveat } : {})}
+              onStarted={clearSelection}
+            />
+            <Button
+              href={
+                single && !singleBusy && writeAccess.allowed ? props.editHref(single) : undefined
+              }
+              onFollow={(event) => {
+                event.preventDefault();
+                if (single) props.onEdit(single);
+              }}
+              disabled={!writeAccess.allowed || !single || singleBusy}
+              disabledReason={
+                !writeAccess.allowed
+                  ? writeAccess.reason
+                  : !single
+                    ? 'Select one mapping to edit.'
+                    : singleBusy
+                      ? `The mapping is ${single.State}. Wait until it is Enabled or Disabled.`
+                      : undefined
+              }
+            >
+              Edit
+            </Button>
+            <Button
+              variant="primary"
+              href={writeAccess.allowed ? props.createHref : undefined}
+              disabled={!writeAccess.allowed}
+              disabledReason={writeAccess.allowed ? undefined : writeAccess.reason}
+              onFollow={(event) => {
+                event.preventDefault();
+                props.onCreate();
+              }}
+            >
+              Create mapping
+            </Button>
+          </SpaceBetween>
+        }
+      >
+        Event source mappings
+      </Header>
+    ),
+    filter: (
+      <div ref={filterRef}>
+        <MappingsFilter
+          query={query}
+          filteringOptions={filteringOptions}
+          countText={filtered ? countText : undefined}
+          regionLabel={regions[0] ?? 'This region'}
+          regionCount={props.configuredRegions.length}
+          multiRegion={multiRegion}
+          onViewChange={setView}
+        />
+      </div>
+    ),
+    pagination: (
+      <Pagination
+        currentPageIndex={pageIndex}
+        pagesCount={pagesCount}
+        onChange={({ detail }) => setView({ page: detail.currentPageIndex })}
+        openEnd={moreInLambda && !loadingAny}
+      />
+    ),
+    preferences: (
+      <CollectionPreferences
+        title="Preferences"
+        confirmLabel="Confirm"
+        cancelLabel="Cancel"
+        preferences={{
+          pageSize,
+          wrapLines: preferences.wrapLines,
+          contentDensity: preferences.contentDensity,
+          contentDisplay: preferences.contentDisplay,
+          stickyColumns: { first: preferences.stickyFirstColumn ? 1 : 0 },
+        }}
+        onConfirm={({ detail }) => {
+          setPreferences({
+            pageSize: detail.pageSize ?? preferences.pageSize,
+            wrapLines: detail.wrapLines ?? preferences.wrapLines,
+            contentDensity: detail.contentDensity ?? preferences.contentDensity,
+            contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
+            stickyFirstColumn: (detail.stickyColumns?.first ?? 1) > 0,
+          });
+          if (detail.pageSize !== undefined && detail.pageSize !== pageSize) {
+            const { pageSize: _omit, ...rest } = latestView.current;
+            latestView.current = {
+              ...rest,
+              page: 1,
+              ...(detail.pageSize !== DEFAULT_PAGE_SIZE ? { pageSize: detail.pageSize } : {}),
+            };
+            showView(latestView.current);
+            onViewChange(latestView.current);
+          }
+        }}
+        pageSizePreference={{
+          title: 'Rows per page',
+          options: PAGE_SIZES.map((n) => ({ value: n, label: `${n} mappings` })),
+        }}
+        wrapLinesPreference={{
+          label: 'Wrap lines',
+          description: 'Show long values whole, on several lines',
+        }}
+        contentDensityPreference={{
+          label: 'Compact mode',
+          description: 'Less space around rows and cells',
+        }}
+        stickyColumnsPreference={{
+          firstColumns: {
+            title: 'Stick first column',
+            description: 'Keep the first column in view while scrolling sideways.',
+            options: [
+              { label: 'None', value: 0 },
+              { label: 'First column', value: 1 },
+            ],
+          },
+        }}
+        contentDisplayPreference={{
+          title: 'Columns',
+          options: columns.map((c) => ({
+            id: c.id,
+            label: c.label,
+            alwaysVisible: c.id === 'UUID',
+          })),
+        }}
+      />
+    ),
+    empty:
+      loadedCount > 0 && filtered ? (
+        <EmptyState
+          title="No matches"
+          subtitle={
+            loadingAny || moreInLambda
+              ? 'No loaded mapping matches the filter yet.'
+              : orphanCheckRunning
+                ? 'No mapping matches the filter yet: the check for orphans (deleted functions, versions and aliases) is still running.'
+                : 'No mapping matches the filter.'
+          }
+          action={
+            <Button onClick={() => setView({ query: { tokens: [], operation: 'and' }, page: 1 })}>
+              Clear filters
+            </Button>
+          }
+        />
+      ) : errors.length > 0 ? (
+        <EmptyState title="No mappings to show" subtitle="The list could not be loaded." />
+      ) : serverFiltered ? (
+        <EmptyState
+          title="No matches"
+          subtitle="No mapping matches the Lambda-side filters."
+          action={
+            <Button onClick={() => props.onFiltersChange({})}>Clear Lambda-side filters</Button>
+          }
+        />
+      ) : (
+        <EmptyState
+          title="No mappings"
+          subtitle={
+            multiRegion
+              ? 'No configured region has event source mappings yet.'
+              : 'This region has no event source mappings yet.'
+          }
+        />
+      ),
+  };
+  const onSelectionChange = useCallback(
+    ({ detail }: { detail: TableProps.SelectionChangeDetail<MappingRow> }) =>
+      setSelectedKeys((previous) => {
+        const next = new Set(previous);
+        for (const r of pageRows) next.delete(r.key);
+        for (const r of detail.selectedItems) next.add(r.key);
+        return next;
+      }),
+    [pageRows],
+  );
+  const onSortingChange = useCallback(
+    ({ detail }: { detail: TableProps.SortingState<MappingRow> }) => {
+      const column = columns.find(
+        (c) => c.sortingComparator === detail.sortingColumn.sortingComparator,
+      );
+      setView({
+        ...(column
+          ? { sort: { column: column.id, descending: detail.isDescending ?? false } }
+          : {}),
+        page: 1,
+      });
+    },
+    [columns, setView],
+  );
+  const tableLoading = rows.length === 0 && loadingAny && errors.length === 0;
+  // The table renders again only for what its rows show (see TableSlots).
+  const table = useMemo(
+    () => (
+      <Table<MappingRow>
+        variant="full-page"
+        stickyHeader
+        items={pageRows as MappingRow[]}
+        // No trackBy: rows are keyed by their position, so a new page, sort or filter gives
+        // the 50 rows on screen new values instead of unmounting and mounting ~700 Cloudscape
+        // components (each unmount aborts a styles check: a third of a millisecond apiece).
+        // Selection then compares row objects, and selectedItems are this page's own rows.
+        columnDefinitions={columns}
+        columnDisplay={columnDisplay}
+        loading={tableLoading}
+        loadingText="Loading mappings"
+        selectionType="multi"
+        selectedItems={pageSelected}
+        onSelectionChange={onSelectionChange}
+        sortingColumn={sortColumn ?? NO_SORTING_COLUMN}
+        sortingDescending={sortDescending}
+        onSortingChange={onSortingChange}
+        wrapLines={preferences.wrapLines}
+        contentDensity={preferences.contentDensity}
+        stickyColumns={preferences.stickyFirstColumn ? { first: 1 } : undefined}
+        resizableColumns
+        ariaLabels={TABLE_ARIA_LABELS}
+        header={HEADER_SLOT}
+        filter={FILTER_SLOT}
+        pagination={PAGINATION_SLOT}
+        preferences={PREFERENCES_SLOT}
+        empty={EMPTY_SLOT}
+      />
+    ),
+    [
+      pageRows,
+      columns,
+      columnDisplay,
+      tableLoading,
+      pageSelected,
+      onSelectionChange,
+      sortColumn,
+      sortDescending,
+      onSortingChange,
+      preferences.wrapLines,
+      preferences.contentDensity,
+      preferences.stickyFirstColumn,
+    ],
+  );
   return (
     <>
       {regions.map((region) => (
@@ -879,305 +1248,7 @@ const MappingsListBody = memo(function MappingsListBody(
         ))}
         <div ref={tableRef}>
           <CellWrapLinesContext.Provider value={preferences.wrapLines}>
-            <Table<MappingRow>
-              variant="full-page"
-              stickyHeader
-              items={pageRows as MappingRow[]}
-              // No trackBy: rows are keyed by their position, so a new page, sort or filter gives
-              // the 50 rows on screen new values instead of unmounting and mounting ~700 Cloudscape
-              // components (each unmount aborts a styles check: a third of a millisecond apiece).
-              // Selection then compares row objects, and selectedItems are this page's own rows.
-              columnDefinitions={columns}
-              columnDisplay={columnDisplay}
-              loading={rows.length === 0 && loadingAny && errors.length === 0}
-              loadingText="Loading mappings"
-              selectionType="multi"
-              selectedItems={pageSelected}
-              onSelectionChange={({ detail }) => {
-                const next = new Set(selectedKeys);
-                for (const r of pageRows) next.delete(r.key);
-                for (const r of detail.selectedItems) next.add(r.key);
-                setSelectedKeys(next);
-              }}
-              sortingColumn={sortColumn ?? {}}
-              sortingDescending={view.sort?.descending ?? false}
-              onSortingChange={({ detail }) => {
-                const column = columns.find(
-                  (c) => c.sortingComparator === detail.sortingColumn.sortingComparator,
-                );
-                setView({
-                  ...(column
-                    ? { sort: { column: column.id, descending: detail.isDescending ?? false } }
-                    : {}),
-                  page: 1,
-                });
-              }}
-              wrapLines={preferences.wrapLines}
-              contentDensity={preferences.contentDensity}
-              stickyColumns={preferences.stickyFirstColumn ? { first: 1 } : undefined}
-              resizableColumns
-              ariaLabels={TABLE_ARIA_LABELS}
-              header={
-                <Header
-                  variant="awsui-h1-sticky"
-                  counter={counter}
-                  description={
-                    // The description is a <p>: only phrasing content (spans, buttons) inside.
-                    <>
-                      <Inline block>
-                        {progressRegions.map((r) => {
-                          const feed = feeds[r];
-                          return feed ? (
-                            <FeedProgress
-                              key={r}
-                              feed={feed}
-                              showRegion={multiRegion}
-                              serverFiltered={serverFiltered}
-                            />
-                          ) : (
-                            <StatusIndicator key={r} type="loading">
-                              {multiRegion ? `${r}: ` : ''}Loading mappings
-                            </StatusIndicator>
-                          );
-                        })}
-                        {orphanCheckRunning ? (
-                          <InventoryProgressLine inventory={inventory} />
-                        ) : functionArns.length > 0 && inventory.status === 'error' ? (
-                          <StatusIndicator type="warning">
-                            Orphans not checked: {toAwsError(inventory.error).name}
-                          </StatusIndicator>
-                        ) : null}
-                        {serverFiltered ? (
-                          <Inline>
-                            <StatusIndicator type="info">
-                              Lambda lists only {serverFilterText}
-                            </StatusIndicator>
-                            <Button variant="inline-link" onClick={() => props.onFiltersChange({})}>
-                              Clear Lambda-side filters
-                            </Button>
-                          </Inline>
-                        ) : null}
-                      </Inline>
-                      <Inline block>
-                        {anyListed ? (
-                          <HealthCounts
-                            counts={counts}
-                            active={activeHealth}
-                            onSelect={selectHealth}
-                            orphansChecking={orphanCheckRunning}
-                            filtered={countQuery.tokens.length > 0}
-                          />
-                        ) : null}
-                      </Inline>
-                      {anyListed ? selectionNote : null}
-                    </>
-                  }
-                  actions={
-                    <SpaceBetween direction="horizontal" size="xs">
-                      <Button
-                        iconName="refresh"
-                        ariaLabel="Refresh mappings"
-                        onClick={() => shownFeeds.forEach((f) => f.actions.refresh())}
-                        loading={shownFeeds.some((f) => f.state.fetching && !f.state.loadingAll)}
-                      />
-                      <Button
-                        onClick={() => setServerFiltersOpen(true)}
-                        nativeButtonAttributes={LIST_DIALOGS_TRIGGER}
-                        ariaLabel={
-                          serverFiltered
-                            ? `Lambda-side filters (active: ${serverFilterText})`
-                            : 'Lambda-side filters'
-                        }
-                      >
-                        Lambda-side filters{serverFiltered ? ' (on)' : ''}
-                      </Button>
-                      <ExportMenu
-                        matchingCount={matching.length}
-                        selectedCount={selectedRows.length}
-                        partial={moreInLambda || loadingAny}
-                        onExport={onExport}
-                      />
-                      <MemoBulkActions
-                        selected={selectedMappings}
-                        writeAccess={writeAccess}
-                        {...(bulkCaveat ? { caveat: bulkCaveat } : {})}
-                        onStarted={clearSelection}
-                      />
-                      <Button
-                        href={
-                          single && !singleBusy && writeAccess.allowed
-                            ? props.editHref(single)
-                            : undefined
-                        }
-                        onFollow={(event) => {
-                          event.preventDefault();
-                          if (single) props.onEdit(single);
-                        }}
-                        disabled={!writeAccess.allowed || !single || singleBusy}
-                        disabledReason={
-                          !writeAccess.allowed
-                            ? writeAccess.reason
-                            : !single
-                              ? 'Select one mapping to edit.'
-                              : singleBusy
-                                ? `The mapping is ${single.State}. Wait until it is Enabled or Disabled.`
-                                : undefined
-                        }
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        variant="primary"
-                        href={writeAccess.allowed ? props.createHref : undefined}
-                        disabled={!writeAccess.allowed}
-                        disabledReason={writeAccess.allowed ? undefined : writeAccess.reason}
-                        onFollow={(event) => {
-                          event.preventDefault();
-                          props.onCreate();
-                        }}
-                      >
-                        Create mapping
-                      </Button>
-                    </SpaceBetween>
-                  }
-                >
-                  Event source mappings
-                </Header>
-              }
-              filter={
-                <div ref={filterRef}>
-                  <MappingsFilter
-                    query={query}
-                    filteringOptions={filteringOptions}
-                    countText={filtered ? countText : undefined}
-                    regionLabel={regions[0] ?? 'This region'}
-                    regionCount={props.configuredRegions.length}
-                    multiRegion={multiRegion}
-                    onViewChange={setView}
-                  />
-                </div>
-              }
-              pagination={
-                <Pagination
-                  currentPageIndex={pageIndex}
-                  pagesCount={pagesCount}
-                  onChange={({ detail }) => setView({ page: detail.currentPageIndex })}
-                  openEnd={moreInLambda && !loadingAny}
-                />
-              }
-              preferences={
-                <CollectionPreferences
-                  title="Preferences"
-                  confirmLabel="Confirm"
-                  cancelLabel="Cancel"
-                  preferences={{
-                    pageSize,
-                    wrapLines: preferences.wrapLines,
-                    contentDensity: preferences.contentDensity,
-                    contentDisplay: preferences.contentDisplay,
-                    stickyColumns: { first: preferences.stickyFirstColumn ? 1 : 0 },
-                  }}
-                  onConfirm={({ detail }) => {
-                    setPreferences({
-                      pageSize: detail.pageSize ?? preferences.pageSize,
-                      wrapLines: detail.wrapLines ?? preferences.wrapLines,
-                      contentDensity: detail.contentDensity ?? preferences.contentDensity,
-                      contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
-                      stickyFirstColumn: (detail.stickyColumns?.first ?? 1) > 0,
-                    });
-                    if (detail.pageSize !== undefined && detail.pageSize !== pageSize) {
-                      const { pageSize: _omit, ...rest } = latestView.current;
-                      latestView.current = {
-                        ...rest,
-                        page: 1,
-                        ...(detail.pageSize !== DEFAULT_PAGE_SIZE
-                          ? { pageSize: detail.pageSize }
-                          : {}),
-                      };
-                      showView(latestView.current);
-                      onViewChange(latestView.current);
-                    }
-                  }}
-                  pageSizePreference={{
-                    title: 'Rows per page',
-                    options: PAGE_SIZES.map((n) => ({ value: n, label: `${n} mappings` })),
-                  }}
-                  wrapLinesPreference={{
-                    label: 'Wrap lines',
-                    description: 'Show long values whole, on several lines',
-                  }}
-                  contentDensityPreference={{
-                    label: 'Compact mode',
-                    description: 'Less space around rows and cells',
-                  }}
-                  stickyColumnsPreference={{
-                    firstColumns: {
-                      title: 'Stick first column',
-                      description: 'Keep the first column in view while scrolling sideways.',
-                      options: [
-                        { label: 'None', value: 0 },
-                        { label: 'First column', value: 1 },
-                      ],
-                    },
-                  }}
-                  contentDisplayPreference={{
-                    title: 'Columns',
-                    options: columns.map((c) => ({
-                      id: c.id,
-                      label: c.label,
-                      alwaysVisible: c.id === 'UUID',
-                    })),
-                  }}
-                />
-              }
-              empty={
-                loadedCount > 0 && filtered ? (
-                  <EmptyState
-                    title="No matches"
-                    subtitle={
-                      loadingAny || moreInLambda
-                        ? 'No loaded mapping matches the filter yet.'
-                        : orphanCheckRunning
-                          ? 'No mapping matches the filter yet: the check for orphans (deleted functions, versions and aliases) is still running.'
-                          : 'No mapping matches the filter.'
-                    }
-                    action={
-                      <Button
-                        onClick={() =>
-                          setView({ query: { tokens: [], operation: 'and' }, page: 1 })
-                        }
-                      >
-                        Clear filters
-                      </Button>
-                    }
-                  />
-                ) : errors.length > 0 ? (
-                  <EmptyState
-                    title="No mappings to show"
-                    subtitle="The list could not be loaded."
-                  />
-                ) : serverFiltered ? (
-                  <EmptyState
-                    title="No matches"
-                    subtitle="No mapping matches the Lambda-side filters."
-                    action={
-                      <Button onClick={() => props.onFiltersChange({})}>
-                        Clear Lambda-side filters
-                      </Button>
-                    }
-                  />
-                ) : (
-                  <EmptyState
-                    title="No mappings"
-                    subtitle={
-                      multiRegion
-                        ? 'No configured region has event source mappings yet.'
-                        : 'This region has no event source mappings yet.'
-                    }
-                  />
-                )
-              }
-            />
+            <TableSlotsContext.Provider value={slots}>{table}</TableSlotsContext.Provider>
           </CellWrapLinesContext.Provider>
         </div>
       </SpaceBetween>
