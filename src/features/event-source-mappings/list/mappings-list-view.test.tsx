@@ -1,10 +1,11 @@
 import { LambdaServiceException } from '@aws-sdk/client-lambda';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { setLambdaClient } from '../../../api/lambda-client.ts';
+import { APPEARANCE_STORAGE_KEY, getAppearanceStore } from '../../../lib/appearance.ts';
 import { createQueryClient } from '../../../lib/query-client.ts';
 import { FakeLambda, fakeFunction, fakeMapping } from '../../../testing/fake-lambda.ts';
 import { DEFAULT_LIST_VIEW, type MappingsListView as ListView } from './list-view-state.ts';
@@ -248,5 +249,40 @@ describe('the title counter with all regions', { timeout: 60_000 }, () => {
     await waitFor(() => expect(screen.getByText('(20+)')).toBeTruthy());
     // us-east-1's functions are not in its FakeLambda: its 20 mappings count as orphaned.
     await waitFor(() => expect(healthCount('Orphaned')?.textContent).toContain('Orphaned 20'));
+  });
+});
+
+describe('the table preferences', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    getAppearanceStore().set({ density: 'comfortable' });
+    window.localStorage.clear();
+  });
+
+  it('Compact mode is the console’s density: one setting, shown the same in both places', async () => {
+    setLambdaClient(() => new FakeLambda([fakeMapping(0)]));
+    renderList(['us-east-1']);
+    await screen.findByText(/All 1 mapping loaded/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Preferences' });
+    const compact = within(dialog).getByRole('checkbox', { name: /Compact mode/ });
+    expect((compact as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(compact);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+
+    await waitFor(() => expect(document.body.classList.contains('awsui-compact-mode')).toBe(true));
+    expect(getAppearanceStore().getSnapshot().preference.density).toBe('compact');
+    expect(JSON.parse(window.localStorage.getItem(APPEARANCE_STORAGE_KEY) ?? '{}')).toMatchObject({
+      density: 'compact',
+    });
+
+    // Chosen elsewhere (the header's menu): the table's preferences show it.
+    act(() => getAppearanceStore().set({ density: 'comfortable' }));
+    expect(document.body.classList.contains('awsui-compact-mode')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
+    const again = await screen.findByRole('dialog', { name: 'Preferences' });
+    expect(
+      (within(again).getByRole('checkbox', { name: /Compact mode/ }) as HTMLInputElement).checked,
+    ).toBe(false);
   });
 });

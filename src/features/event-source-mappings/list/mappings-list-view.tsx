@@ -30,6 +30,7 @@ import {
 import { toAwsError } from '../../../api/errors.ts';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { useAppearance } from '../../../lib/appearance.ts';
 import { downloadText } from '../../../lib/download.ts';
 import type { ExportedMapping } from '../as-code/components/code-export-modal.tsx';
 import { LazyCodeExportModal } from '../as-code/components/lazy-code-export-modal.tsx';
@@ -633,6 +634,8 @@ const MappingsListBody = memo(function MappingsListBody(
   );
   const defaults = useMemo(() => defaultTablePreferences(columns), [columns]);
   const [preferences, setPreferences] = useTablePreferences(defaults);
+  // The console's density (one setting, also in the header's menu): the table follows it.
+  const appearance = useAppearance();
   const pageSize = view.pageSize ?? preferences.pageSize;
 
   // Orphans: once every region is loaded, look up the functions the mappings name.
@@ -1054,15 +1057,17 @@ const MappingsListBody = memo(function MappingsListBody(
         preferences={{
           pageSize,
           wrapLines: preferences.wrapLines,
-          contentDensity: preferences.contentDensity,
+          contentDensity: appearance.preference.density,
           contentDisplay: preferences.contentDisplay,
           stickyColumns: { first: preferences.stickyFirstColumn ? 1 : 0 },
         }}
         onConfirm={({ detail }) => {
+          if (detail.contentDensity && detail.contentDensity !== appearance.preference.density) {
+            appearance.set({ density: detail.contentDensity });
+          }
           setPreferences({
             pageSize: detail.pageSize ?? preferences.pageSize,
             wrapLines: detail.wrapLines ?? preferences.wrapLines,
-            contentDensity: detail.contentDensity ?? preferences.contentDensity,
             contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
             stickyFirstColumn: (detail.stickyColumns?.first ?? 1) > 0,
           });
@@ -1087,7 +1092,8 @@ const MappingsListBody = memo(function MappingsListBody(
         }}
         contentDensityPreference={{
           label: 'Compact mode',
-          description: 'Less space around rows and cells',
+          description:
+            'Less space around rows and cells, in the whole console (the same setting as Compact in the header’s settings menu)',
         }}
         stickyColumnsPreference={{
           firstColumns: {
@@ -1194,7 +1200,6 @@ const MappingsListBody = memo(function MappingsListBody(
         sortingDescending={sortDescending}
         onSortingChange={onSortingChange}
         wrapLines={preferences.wrapLines}
-        contentDensity={preferences.contentDensity}
         stickyColumns={preferences.stickyFirstColumn ? { first: 1 } : undefined}
         resizableColumns
         ariaLabels={TABLE_ARIA_LABELS}
@@ -1216,7 +1221,6 @@ const MappingsListBody = memo(function MappingsListBody(
       sortDescending,
       onSortingChange,
       preferences.wrapLines,
-      preferences.contentDensity,
       preferences.stickyFirstColumn,
     ],
   );

@@ -26,10 +26,10 @@ describe('table preferences', () => {
         { id: 'UUID', visible: true },
       ],
     });
+    // A density stored by an earlier version is dropped: the console's density is one setting.
     expect(parseTablePreferences(stored, defaults)).toEqual({
       pageSize: 100,
       wrapLines: true,
-      contentDensity: 'compact',
       stickyFirstColumn: false,
       contentDisplay: [
         { id: 'State', visible: false },
@@ -40,7 +40,7 @@ describe('table preferences', () => {
   });
 
   it('ignores invalid values one by one', () => {
-    const stored = JSON.stringify({ pageSize: 7, contentDensity: 'roomy', wrapLines: 'yes' });
+    const stored = JSON.stringify({ pageSize: 7, wrapLines: 'yes', stickyFirstColumn: 1 });
     expect(parseTablePreferences(stored, defaults)).toEqual(defaults);
   });
 });

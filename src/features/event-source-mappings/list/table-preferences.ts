@@ -1,7 +1,11 @@
 import { useCallback, useState } from 'react';
 import { PAGE_SIZES } from './list-view-state.ts';
 
-/** The mappings table's preferences (Cloudscape `CollectionPreferences`), kept per browser. */
+/**
+ * The mappings table's preferences (Cloudscape `CollectionPreferences`), kept per browser. Density
+ * is not one of them: the preferences' "Compact mode" is the console's density
+ * (`src/lib/appearance.ts`, also in the header's settings menu), one setting in two places.
+ */
 export interface MappingsTablePreferences {
   /** Rows per page; one of {@link PAGE_SIZES}. */
   pageSize: number;
@@ -9,7 +13,6 @@ export interface MappingsTablePreferences {
   contentDisplay: readonly { id: string; visible: boolean }[];
   /** Long values wrap onto more lines instead of ending in an ellipsis. */
   wrapLines: boolean;
-  contentDensity: 'comfortable' | 'compact';
   /** Keep the selection and first visible column in view when scrolling sideways. */
   stickyFirstColumn: boolean;
 }
@@ -31,7 +34,6 @@ export function defaultTablePreferences(
     pageSize: DEFAULT_PAGE_SIZE,
     contentDisplay: columns.map((c) => ({ id: c.id, visible: c.visibleByDefault })),
     wrapLines: false,
-    contentDensity: 'comfortable',
     stickyFirstColumn: true,
   };
 }
@@ -74,10 +76,6 @@ export function parseTablePreferences(
         : defaults.pageSize,
     contentDisplay: display,
     wrapLines: typeof value.wrapLines === 'boolean' ? value.wrapLines : defaults.wrapLines,
-    contentDensity:
-      value.contentDensity === 'compact' || value.contentDensity === 'comfortable'
-        ? value.contentDensity
-        : defaults.contentDensity,
     stickyFirstColumn:
       typeof value.stickyFirstColumn === 'boolean'
         ? value.stickyFirstColumn
