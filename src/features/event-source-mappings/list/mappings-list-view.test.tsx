@@ -286,3 +286,31 @@ describe('the table preferences', { timeout: 60_000 }, () => {
     ).toBe(false);
   });
 });
+
+describe('a sorted view', { timeout: 60_000 }, () => {
+  it('keeps its rows in place when the orphan check moves one, until Sort again', async () => {
+    // fn-2 is gone: the orphan check, which runs once every mapping is loaded, finds mapping 2.
+    const lambda = new FakeLambda([0, 1, 2].map((n) => fakeMapping(n)));
+    lambda.functions = [fakeFunction(0), fakeFunction(1)];
+    lambda.latencyMs = 50;
+    setLambdaClient(lambda);
+    renderList(['us-east-1'], { sort: { column: 'Health', descending: false } });
+    const order = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('link')
+        .map((link) => (link.textContent ?? '').slice(-1));
+
+    await screen.findByText(/All 3 mappings loaded/);
+    expect(order()).toEqual(['0', '1', '2']);
+    await waitFor(() => expect(healthCount('Orphaned')?.textContent).toContain('Orphaned 1'));
+    await waitFor(() => expect(screen.queryByText(/Checking which functions/)).toBeNull());
+    // Worst first would put mapping 2 on top; it stays where the user saw it, and the list says so.
+    expect(order()).toEqual(['0', '1', '2']);
+    expect(within(screen.getByRole('table')).getAllByText('Orphaned')).toHaveLength(1);
+    screen.getByText('Rows keep their places: some changed since sorted by Health');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sort again' }));
+    await waitFor(() => expect(order()).toEqual(['2', '0', '1']));
+    expect(screen.queryByText(/Rows keep their places/)).toBeNull();
+  });
+});

@@ -68,6 +68,7 @@ import {
   countHealth,
   filterMappingRows,
   sortViewRows,
+  holdSortedOrder,
   withoutHealthTokens,
 } from './view-rows.ts';
 import { RegionFeed, type RegionFeedActions, type RegionFeedState } from './region-feed.tsx';
@@ -683,10 +684,21 @@ const MappingsListBody = memo(function MappingsListBody(
   );
   const sortColumn = view.sort ? columns.find((c) => c.id === view.sort?.column) : undefined;
   const sortDescending = view.sort?.descending ?? false;
-  const matching = useMemo(
+  const sortedRows = useMemo(
     () => sortViewRows(filteredRows, sortColumn, sortDescending, rows),
     [filteredRows, sortColumn, sortDescending, rows],
   );
+  // Once everything is loaded, rows keep their places in a sorted view while their values change
+  // (an orphan found, a State followed): rows moving under the pointer got the wrong one clicked.
+  // "Sort again" counts as a new view (the sort's order is taken again).
+  const [resorted, setResorted] = useState(0);
+  const heldView = `${regionsKey}|${JSON.stringify(query)}|${sortColumn?.id ?? ''}:${sortDescending}|${resorted}`;
+  const holdOrder = sortColumn !== undefined && !loadingAny;
+  const { rows: matching, held: orderHeld } = useMemo(
+    () => holdSortedOrder(sortedRows, heldView, holdOrder),
+    [sortedRows, heldView, holdOrder],
+  );
+  const sortAgain = useCallback(() => setResorted((n) => n + 1), []);
   const pagesCount = Math.ceil(matching.length / pageSize);
   // A page past the end (a link's page=999, or a page not loaded yet) shows the last page, and the
   // pagination says so: it showed page 1's rows under the last page's number.
@@ -898,6 +910,16 @@ const MappingsListBody = memo(function MappingsListBody(
         <Button variant="inline-link" onClick={() => setSelectedKeys(new Set())}>
           Clear selection
         </Button>
+      ) : null}
+      {orderHeld ? (
+        <Inline>
+          <StatusIndicator type="info">
+            Rows keep their places: some changed since sorted by {sortColumn?.label}
+          </StatusIndicator>
+          <Button variant="inline-link" onClick={sortAgain}>
+            Sort again
+          </Button>
+        </Inline>
       ) : null}
     </Inline>
   );

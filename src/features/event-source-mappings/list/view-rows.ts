@@ -124,3 +124,51 @@ export function sortViewRows(
   byKey.set(key, result);
   return result;
 }
+
+/** The order a sorted view was shown in, while it is held ({@link holdSortedOrder}). */
+let heldOrder: { view: string; keys: readonly string[]; holding: boolean } | undefined;
+
+/** The result of {@link holdSortedOrder}. */
+export interface HeldRows {
+  /** The rows in the order to show. */
+  rows: readonly MappingRow[];
+  /** Whether that order is not the sort's own (some rows changed since it was taken). */
+  held: boolean;
+}
+
+const sortedOrder = (rows: readonly MappingRow[]): HeldRows => ({ rows, held: false });
+
+/**
+ * Rows that stay where they are while the user looks at them: once a sorted view is on screen
+ * and every row is loaded, a change of the rows' values (the orphan check's answers, a mapping
+ * followed through Disabling, a refresh) does not re-order it. Rows already shown keep their
+ * relative order; rows that newly match go after them, in the sort's order; rows that no longer
+ * match leave. A new view (`view`: another filter, sort or scope, or "Sort again") or a load in
+ * progress (rows still arriving take their sorted places) takes the sort's order again; so do
+ * the first rows held after a load (its last page among them). One held order at a time (the
+ * list shows one view), kept across a remount (Back).
+ * @param sorted the view's rows in the sort's order.
+ * @param view what identifies the view: its filter, sort and regions (a string compared as is).
+ * @param hold false while rows are loading or with no sort: `sorted` is taken as it is.
+ */
+export function holdSortedOrder(
+  sorted: readonly MappingRow[],
+  view: string,
+  hold: boolean,
+): HeldRows {
+  // The first rows with hold on (the load's last page among them) are taken in the sort's order:
+  // only what changes after that is held.
+  if (!hold || heldOrder?.view !== view || !heldOrder.holding) {
+    heldOrder = { view, keys: sorted.map((r) => r.key), holding: hold };
+    return sortedOrder(sorted);
+  }
+  const position = new Map<string, number>();
+  heldOrder.keys.forEach((key, i) => position.set(key, i));
+  const kept: MappingRow[] = [];
+  const added: MappingRow[] = [];
+  for (const row of sorted) (position.has(row.key) ? kept : added).push(row);
+  kept.sort((a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0));
+  const rows = added.length === 0 ? kept : [...kept, ...added];
+  if (rows.every((row, i) => row === sorted[i])) return sortedOrder(sorted);
+  return { rows, held: true };
+}
