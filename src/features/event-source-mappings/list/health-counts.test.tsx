@@ -35,6 +35,27 @@ describe('HealthCounts', () => {
     expect(onSelect).toHaveBeenLastCalledWith('stuck');
   });
 
+  it('does not filter while the filter matches any token, but the pressed count still clears', () => {
+    const onSelect = vi.fn();
+    render(
+      <HealthCounts
+        counts={{ ...NONE, healthy: 5, problem: 2 }}
+        active="stuck"
+        onSelect={onSelect}
+        cannotFilterReason="The filter matches any of its tokens."
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Filter by health' });
+    const problem = within(group).getByRole('button', { name: 'Problem: 2 mappings' });
+    expect(problem.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(problem);
+    expect(onSelect).not.toHaveBeenCalled();
+    const stuck = within(group).getByRole('button', { name: 'Stuck: 0 mappings' });
+    expect(stuck.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(stuck);
+    expect(onSelect).toHaveBeenLastCalledWith(undefined);
+  });
+
   it('keeps the pressed class when it has no mapping left, reading 0, so it can be cleared', () => {
     const onSelect = vi.fn();
     render(<HealthCounts counts={{ ...NONE, healthy: 3 }} active="stuck" onSelect={onSelect} />);

@@ -21,6 +21,11 @@ export interface HealthCountsProps {
   orphansChecking?: boolean;
   /** Whether the counts are of the rows a (non-health) filter matches, not of all loaded rows. */
   filtered?: boolean;
+  /**
+   * Why a count cannot filter now, if it cannot (the filter matches *any* of its tokens: a Health
+   * token would widen it, not narrow it to the class counted). The pressed count still clears.
+   */
+  cannotFilterReason?: string;
 }
 
 /**
@@ -40,7 +45,8 @@ export function healthToggleLabel(health: HealthClass, count: number, counting =
  * mapping are left out, except Healthy, the pressed one (filtered to Stuck, then the stuck
  * mapping is enabled: the pressed toggle stays, reading 0, so that the filter can be cleared) and
  * Orphaned while the orphan check runs (its count followed by an ellipsis). With a filter, the
- * counts are of the mappings it matches (the group's description says so).
+ * counts are of the mappings it matches (the group's description says so); while it matches any
+ * of its tokens, the counts do not filter (`cannotFilterReason`).
  * Memoised: a selection or a page change does not re-render it.
  */
 export const HealthCounts = memo(function HealthCounts({
@@ -49,6 +55,7 @@ export const HealthCounts = memo(function HealthCounts({
   onSelect,
   orphansChecking = false,
   filtered = false,
+  cannotFilterReason,
 }: HealthCountsProps) {
   const counting = (c: HealthClass) => orphansChecking && c === 'orphaned';
   return (
@@ -71,6 +78,8 @@ export const HealthCounts = memo(function HealthCounts({
           >
             <ToggleButton
               pressed={active === c}
+              disabled={cannotFilterReason !== undefined && active !== c}
+              disabledReason={active === c ? undefined : cannotFilterReason}
               ariaLabel={healthToggleLabel(c, counts[c], counting(c))}
               onChange={({ detail }) => onSelect(detail.pressed ? c : undefined)}
             >

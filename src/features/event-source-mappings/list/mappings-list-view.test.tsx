@@ -314,3 +314,22 @@ describe('a sorted view', { timeout: 60_000 }, () => {
     expect(screen.queryByText(/Rows keep their places/)).toBeNull();
   });
 });
+
+describe('the health counts with a filter matching any token', { timeout: 60_000 }, () => {
+  it('are shown but do not filter (a Health token would widen the view)', async () => {
+    setLambdaClient(() => new FakeLambda([0, 1, 2].map((n) => fakeMapping(n))));
+    renderList(['us-east-1'], {
+      query: {
+        operation: 'or',
+        tokens: [
+          { propertyKey: 'FunctionName', operator: '=', value: 'fn-0' },
+          { propertyKey: 'FunctionName', operator: '=', value: 'fn-1' },
+        ],
+      },
+    });
+    await screen.findByText(/All 3 mappings loaded/);
+    const counts = await screen.findByRole('group', { name: 'Filter by health' });
+    const button = within(counts).getAllByRole('button')[0]!;
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+  });
+});

@@ -764,10 +764,12 @@ const MappingsListBody = memo(function MappingsListBody(
   // Reads the view at the time of the click (stable, so the memoised counts do not re-render).
   const selectHealth = useCallback(
     (health: HealthClass | undefined) => {
-      const tokens = latestView.current.query.tokens.filter((t) => t.propertyKey !== 'Health');
+      const { tokens: all, operation } = latestView.current.query;
+      const tokens = all.filter((t) => t.propertyKey !== 'Health');
       setView({
         query: {
-          operation: 'and',
+          // Clearing keeps the rest of the filter as it was (match any stays any).
+          operation: health ? 'and' : operation,
           tokens: health
             ? [...tokens, { propertyKey: 'Health', operator: '=', value: health }]
             : tokens,
@@ -974,6 +976,12 @@ const MappingsListBody = memo(function MappingsListBody(
                   onSelect={selectHealth}
                   orphansChecking={orphanCheckRunning}
                   filtered={countQuery.tokens.length > 0}
+                  {...(countQuery.operation === 'or' && countQuery.tokens.length > 1
+                    ? {
+                        cannotFilterReason:
+                          'The filter matches any of its tokens: a health count would widen it. Set it to match all tokens to filter by health.',
+                      }
+                    : {})}
                 />
               ) : null}
             </Inline>

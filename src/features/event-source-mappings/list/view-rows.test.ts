@@ -9,7 +9,12 @@ const keys = (rows: readonly MappingRow[]) => rows.map((r) => r.key);
 describe('holdSortedOrder', () => {
   it('keeps shown rows in place once loaded; new matches go after, gone ones leave', () => {
     const view = 'us-east-1|{}|Health:false';
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(row) as [MappingRow, ...MappingRow[]];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(row) as [
+      MappingRow,
+      MappingRow,
+      MappingRow,
+      MappingRow,
+    ];
     // While loading: the sort's order, each time.
     expect(holdSortedOrder([a, b], view, false)).toEqual({ rows: [a, b], held: false });
     // The load's last render (its last page, c, arrives with hold on): still the sort's order.
@@ -19,7 +24,7 @@ describe('holdSortedOrder', () => {
     expect(keys(moved.rows)).toEqual(['c', 'a', 'b']);
     expect(moved.held).toBe(true);
     // d newly matches, a no longer does.
-    expect(keys(holdSortedOrder([d!, b!, c], view, true).rows)).toEqual(['c', 'b', 'd']);
+    expect(keys(holdSortedOrder([d, b, c], view, true).rows)).toEqual(['c', 'b', 'd']);
     // The same order as the sort's: nothing held.
     expect(holdSortedOrder([c, a, b], view, true)).toEqual({ rows: [c, a, b], held: false });
   });
