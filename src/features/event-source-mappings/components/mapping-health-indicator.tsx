@@ -7,6 +7,7 @@ import {
   type HealthClass,
   type MappingHealth,
 } from '../mapping-health.ts';
+import './status-text.css';
 
 /**
  * The status-indicator type of each health class: orphaned and problem → error, disabled by Lambda
@@ -49,9 +50,11 @@ export function MappingHealthIndicator({
   return (
     <span title={health.summary}>
       <StatusIndicator type={healthIndicatorType(health.class)} wrapText={wrapText}>
-        {health.class === 'problem' && health.cause
-          ? `${label}: ${PROBLEM_CAUSE_LABELS[health.cause]}`
-          : label}
+        <span className="esm-status-text">
+          {health.class === 'problem' && health.cause
+            ? `${label}: ${PROBLEM_CAUSE_LABELS[health.cause]}`
+            : label}
+        </span>
       </StatusIndicator>
     </span>
   );

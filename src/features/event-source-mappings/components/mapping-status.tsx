@@ -1,5 +1,6 @@
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { processingResultIndicatorType, stateIndicatorType } from '../mapping-state.ts';
+import './status-text.css';
 
 /**
  * A mapping's `State` as an icon plus the State text itself (never colour alone), e.g.
@@ -18,7 +19,7 @@ export function MappingStateIndicator({
   if (!state) return <>-</>;
   return (
     <StatusIndicator type={stateIndicatorType(state)} wrapText={wrapText}>
-      {state}
+      <span className="esm-status-text">{state}</span>
     </StatusIndicator>
   );
 }
@@ -40,7 +41,7 @@ export function ProcessingResultIndicator({
   const type = processingResultIndicatorType(result);
   return type ? (
     <StatusIndicator type={type} wrapText={wrapText}>
-      {result}
+      <span className="esm-status-text">{result}</span>
     </StatusIndicator>
   ) : (
     <>{result}</>

@@ -302,6 +302,8 @@ describe('a sorted view', { timeout: 60_000 }, () => {
 
     await screen.findByText(/All 3 mappings loaded/);
     expect(order()).toEqual(['0', '1', '2']);
+    // The user is at the rows: one is selected.
+    fireEvent.click(screen.getByRole('checkbox', { name: /Select mapping .*0001$/ }));
     await waitFor(() => expect(healthCount('Orphaned')?.textContent).toContain('Orphaned 1'));
     await waitFor(() => expect(screen.queryByText(/Checking which functions/)).toBeNull());
     // Worst first would put mapping 2 on top; it stays where the user saw it, and the list says so.
@@ -310,6 +312,21 @@ describe('a sorted view', { timeout: 60_000 }, () => {
     screen.getByText('Rows keep their places: some changed since sorted by Health');
 
     fireEvent.click(screen.getByRole('button', { name: 'Sort again' }));
+    await waitFor(() => expect(order()).toEqual(['2', '0', '1']));
+    expect(screen.queryByText(/Rows keep their places/)).toBeNull();
+  });
+
+  it('follows its sort when nobody is at the rows: worst first shows the orphan on top', async () => {
+    const lambda = new FakeLambda([0, 1, 2].map((n) => fakeMapping(n)));
+    lambda.functions = [fakeFunction(0), fakeFunction(1)];
+    lambda.latencyMs = 50;
+    setLambdaClient(lambda);
+    renderList(['us-east-1'], { sort: { column: 'Health', descending: false } });
+    const order = () =>
+      within(screen.getByRole('table'))
+        .getAllByRole('link')
+        .map((link) => (link.textContent ?? '').slice(-1));
+    await screen.findByText(/All 3 mappings loaded/);
     await waitFor(() => expect(order()).toEqual(['2', '0', '1']));
     expect(screen.queryByText(/Rows keep their places/)).toBeNull();
   });
