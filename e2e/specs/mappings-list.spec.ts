@@ -67,6 +67,64 @@ test.describe('mappings list', () => {
     expect(layout.cut).toEqual([]);
   });
 
+  test('with Wrap lines on, cell text wraps between words, never inside a word that fits its cell', async ({
+    mappingsPage,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.addInitScript(() =>
+      window.localStorage.setItem(
+        'esm-console:mappings-table-preferences',
+        JSON.stringify({ wrapLines: true }),
+      ),
+    );
+    await mappingsPage.goto('?sort=Health');
+    await mappingsPage.expectAllLoaded();
+    await expect(mappingsPage.rows.filter({ hasText: 'PROBLEM:' }).first()).toBeVisible();
+    const broken = await mappingsPage.table.evaluate((table) => {
+      const found: string[] = [];
+      const rectOf = (node: Text, i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect();
+      };
+      // The width a line of the text has: its nearest box that is not inline, less padding.
+      const roomOf = (node: Text) => {
+        let box = node.parentElement;
+        while (box && getComputedStyle(box).display === 'inline') box = box.parentElement;
+        if (!box) return Infinity;
+        const style = getComputedStyle(box);
+        return box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      };
+      for (const cell of table.querySelectorAll('tbody td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (
+          let node = walker.nextNode() as Text | null;
+          node;
+          node = walker.nextNode() as Text | null
+        ) {
+          const text = node.data;
+          for (let i = 1; i < text.length; i += 1) {
+            if (!/\w/.test(text[i - 1] ?? '') || !/\w/.test(text[i] ?? '')) continue;
+            if (rectOf(node, i).top <= rectOf(node, i - 1).top + 2) continue;
+            // A line break inside a word: a fault unless the word alone is wider than the cell.
+            let start = i - 1;
+            let end = i;
+            while (start > 0 && /\w/.test(text[start - 1] ?? '')) start -= 1;
+            while (end < text.length - 1 && /\w/.test(text[end + 1] ?? '')) end += 1;
+            let width = 0;
+            for (let k = start; k <= end; k += 1) width += rectOf(node, k).width;
+            if (width <= roomOf(node))
+              found.push(`${text.slice(start, i)}|${text.slice(i, end + 1)}`);
+          }
+        }
+      }
+      return found;
+    });
+    expect(broken).toEqual([]);
+  });
+
   test('a health count filters to the broken mappings; sort and page; the copied URL opens the same view in another browser', async ({
     mappingsPage,
     page,

@@ -1,5 +1,5 @@
 import Box from '@cloudscape-design/components/box';
-import { createContext, memo, useContext } from 'react';
+import { createContext, Fragment, memo, useContext } from 'react';
 import type { TableProps } from '@cloudscape-design/components/table';
 import { RouterLink } from '../../../components/router-link.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
@@ -129,7 +129,11 @@ export function sortMappingRows(
 /** The text of a cell that is one line, truncated with an ellipsis, whole in its tooltip. */
 const Truncated = memo(function Truncated({ text }: { text: string }) {
   if (!text) return <>-</>;
-  return <span title={text}>{text}</span>;
+  return (
+    <span title={text}>
+      <Breakable text={text} />
+    </span>
+  );
 });
 
 /** The UUID cell: a link to the mapping's detail page. */
@@ -163,13 +167,13 @@ const FunctionCell = memo(function FunctionCell({
 }) {
   return qualifier ? (
     <span title={functionArn}>
-      {name}
+      <Breakable text={name} />
       <Box variant="span" color="text-body-secondary">
         :{qualifier}
       </Box>
     </span>
   ) : (
-    <span title={functionArn}>{name || '-'}</span>
+    <span title={functionArn}>{name ? <Breakable text={name} /> : '-'}</span>
   );
 });
 
@@ -185,7 +189,7 @@ const SourceCell = memo(function SourceCell({
 }) {
   return (
     <span title={title}>
-      {name}{' '}
+      <Breakable text={name} />{' '}
       <Box variant="span" color="text-body-secondary" fontSize="body-s">
         {type}
       </Box>
@@ -199,6 +203,34 @@ const SourceCell = memo(function SourceCell({
  * false), while plain text gets the cell's own ellipsis. Provide it around the table.
  */
 export const CellWrapLinesContext = createContext(false);
+
+/** Characters after which a wrapped cell may break a name: `.`, `:`, `/`, `_`, `=`, `,`. */
+const NAME_SEPARATOR = /([.:/_=,])/;
+
+/**
+ * A name or ARN that, with "Wrap lines" on, may break after its separators (`<wbr>`), as at its
+ * spaces and hyphens: a broker list such as `b-1.kafka.prod.corp.example.net:9094` has no other
+ * break opportunity and was cut anywhere (`cor|p`). Copied text is unchanged. One-line cells
+ * render the text alone.
+ */
+const Breakable = memo(function Breakable({ text }: { text: string }) {
+  const wrap = useContext(CellWrapLinesContext);
+  if (!wrap || !NAME_SEPARATOR.test(text)) return <>{text}</>;
+  return (
+    <>
+      {text.split(NAME_SEPARATOR).map((part, i) =>
+        i % 2 === 1 ? (
+          <Fragment key={i}>
+            {part}
+            <wbr />
+          </Fragment>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+});
 
 /** The State cell. */
 const StateCell = memo(function StateCell({ state }: { state: string | undefined }) {
