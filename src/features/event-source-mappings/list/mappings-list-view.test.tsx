@@ -288,17 +288,24 @@ describe('the table preferences', { timeout: 60_000 }, () => {
 });
 
 describe('a sorted view', { timeout: 60_000 }, () => {
-  it('keeps its rows in place when the orphan check moves one, until Sort again', async () => {
-    // fn-2 is gone: the orphan check, which runs once every mapping is loaded, finds mapping 2.
+  /**
+   * Mappings 0–2 sorted worst first; fn-2 is gone, so the orphan check (which runs once every
+   * mapping is loaded) finds mapping 2. Returns the rows' order as the last digit of each UUID.
+   */
+  function renderWorstFirst() {
     const lambda = new FakeLambda([0, 1, 2].map((n) => fakeMapping(n)));
     lambda.functions = [fakeFunction(0), fakeFunction(1)];
     lambda.latencyMs = 50;
     setLambdaClient(lambda);
     renderList(['us-east-1'], { sort: { column: 'Health', descending: false } });
-    const order = () =>
+    return () =>
       within(screen.getByRole('table'))
         .getAllByRole('link')
         .map((link) => (link.textContent ?? '').slice(-1));
+  }
+
+  it('keeps its rows in place when the orphan check moves one, until Sort again', async () => {
+    const order = renderWorstFirst();
 
     await screen.findByText(/All 3 mappings loaded/);
     expect(order()).toEqual(['0', '1', '2']);
@@ -317,15 +324,7 @@ describe('a sorted view', { timeout: 60_000 }, () => {
   });
 
   it('follows its sort when nobody is at the rows: worst first shows the orphan on top', async () => {
-    const lambda = new FakeLambda([0, 1, 2].map((n) => fakeMapping(n)));
-    lambda.functions = [fakeFunction(0), fakeFunction(1)];
-    lambda.latencyMs = 50;
-    setLambdaClient(lambda);
-    renderList(['us-east-1'], { sort: { column: 'Health', descending: false } });
-    const order = () =>
-      within(screen.getByRole('table'))
-        .getAllByRole('link')
-        .map((link) => (link.textContent ?? '').slice(-1));
+    const order = renderWorstFirst();
     await screen.findByText(/All 3 mappings loaded/);
     await waitFor(() => expect(order()).toEqual(['2', '0', '1']));
     expect(screen.queryByText(/Rows keep their places/)).toBeNull();
