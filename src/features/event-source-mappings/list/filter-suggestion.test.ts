@@ -93,6 +93,9 @@ describe('suggestPropertyToken on values', () => {
       typed: 'State = Disabld',
       token: { propertyKey: 'State', operator: '=', value: 'Disabled' },
     });
+    // Two letters swapped count as one edit, as a typist counts them.
+    expect(suggest(token('State', '=', 'Disabeld'))?.token.value).toBe('Disabled');
+    expect(suggest(token('State', '=', 'Enalbed'))?.token.value).toBe('Enabled');
     expect(suggest(token('Health', '!=', 'orphan'))?.token.value).toBe('orphaned');
     expect(suggest(token('Health', '=', 'Disabled by Lambda'))?.token.value).toBe(
       'disabled-by-lambda',

@@ -40,21 +40,29 @@ const TOKEN_LIKE = /^\s*([A-Za-z][\w ()-]*?)\s*(!=|>=|<=|!:|!\^|=|:|>|<|\^)\s*(\
 
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** Levenshtein distance, for names of at most a few dozen characters. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), for names of at most a
+ * few dozen characters: `Disabeld` is 1 edit from `Disabled`, as a typist would count it, where
+ * plain Levenshtein counts 2.
+ */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
+    const previous = rows[i - 1] ?? [];
     for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
+      let best = Math.min(
         (previous[j] ?? 0) + 1,
         (current[j - 1] ?? 0) + 1,
         (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      current[j] = best;
     }
-    previous = current;
+    rows.push(current);
   }
-  return previous[b.length] ?? 0;
+  return rows[a.length]?.[b.length] ?? 0;
 }
 
 /**
@@ -84,7 +92,7 @@ function propertyNamed(name: string): PropertyFilterProps.FilteringProperty | un
  * For `=` / `!=` on a property with a closed set of values (one without "contains": State,
  * Health, SourceType, Region), when neither a loaded mapping nor {@link KNOWN_VALUES} has the
  * typed value: the value it likely means, by its value or label in any case, as a prefix (`orphan` → orphaned),
- * or within 1 edit (`Disabld` → Disabled; 2 would take a valid `Creating` for `Deleting`), if
+ * or within 1 edit, a swap of two neighbours counting as one (`Disabld`, `Disabeld` → Disabled; 2 would take a valid `Creating` for `Deleting`), if
  * only one is that near.
  */
 function nearestValue(
