@@ -59,9 +59,12 @@ async function seriousViolations(
   return findings;
 }
 
-/** Chooses Light or Dark in the header's Preferences menu. */
+/** Chooses Light or Dark in the header's Appearance menu. */
 async function chooseTheme(page: Page, theme: 'Light' | 'Dark') {
-  await page.locator('#top-nav').getByRole('button', { name: 'Preferences' }).click();
+  await page
+    .locator('#top-nav')
+    .getByRole('button', { name: 'Appearance: theme and density' })
+    .click();
   await page.getByRole('menuitemcheckbox', { name: theme }).click();
   if (theme === 'Dark') await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);
   else await expect(page.locator('body')).not.toHaveClass(/awsui-dark-mode/);
@@ -94,7 +97,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       }
       await page.keyboard.press('Escape');
 
-      await page.locator('main').getByRole('button', { name: 'Preferences' }).click();
+      await page.locator('main').getByRole('button', { name: 'Table preferences' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       findings.push(...(await seriousViolations(page, `table preferences (${theme})`, DIALOG)));
       await page.keyboard.press('Escape');

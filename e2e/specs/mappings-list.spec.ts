@@ -352,7 +352,9 @@ test.describe('mappings list', () => {
   test('dark mode, once chosen, persists across a reload', async ({ mappingsPage, page }) => {
     await mappingsPage.goto();
     await mappingsPage.expectLoaded();
-    const preferences = page.locator('#top-nav').getByRole('button', { name: 'Preferences' });
+    const preferences = page
+      .locator('#top-nav')
+      .getByRole('button', { name: 'Appearance: theme and density' });
     await preferences.click();
     await page.getByRole('menuitemcheckbox', { name: 'Dark' }).click();
     await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);

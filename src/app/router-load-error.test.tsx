@@ -17,6 +17,6 @@ describe('a page whose code cannot be loaded', { timeout: 30_000 }, () => {
     renderApp('/no/such/page', new FakeLambda([]));
     await screen.findByRole('heading', { name: 'Something went wrong' });
     expect(screen.getByRole('button', { name: 'Reload page' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Preferences' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Appearance: theme and density' })).toBeTruthy();
   });
 });

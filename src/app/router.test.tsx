@@ -24,7 +24,7 @@ describe('pages loaded on demand', { timeout: 30_000 }, () => {
     renderApp(`/mappings/${UUID_3}/edit`, new FakeLambda([fakeMapping(3)]));
     // First render: the edit page's module is still being imported.
     expect(screen.getByText('Loading page')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Preferences' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Appearance: theme and density' })).toBeTruthy();
     expect(breadcrumbs()).toEqual(['Event source mappings', UUID_3, 'Edit']);
 
     await screen.findByRole('heading', { name: `Edit mapping ${UUID_3}` });

@@ -7,14 +7,14 @@ import { APPEARANCE_STORAGE_KEY, getAppearanceStore } from '../../lib/appearance
 configure({ asyncUtilTimeout: 5000 });
 
 async function openPreferences() {
-  fireEvent.click(await screen.findByRole('button', { name: 'Preferences' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Appearance: theme and density' }));
 }
 
 function item(name: string) {
   return screen.findByRole('menuitemcheckbox', { name });
 }
 
-describe('Preferences menu', { timeout: 20_000 }, () => {
+describe('Appearance menu', { timeout: 20_000 }, () => {
   afterEach(() => {
     getAppearanceStore().set({ mode: 'system', density: 'comfortable' });
     window.localStorage.clear();

@@ -149,7 +149,7 @@ const DENSITY_ITEMS: readonly { id: DensityPreference; text: string }[] = [
 ];
 
 /**
- * The Preferences menu (gear icon): Theme (Light, Dark, System) and Density (Comfortable,
+ * The Appearance menu (gear icon): Theme (Light, Dark, System) and Density (Comfortable,
  * Compact), the current choice checked; stored for this browser (src/lib/appearance.ts).
  */
 function appearanceUtility(
@@ -159,8 +159,8 @@ function appearanceUtility(
   return {
     type: 'menu-dropdown',
     iconName: 'settings',
-    title: 'Preferences',
-    ariaLabel: 'Preferences',
+    title: 'Appearance',
+    ariaLabel: 'Appearance: theme and density',
     description: `Theme and density for this browser. System follows your device (now ${
       systemDark ? 'dark' : 'light'
     }).`,
@@ -254,7 +254,7 @@ interface TopBarProps {
 }
 
 /**
- * The console's top navigation (title, Region, Account, Preferences, identity), memoised: Cloudscape's
+ * The console's top navigation (title, Region, Account, Appearance, identity), memoised: Cloudscape's
  * TopNavigation measures itself whenever its utilities change, which cost a style and layout pass
  * on every URL change (sort, page, filter, Back) when they were rebuilt with the frame.
  */

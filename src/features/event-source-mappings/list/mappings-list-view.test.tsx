@@ -263,8 +263,8 @@ describe('the table preferences', { timeout: 60_000 }, () => {
     renderList(['us-east-1']);
     await screen.findByText(/All 1 mapping loaded/);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Preferences' });
+    fireEvent.click(screen.getByRole('button', { name: 'Table preferences' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Table preferences' });
     const compact = within(dialog).getByRole('checkbox', { name: /Compact mode/ });
     expect((compact as HTMLInputElement).checked).toBe(false);
     fireEvent.click(compact);
@@ -279,8 +279,8 @@ describe('the table preferences', { timeout: 60_000 }, () => {
     // Chosen elsewhere (the header's menu): the table's preferences show it.
     act(() => getAppearanceStore().set({ density: 'comfortable' }));
     expect(document.body.classList.contains('awsui-compact-mode')).toBe(false);
-    fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
-    const again = await screen.findByRole('dialog', { name: 'Preferences' });
+    fireEvent.click(screen.getByRole('button', { name: 'Table preferences' }));
+    const again = await screen.findByRole('dialog', { name: 'Table preferences' });
     expect(
       (within(again).getByRole('checkbox', { name: /Compact mode/ }) as HTMLInputElement).checked,
     ).toBe(false);
@@ -321,6 +321,11 @@ describe('a sorted view', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sort again' }));
     await waitFor(() => expect(order()).toEqual(['2', '0', '1']));
     expect(screen.queryByText(/Rows keep their places/)).toBeNull();
+    // The button left with the notice; the focus is on the new first row, not the page.
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('data-mapping-link')).not.toBeNull(),
+    );
+    expect((document.activeElement?.textContent ?? '').slice(-1)).toBe('2');
   });
 
   it('follows its sort when nobody is at the rows: worst first shows the orphan on top', async () => {

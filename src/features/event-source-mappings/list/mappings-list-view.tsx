@@ -77,7 +77,7 @@ import {
   defaultTablePreferences,
   useTablePreferences,
 } from './table-preferences.ts';
-import { useListKeyboard } from './use-list-keyboard.ts';
+import { ROW_LINK_ATTRIBUTE, useListKeyboard } from './use-list-keyboard.ts';
 
 /**
  * The most mappings exported as code at once: their tags are read first (ListTags, 4 at a time),
@@ -774,7 +774,10 @@ const MappingsListBody = memo(function MappingsListBody(
     [onViewChange, storedPageSize, setSelectedKeys, showView],
   );
   // The sort's order again, from page 1 (as a click on the column header does).
+  // Set by Sort again, whose button leaves with the notice: the focus goes to the first row then.
+  const focusFirstRow = useRef(false);
   const sortAgain = useCallback(() => {
+    focusFirstRow.current = true;
     setResorted((n) => n + 1);
     setView({ page: 1 });
   }, [setView]);
@@ -845,6 +848,14 @@ const MappingsListBody = memo(function MappingsListBody(
     },
     [setServerFiltersOpen],
   );
+  useEffect(() => {
+    // Once page 1 shows the re-sorted rows (the page reaches the URL a render later).
+    if (!focusFirstRow.current || pageIndex !== 1) return;
+    focusFirstRow.current = false;
+    const first = tableRef.current?.querySelector<HTMLElement>(`[${ROW_LINK_ATTRIBUTE}]`);
+    first?.focus({ preventScroll: true });
+    first?.closest('tr')?.scrollIntoView({ block: 'nearest' });
+  });
   useListKeyboard({
     table: tableRef,
     filter: filterRef,
@@ -1102,7 +1113,7 @@ const MappingsListBody = memo(function MappingsListBody(
     ),
     preferences: (
       <CollectionPreferences
-        title="Preferences"
+        title="Table preferences"
         confirmLabel="Confirm"
         cancelLabel="Cancel"
         preferences={{
