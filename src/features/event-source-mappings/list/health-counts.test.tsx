@@ -82,7 +82,7 @@ describe('HealthCounts', () => {
       'Problem: 2 mappings',
       'Healthy: 10 mappings',
     ]);
-    expect(screen.getAllByRole('button')[0]?.textContent).toContain('Orphaned 0…');
+    expect(screen.getAllByRole('button')[0]?.textContent).toContain('Orphaned 0 (checking)');
     // The check ends with none found: the count goes, the others stay in order.
     rerender(
       <HealthCounts
@@ -107,6 +107,11 @@ describe('HealthCounts', () => {
     expect(group.getAttribute('aria-description')).toBe(
       'Counts of the mappings matching the filter',
     );
+    // Under a filter, a class it matches none of is left out, Healthy too.
+    rerender(<HealthCounts counts={NONE} active={undefined} onSelect={vi.fn()} filtered />);
+    expect(screen.queryByRole('button', { name: /^Healthy/ })).toBeNull();
+    rerender(<HealthCounts counts={NONE} active={undefined} onSelect={vi.fn()} />);
+    screen.getByRole('button', { name: 'Healthy: 0 mappings' });
     rerender(
       <HealthCounts counts={{ ...NONE, healthy: 1 }} active={undefined} onSelect={vi.fn()} />,
     );

@@ -42,9 +42,11 @@ export function healthToggleLabel(health: HealthClass, count: number, counting =
 /**
  * How many loaded mappings fall in each health class, worst first, each a toggle that filters the
  * list to it (pressed again, it clears), in a group named "Filter by health". Classes with no
- * mapping are left out, except Healthy, the pressed one (filtered to Stuck, then the stuck
+ * mapping are left out, except Healthy without a filter (a fleet with none healthy says so; under
+ * a filter, "Healthy 0" is noise), the pressed one (filtered to Stuck, then the stuck
  * mapping is enabled: the pressed toggle stays, reading 0, so that the filter can be cleared) and
- * Orphaned while the orphan check runs (its count followed by an ellipsis). With a filter, the
+ * Orphaned while the orphan check runs (its count followed by "(checking)": an ellipsis read as a cut
+ * label). With a filter, the
  * counts are of the mappings it matches (the group's description says so); while it matches any
  * of its tokens, the counts do not filter (`cannotFilterReason`).
  * Memoised: a selection or a page change does not re-render it.
@@ -66,9 +68,9 @@ export const HealthCounts = memo(function HealthCounts({
       aria-description={filtered ? 'Counts of the mappings matching the filter' : undefined}
     >
       {HEALTH_CLASSES.filter(
-        (c) => counts[c] > 0 || c === 'healthy' || c === active || counting(c),
+        (c) => counts[c] > 0 || (c === 'healthy' && !filtered) || c === active || counting(c),
       ).map((c) => {
-        const shown = `${HEALTH_LABELS[c]} ${counts[c].toLocaleString('en-US')}${counting(c) ? '…' : ''}`;
+        const shown = `${HEALTH_LABELS[c]} ${counts[c].toLocaleString('en-US')}${counting(c) ? ' (checking)' : ''}`;
         return (
           <Box
             key={c}
